@@ -1,0 +1,199 @@
+// The plain data types that flow between the stages of crosscheck:
+// Document -> Sentence -> Statement -> Pair -> Finding, plus Span and Diagnostic.
+// Every stage includes this header and nothing of another stage. All offsets are byte
+// offsets; a Span into a Document's `text` (NFC) maps back to the original bytes through
+// Document::to_original, so every reported position points into the file as it is on disk.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck {
+
+// A half-open byte range [begin, end).
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t size() const { return end - begin; }
+  bool empty() const { return begin >= end; }
+  bool contains(std::uint32_t offset) const { return offset >= begin && offset < end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// A message about user input, positioned like a compiler's: file:line:col: severity: message.
+struct Diagnostic {
+  enum class Severity { kError, kWarning };
+  std::string file;
+  std::uint32_t line = 0;  // 1-based; 0 when the message is about the whole file
+  std::uint32_t col = 0;   // 1-based, in code points
+  Severity severity = Severity::kError;
+  std::string message;
+
+  std::string format() const;
+};
+
+// Who published a document, from the corpus's sources file.
+struct SourceMeta {
+  std::string id;  // short id shown in reports ("000"); unique within a corpus
+  std::string title;
+  std::string outlet;
+  std::string date;
+};
+
+// One article. `text` is the NFC form of `original`; `norm_to_orig` maps every byte offset
+// of `text` (and one past its end) to an offset in `original`, or is empty when the two
+// are the same bytes.
+struct Document {
+  std::uint32_t index = 0;  // position in the sorted corpus listing: the stable order key
+  std::string path;         // relative to the corpus root, '/'-separated
+  SourceMeta source;
+  std::string original;
+  std::string text;
+  std::vector<std::uint32_t> norm_to_orig;
+  std::vector<Span> clutter;  // spans of `text` that are page furniture, never statements
+
+  std::uint32_t to_original(std::uint32_t text_offset) const {
+    return norm_to_orig.empty() ? text_offset : norm_to_orig[text_offset];
+  }
+  bool is_clutter(std::uint32_t text_offset) const;
+};
+
+// 1-based line and column (column in code points) of a byte offset in `bytes`.
+struct LineCol {
+  std::uint32_t line = 1;
+  std::uint32_t col = 1;
+};
+LineCol line_col(std::string_view bytes, std::uint32_t offset);
+
+struct Sentence {
+  std::uint32_t doc = 0;    // Document::index
+  std::uint32_t index = 0;  // position within the document
+  Span span;                // in Document::text
+  Span original;            // in Document::original
+  std::uint32_t line = 1;   // of original.begin
+  std::uint32_t col = 1;
+  std::string text;  // the sentence as it stands in the article (original bytes)
+};
+
+// A word of a statement. `span` is relative to the sentence's start in Document::text.
+struct Token {
+  enum class Kind { kWord, kNumber, kPunct };
+  Span span;
+  Kind kind = Kind::kWord;
+  std::string lower;  // case-folded surface form
+  std::string lemma;  // dictionary form or stem
+  bool stop = false;     // function word: no weight in alignment
+  bool verb = false;     // can head a predicate (lexicon verbs and predicate classes)
+  bool entity = false;   // part of a known entity's name
+  bool negated = false;  // the head of a negation scope: the claim denies this word
+};
+
+// A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian).
+struct TimeInterval {
+  enum class Precision { kDecade, kYear, kSeason, kMonth, kDay };
+  std::int32_t first_day = 0;
+  std::int32_t last_day = 0;
+  Precision precision = Precision::kYear;
+  std::string text;          // the words that stated it
+  std::uint32_t token = 0;   // index of its first token in the statement
+  bool overlaps(const TimeInterval& o) const {
+    return first_day <= o.last_day && o.first_day <= last_day;
+  }
+  friend bool operator==(const TimeInterval&, const TimeInterval&) = default;
+};
+
+// A stated amount as a range; `approximate` when the text hedges it ("about", "more than").
+struct Quantity {
+  double low = 0;
+  double high = 0;
+  bool approximate = false;
+  std::string unit;  // lemma of the noun it counts, when one follows
+  std::string text;
+  std::uint32_t token = 0;
+};
+
+// A negation cue and the tokens it governs: [scope_begin, scope_end) in the statement.
+struct Negation {
+  std::string cue;
+  std::uint32_t token = 0;
+  std::uint32_t scope_begin = 0;
+  std::uint32_t scope_end = 0;
+};
+
+enum class Polarity { kPositive, kNegative };
+enum class Modality { kAsserted, kHedged, kReported };
+
+// One claim: a sentence or a clause of it, with the features the rules look at.
+struct Statement {
+  std::uint32_t doc = 0;       // Document::index
+  std::uint32_t sentence = 0;  // Sentence::index within the document
+  std::uint32_t index = 0;     // position within the document
+  Span span;                   // in Document::text
+  std::vector<Token> tokens;
+  std::vector<std::string> terms;       // content lemmas, sorted, unique
+  std::vector<std::string> entities;    // canonical entity names, sorted, unique
+  std::vector<std::string> predicates;  // lemmas of content verbs and event nouns, in order
+  Polarity polarity = Polarity::kPositive;
+  std::vector<Negation> negations;
+  Modality modality = Modality::kAsserted;
+  std::string attributed_to;  // who asserts it when reported; empty: the article itself
+  std::vector<std::string> hedges;
+  std::vector<TimeInterval> times;
+  std::vector<Quantity> quantities;
+};
+
+// Two statements from different sources that speak of the same thing.
+// `a` and `b` index the corpus-wide statement list, a < b.
+struct Pair {
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
+  double score = 0;
+  std::vector<std::string> anchors;  // the shared terms that made the pair
+};
+
+struct Finding {
+  enum class Kind { kConflict, kAgreement };
+  Kind kind = Kind::kConflict;
+  std::string type;  // negation, date, number, antonym, claim...
+  std::string rule;  // id of the rule that fired
+  double confidence = 0;
+  std::uint32_t a = 0;  // corpus-wide statement indexes
+  std::uint32_t b = 0;
+  std::vector<std::string> cues;  // the words that made the rule fire
+  std::string explanation;
+};
+
+std::string_view to_string(Finding::Kind kind);
+std::string_view to_string(Polarity polarity);
+std::string_view to_string(Modality modality);
+std::string_view to_string(TimeInterval::Precision precision);
+
+// A document that could not be analysed, and why.
+struct Skipped {
+  std::string path;
+  Diagnostic reason;
+};
+
+// Everything one run knows, in stable order: documents by index, sentences and statements
+// by (doc, index). Reports read only this.
+struct Corpus {
+  std::string root;  // the corpus folder as given
+  std::string name;  // its last path component
+  std::vector<Document> documents;
+  std::vector<Sentence> sentences;  // all documents, in (doc, index) order
+  std::vector<Statement> statements;
+  std::vector<Skipped> skipped;
+  std::vector<Pair> pairs;
+  std::vector<Finding> findings;
+
+  const Sentence& sentence_of(const Statement& s) const;
+  const Document& document_of(const Statement& s) const { return documents[s.doc]; }
+
+  // first sentence of each document in `sentences`; filled by finish_indexes()
+  std::vector<std::uint32_t> first_sentence;
+  void finish_indexes();
+};
+
+}  // namespace crosscheck

@@ -1,0 +1,55 @@
+// The language knowledge the analyser uses, as plain data loaded from rules/<lang>/*.toml:
+// function words, negation cues, hedges, attribution verbs, entity aliases, predicate
+// classes, number and month words, irregular forms. Nothing here is code; a researcher
+// changes behaviour by editing the files, and the loader (ruleset/) fills this struct.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace crosscheck {
+
+struct Lexicon {
+  std::set<std::string> stopwords;
+  std::set<std::string> negation_cues;          // single words: not, never, no, n't...
+  std::vector<std::vector<std::string>> negation_phrases;  // "out of the question", "refused to"
+  std::set<std::string> negated_quantifiers;    // "no" before a noun negates the noun's verb
+  std::set<std::string> scope_breaks;           // but, however, although: end a negation scope
+  std::set<std::string> hedges;                 // may, might, seems, perhaps, reportedly
+  std::set<std::string> attribution_verbs;      // lemmas: say, claim, insist, argue
+  std::vector<std::vector<std::string>> attribution_phrases;  // "according to"
+  std::map<std::string, int> months;            // lower-case name or abbreviation -> 1..12
+  std::map<std::string, std::pair<int, int>> seasons;  // "spring" -> months {3, 5}
+  std::map<std::string, double> number_words;   // "two" -> 2, "dozen" -> 12
+  std::map<std::string, double> multipliers;    // "million" -> 1e6
+  std::set<std::string> approximators;          // about, nearly, more than
+  std::map<std::string, std::string> irregular; // surface -> lemma (took -> take)
+  std::set<std::string> verbs;                  // lemmas (stems) that can head a predicate
+  // entity aliases: lower-case token sequence (space-joined) -> canonical name
+  std::map<std::string, std::string> entity_aliases;
+  std::size_t longest_alias = 1;  // in tokens
+  // predicate classes: lemma -> class name ("approve" -> "approve"; "permission" -> "approve")
+  std::map<std::string, std::string> predicate_class;
+  // antonymous classes, both directions: "approve" -> {"refuse"}
+  std::map<std::string, std::set<std::string>> opposite_class;
+
+  // The class of a lemma: its predicate class, or the lemma itself.
+  const std::string& class_of(const std::string& lemma) const {
+    const auto it = predicate_class.find(lemma);
+    return it == predicate_class.end() ? lemma : it->second;
+  }
+  bool opposed(const std::string& class_a, const std::string& class_b) const {
+    const auto it = opposite_class.find(class_a);
+    return it != opposite_class.end() && it->second.count(class_b) > 0;
+  }
+};
+
+// The lemma of a case-folded word: its irregular base form if listed, then its Snowball
+// English stem ("approved", "approval" -> "approv"; "took" -> "take"). Thread-safe.
+std::string lemma_of(const std::string& lower, const Lexicon& lexicon);
+// The Snowball English stem alone.
+std::string stem(const std::string& lower);
+
+}  // namespace crosscheck

@@ -1,0 +1,46 @@
+// A rule as plain data: the conditions a statement pair must meet for a finding of the
+// rule's kind and type. Rules come from rules/<lang>/*.toml through ruleset/; the compare
+// stage evaluates them. Every condition is optional; a rule fires when all of its set
+// conditions hold, and the first rule (in file order) that fires on a pair wins per kind.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/core.hpp"
+
+namespace crosscheck {
+
+struct Rule {
+  enum class Predicate { kAny, kSame, kOpposite };    // predicate classes shared or opposed
+  enum class PolarityTest { kAny, kSame, kOpposite };
+  enum class TimeTest { kAny, kDisjoint, kOverlap, kNone };  // kNone: no clash of times
+  enum class NumberTest { kAny, kDisjoint, kOverlap };
+
+  std::string id;
+  Finding::Kind kind = Finding::Kind::kConflict;
+  std::string type;
+  double confidence = 0.5;
+  std::string description;
+
+  double min_score = 0;           // alignment score of the pair
+  std::uint32_t min_shared_terms = 0;
+  std::uint32_t min_shared_entities = 0;
+  Predicate predicate = Predicate::kAny;
+  PolarityTest polarity = PolarityTest::kAny;
+  TimeTest time = TimeTest::kAny;
+  NumberTest number = NumberTest::kAny;
+  bool allow_hedged = true;
+  bool allow_reported = true;
+  double hedged_factor = 0.6;  // confidence multiplier when either side is hedged
+
+  std::string file;  // where it was defined, for messages
+  std::uint32_t line = 0;
+};
+
+struct RuleSet {
+  std::vector<Rule> rules;
+};
+
+}  // namespace crosscheck

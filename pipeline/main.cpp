@@ -1,0 +1,417 @@
+// The crosscheck command line. Parsing fills raw option structs (Boost.Program_options);
+// each command resolves them into a configuration (rules loaded, paths checked) and runs.
+// Only this file decides exit codes: 0 ok, 1 failing findings in a check, 2 bad input or usage.
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compare/compare.hpp"
+#include "corpus_files.hpp"
+#include "reports/reports.hpp"
+#include "ruleset/ruleset.hpp"
+#include "run.hpp"
+
+#ifndef CROSSCHECK_VERSION
+#define CROSSCHECK_VERSION "0.0.0"
+#endif
+#ifndef CROSSCHECK_SOURCE_ROOT
+#define CROSSCHECK_SOURCE_ROOT "."
+#endif
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using namespace crosscheck;
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kBadInput = 2;
+constexpr const char* kDefaultCorpus = "corpus/korea-1950";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A bundled path (rules/en, corpus/korea-1950): from the current folder if it is there,
+// else from the source tree the program was built from.
+std::string bundled(const std::string& relative) {
+  if (fs::exists(relative)) return relative;
+  return (fs::path(CROSSCHECK_SOURCE_ROOT) / relative).string();
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << d.format() << '\n';
+}
+
+// Rules folders: those given, or the bundled rules/en plus rules/<corpus> when it exists.
+LoadedRules load(const std::vector<std::string>& given, const std::string& corpus_name) {
+  std::vector<std::string> dirs = given;
+  if (dirs.empty()) {
+    dirs.push_back(bundled("rules/en"));
+    if (!corpus_name.empty() && fs::is_directory(bundled("rules/" + corpus_name)))
+      dirs.push_back(bundled("rules/" + corpus_name));
+  }
+  return load_rules(dirs);
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
+                        const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return vm;
+}
+
+// ---- run -------------------------------------------------------------------------------
+
+struct RunRaw {
+  std::vector<std::string> corpora;
+  std::vector<std::string> rules;
+  std::string out;
+  std::string formats = "csv,html";
+  int threads = 0;
+  bool quiet = false;
+};
+
+po::options_description run_options(RunRaw& raw) {
+  po::options_description o("run options");
+  o.add_options()("help,h", "show this help")(
+      "rules", po::value(&raw.rules)->composing(),
+      "rules folder (repeatable; default: rules/en and rules/<corpus name> if present)")(
+      "out", po::value(&raw.out),
+      "output folder (default: out/<corpus name>; with several corpora, DIR/<corpus name>)")(
+      "format", po::value(&raw.formats)->default_value("csv,html"),
+      "reports to write, comma-separated: csv, html")(
+      "threads", po::value(&raw.threads)->default_value(0), "worker threads (0: all cores)")(
+      "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
+      "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
+  return o;
+}
+
+std::vector<std::string> split_formats(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string f; std::getline(in, f, ',');) {
+    if (f != "csv" && f != "html") throw UsageError("unknown report format '" + f + "' (csv, html)");
+    out.push_back(f);
+  }
+  return out;
+}
+
+int write_reports(const Corpus& corpus, const fs::path& out, const std::vector<std::string>& formats,
+                  bool quiet) {
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) {
+    std::cerr << out.string() << ": error: cannot create output folder: " << ec.message() << '\n';
+    return kBadInput;
+  }
+  for (const auto& f : formats) {
+    const fs::path path = out / (f == "csv" ? "findings.csv" : "report.html");
+    const std::string error =
+        write_atomically(path.string(), f == "csv" ? render_csv(corpus) : render_html(corpus));
+    if (!error.empty()) {
+      std::cerr << "error: " << error << '\n';
+      return kBadInput;
+    }
+    if (!quiet) std::cout << "wrote " << path.string() << '\n';
+  }
+  return kOk;
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  RunRaw raw;
+  const auto options = run_options(raw);
+  po::positional_options_description pos;
+  pos.add("corpus", -1);
+  const auto vm = parse(args, options, pos);
+  if (vm.count("help")) {
+    std::cout << "usage: crosscheck run [CORPUS...] [options]\n\n"
+              << "Analyses each corpus folder (*.txt, *.md; metadata from sources.toml) and writes\n"
+              << "findings.csv and report.html. Without CORPUS: the bundled " << kDefaultCorpus
+              << ".\nExit 0 when every document was analysed, 2 when any input was refused\n"
+              << "(the reports are still written, listing what was skipped and why).\n\n"
+              << options;
+    return kOk;
+  }
+  if (raw.threads < 0) throw UsageError("--threads must be 0 or more");
+  const auto formats = split_formats(raw.formats);
+  if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
+  const std::size_t threads = raw.threads > 0 ? static_cast<std::size_t>(raw.threads)
+                                              : tbb::info::default_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+
+  int status = kOk;
+  for (const auto& root : raw.corpora) {
+    const std::string name = fs::path(root).lexically_normal().filename().string();
+    const LoadedRules rules = load(raw.rules, name);
+    if (!rules.ok()) {  // a bad rule file stops everything before any work
+      print_diagnostics(rules.diagnostics);
+      return kBadInput;
+    }
+    RunOptions run;
+    run.rules = &rules;
+    std::vector<Diagnostic> errors;
+    const Corpus corpus = run_corpus(root, run, errors);
+    print_diagnostics(errors);
+    if (!fs::is_directory(root)) {
+      status = kBadInput;
+      continue;
+    }
+    for (const auto& s : corpus.skipped) {
+      Diagnostic d = s.reason;
+      d.file = (fs::path(root) / s.path).string();
+      std::cerr << d.format() << " (document skipped)\n";
+      status = kBadInput;
+    }
+    if (corpus.documents.empty() && corpus.skipped.empty()) {
+      std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
+      status = kBadInput;
+    }
+    const fs::path out = raw.out.empty() ? fs::path("out") / corpus.name
+                         : raw.corpora.size() > 1 ? fs::path(raw.out) / corpus.name
+                                                  : fs::path(raw.out);
+    if (int w = write_reports(corpus, out, formats, raw.quiet); w != kOk) return w;
+    if (!raw.quiet) {
+      std::size_t conflicts = 0;
+      for (const auto& f : corpus.findings) conflicts += f.kind == Finding::Kind::kConflict;
+      std::cout << corpus.name << ": " << corpus.documents.size() << " documents, "
+                << corpus.statements.size() << " statements, " << corpus.pairs.size()
+                << " aligned pairs, " << conflicts << " conflicts, "
+                << corpus.findings.size() - conflicts << " agreements; report: "
+                << (out / "report.html").string() << '\n';
+    }
+  }
+  return status;
+}
+
+// ---- segment ---------------------------------------------------------------------------
+
+std::string times_json(const Statement& s) {
+  std::string out = "[";
+  for (const auto& t : s.times)
+    out += (out.size() > 1 ? "," : "") + std::string("{\"text\":") + json_quote(t.text) +
+           ",\"precision\":\"" + std::string(to_string(t.precision)) + "\",\"first_day\":" +
+           std::to_string(t.first_day) + ",\"last_day\":" + std::to_string(t.last_day) + "}";
+  return out + "]";
+}
+
+std::string strings_json(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (const auto& x : v) out += (out.size() > 1 ? "," : "") + json_quote(x);
+  return out + "]";
+}
+
+std::string statement_json(const Statement& s) {
+  std::vector<std::string> negations, negated, quantities;
+  for (const auto& n : s.negations) negations.push_back(n.cue);
+  for (const auto& t : s.tokens)
+    if (t.negated) negated.push_back(t.lower);
+  for (const auto& q : s.quantities) quantities.push_back(q.text + (q.unit.empty() ? "" : " [" + q.unit + "]"));
+  return std::string("{\"polarity\":\"") + std::string(to_string(s.polarity)) +
+         "\",\"modality\":\"" + std::string(to_string(s.modality)) +
+         "\",\"attributed_to\":" + json_quote(s.attributed_to) +
+         ",\"negations\":" + strings_json(negations) + ",\"negated\":" + strings_json(negated) +
+         ",\"hedges\":" + strings_json(s.hedges) + ",\"entities\":" + strings_json(s.entities) +
+         ",\"predicates\":" + strings_json(s.predicates) + ",\"times\":" + times_json(s) +
+         ",\"quantities\":" + strings_json(quantities) + ",\"terms\":" + strings_json(s.terms) + "}";
+}
+
+int cmd_segment(const std::vector<std::string>& args) {
+  std::string file;
+  std::vector<std::string> rule_dirs;
+  po::options_description o("segment options");
+  o.add_options()("help,h", "show this help")("rules", po::value(&rule_dirs)->composing(),
+                                              "rules folder (default: rules/en)")(
+      "file", po::value(&file), "the text file to segment");
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  const auto vm = parse(args, o, pos);
+  if (vm.count("help")) {
+    std::cout << "usage: crosscheck segment FILE [--rules DIR]\n\n"
+              << "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
+              << "the file), text, and the analysed statement of each.\n\n"
+              << o;
+    return kOk;
+  }
+  if (file.empty()) throw UsageError("segment needs a FILE");
+  const LoadedRules rules = load(rule_dirs, "");
+  if (!rules.ok()) {
+    print_diagnostics(rules.diagnostics);
+    return kBadInput;
+  }
+  std::string bytes;
+  Diagnostic error;
+  AnalysedDocument doc;
+  if (!read_file(file, bytes, error) || !analyse_bytes(file, std::move(bytes), rules.lexicon, doc, error)) {
+    std::cerr << error.format() << '\n';
+    return kBadInput;
+  }
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    std::cout << "{\"index\":" << s.index << ",\"line\":" << s.line << ",\"col\":" << s.col
+              << ",\"begin\":" << s.original.begin << ",\"end\":" << s.original.end
+              << ",\"text\":" << json_quote(s.text)
+              << ",\"statement\":" << statement_json(doc.statements[i]) << "}\n";
+  }
+  return kOk;
+}
+
+// ---- explain ---------------------------------------------------------------------------
+
+int cmd_explain(const std::vector<std::string>& args) {
+  std::vector<std::string> texts, rule_dirs;
+  po::options_description o("explain options");
+  o.add_options()("help,h", "show this help")("rules", po::value(&rule_dirs)->composing(),
+                                              "rules folder (default: rules/en)")(
+      "text", po::value(&texts), "the two sentences");
+  po::positional_options_description pos;
+  pos.add("text", 2);
+  const auto vm = parse(args, o, pos);
+  if (vm.count("help")) {
+    std::cout << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n\n"
+              << "Analyses two sentences as if from two sources, prints their features and\n"
+              << "what each rule says of the pair.\n\n"
+              << o;
+    return kOk;
+  }
+  if (texts.size() != 2) throw UsageError("explain needs two sentences");
+  const LoadedRules rules = load(rule_dirs, "");
+  if (!rules.ok()) {
+    print_diagnostics(rules.diagnostics);
+    return kBadInput;
+  }
+  std::vector<Statement> statements;
+  for (std::size_t k = 0; k < 2; ++k) {
+    AnalysedDocument doc;
+    Diagnostic error;
+    if (!analyse_bytes(k == 0 ? "A" : "B", texts[k], rules.lexicon, doc, error)) {
+      std::cerr << error.format() << '\n';
+      return kBadInput;
+    }
+    if (doc.statements.empty()) {
+      std::cerr << (k == 0 ? "A" : "B") << ": error: no statement in the text\n";
+      return kBadInput;
+    }
+    // The sentences are compared whole: their statements merged into one.
+    Statement s = doc.statements.front();
+    s.doc = static_cast<std::uint32_t>(k);
+    statements.push_back(std::move(s));
+    std::cout << (k == 0 ? "A: " : "B: ") << statement_json(statements.back()) << '\n';
+  }
+  const std::vector<std::uint32_t> sources = {0, 1};
+  AlignOptions align_options;
+  align_options.min_score = 0;
+  align_options.min_shared = 0;
+  const AlignIndex index(statements, sources, align_options);
+  auto pairs = index.pairs_for(0);
+  Pair pair = pairs.empty() ? Pair{0, 1, 0.0, {}} : pairs.front();
+  std::cout << "alignment score: " << pair.score << "; shared:";
+  for (const auto& a : pair.anchors) std::cout << ' ' << a;
+  std::cout << '\n';
+  CompareOptions compare_options;
+  compare_options.rules = &rules.rules;
+  compare_options.lexicon = &rules.lexicon;
+  for (const auto& line : explain_rules(statements[0], statements[1], pair, compare_options))
+    std::cout << line << '\n';
+  const auto finding = compare(statements[0], statements[1], pair, compare_options);
+  if (finding)
+    std::cout << "finding: " << to_string(finding->kind) << " " << finding->type << " ["
+              << finding->rule << "] " << finding->explanation << '\n';
+  else
+    std::cout << "finding: none\n";
+  return kOk;
+}
+
+// ---- rules lint ------------------------------------------------------------------------
+
+int cmd_rules(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << "usage: crosscheck rules lint DIR...\n\n"
+              << "Checks every *.toml under each DIR and prints every error as\n"
+              << "file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n";
+    return args.empty() ? kBadInput : kOk;
+  }
+  if (args[0] != "lint") throw UsageError("unknown rules command '" + args[0] + "' (lint)");
+  std::vector<std::string> dirs(args.begin() + 1, args.end());
+  if (dirs.empty()) throw UsageError("rules lint needs a DIR");
+  const LoadedRules rules = load_rules(dirs);
+  print_diagnostics(rules.diagnostics);
+  if (!rules.ok()) return kBadInput;
+  std::cout << rules.rules.rules.size() << " rules, " << rules.lexicon.entity_aliases.size()
+            << " entity aliases, " << rules.lexicon.predicate_class.size()
+            << " predicate words: ok\n";
+  return kOk;
+}
+
+// ---- the command table -----------------------------------------------------------------
+
+struct Command {
+  const char* name;
+  const char* summary;
+  std::function<int(const std::vector<std::string>&)> run;
+};
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"run", "analyse corpora and write findings.csv and report.html", cmd_run},
+      {"segment", "print a file's sentences and statements as JSON Lines", cmd_segment},
+      {"explain", "show which rules fire on two sentences, and why", cmd_explain},
+      {"rules", "rules lint DIR: check rule files", cmd_rules},
+  };
+  return table;
+}
+
+void print_usage(std::ostream& out) {
+  out << "usage: crosscheck [--help] [--version] COMMAND [ARGS]\n\n"
+      << "Finds where articles from different sources agree and conflict.\n\ncommands:\n";
+  for (const auto& c : commands()) out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
+  out << "\n'crosscheck COMMAND --help' describes a command's options.\n"
+      << "exit codes: 0 ok, 2 bad input or usage\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    print_usage(std::cerr);
+    return kBadInput;
+  }
+  if (args[0] == "--help" || args[0] == "-h") {
+    print_usage(std::cout);
+    return kOk;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    std::cout << "crosscheck " << CROSSCHECK_VERSION << '\n';
+    return kOk;
+  }
+  for (const auto& c : commands()) {
+    if (args[0] != c.name) continue;
+    try {
+      return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+    } catch (const UsageError& e) {
+      std::cerr << "crosscheck " << c.name << ": error: " << e.what() << "\n"
+                << "try 'crosscheck " << c.name << " --help'\n";
+      return kBadInput;
+    } catch (const std::exception& e) {
+      std::cerr << "crosscheck " << c.name << ": error: " << e.what() << '\n';
+      return kBadInput;
+    }
+  }
+  std::cerr << "crosscheck: error: unknown command '" << args[0] << "'\n\n";
+  print_usage(std::cerr);
+  return kBadInput;
+}

@@ -1,0 +1,163 @@
+#include "run.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "analyse/analyse.hpp"
+#include "compare/compare.hpp"
+#include "corpus_files.hpp"
+#include "ingest/ingest.hpp"
+#include "segment/segment.hpp"
+
+namespace crosscheck {
+namespace fs = std::filesystem;
+
+bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
+                   AnalysedDocument& out, Diagnostic& error) {
+  auto ingested = ingest(path, std::move(bytes));
+  if (auto* d = std::get_if<Diagnostic>(&ingested)) {
+    error = std::move(*d);
+    return false;
+  }
+  out.document = std::move(std::get<Document>(ingested));
+  out.sentences = segment(out.document);
+  AnalyseOptions options;
+  options.lexicon = &lexicon;
+  out.statements = analyse(out.document, out.sentences, options);
+  return true;
+}
+
+namespace {
+
+// One document travelling through the pipeline; a failure travels with it.
+struct Item {
+  std::string path;  // relative to the corpus root
+  std::string full_path;
+  std::string bytes;
+  bool ok = false;
+  Diagnostic error;
+  AnalysedDocument analysed;
+};
+
+void collect(Corpus& corpus, std::unique_ptr<Item> item,
+             const std::map<std::string, SourceMeta>& sources) {
+  if (!item->ok) {
+    item->error.file = item->path;
+    corpus.skipped.push_back({item->path, std::move(item->error)});
+    return;
+  }
+  auto& a = item->analysed;
+  const auto index = static_cast<std::uint32_t>(corpus.documents.size());
+  a.document.index = index;
+  if (auto it = sources.find(item->path); it != sources.end()) a.document.source = it->second;
+  if (a.document.source.id.empty()) a.document.source.id = fs::path(item->path).stem().string();
+  for (auto& s : a.sentences) {
+    s.doc = index;
+    corpus.sentences.push_back(std::move(s));
+  }
+  for (auto& s : a.statements) {
+    s.doc = index;
+    corpus.statements.push_back(std::move(s));
+  }
+  corpus.documents.push_back(std::move(a.document));
+}
+
+// Source numbers by source id, so that two files of one outlet are never compared.
+std::vector<std::uint32_t> source_numbers(const Corpus& corpus) {
+  std::map<std::string, std::uint32_t> ids;
+  std::vector<std::uint32_t> out;
+  for (const auto& d : corpus.documents)
+    out.push_back(ids.try_emplace(d.source.id, static_cast<std::uint32_t>(ids.size())).first->second);
+  return out;
+}
+
+}  // namespace
+
+Corpus run_corpus(const std::string& root, const RunOptions& options,
+                  std::vector<Diagnostic>& errors) {
+  Corpus corpus;
+  corpus.root = root;
+  corpus.name = fs::path(root).lexically_normal().filename().string();
+  if (corpus.name.empty()) corpus.name = fs::path(root).lexically_normal().parent_path().filename().string();
+  const CorpusListing listing = list_corpus(root);
+  errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
+  if (!fs::is_directory(root)) return corpus;
+  const Lexicon& lexicon = options.rules->lexicon;
+
+  std::size_t next = 0;
+  const std::size_t tokens =
+      std::max<std::size_t>(1, options.tokens_per_thread *
+                                   static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, Item*>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> Item* {
+            if (next >= listing.files.size()) {
+              fc.stop();
+              return nullptr;
+            }
+            auto item = std::make_unique<Item>();
+            item->path = listing.files[next++];
+            item->full_path = (fs::path(root) / item->path).string();
+            item->ok = read_file(item->full_path, item->bytes, item->error);
+            return item.release();
+          }) &
+          tbb::make_filter<Item*, Item*>(
+              tbb::filter_mode::parallel,
+              [&](Item* item) {
+                if (!item->ok) return item;
+                try {
+                  item->ok = analyse_bytes(item->path, std::move(item->bytes), lexicon,
+                                           item->analysed, item->error);
+                } catch (const std::exception& e) {  // one document's failure stays its own
+                  item->ok = false;
+                  item->error.message = std::string("internal error while analysing: ") + e.what();
+                }
+                return item;
+              }) &
+          tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
+            collect(corpus, std::unique_ptr<Item>(item), listing.sources);
+          }));
+  corpus.finish_indexes();
+
+  // align: one task per statement over a read-only index
+  const AlignIndex index(corpus.statements, source_numbers(corpus), options.align);
+  std::vector<std::vector<Pair>> per(corpus.statements.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, per.size(), 64),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (auto i = r.begin(); i != r.end(); ++i)
+                        per[i] = index.pairs_for(static_cast<std::uint32_t>(i));
+                    });
+  corpus.pairs = merge_pairs(std::move(per));
+
+  // compare: every pair independently, then kept in pair order
+  CompareOptions compare_options;
+  compare_options.rules = &options.rules->rules;
+  compare_options.lexicon = &lexicon;
+  std::vector<std::optional<Finding>> found(corpus.pairs.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, found.size(), 64),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (auto i = r.begin(); i != r.end(); ++i) {
+                        const Pair& p = corpus.pairs[i];
+                        found[i] = compare(corpus.statements[p.a], corpus.statements[p.b], p,
+                                           compare_options);
+                      }
+                    });
+  for (auto& f : found)
+    if (f) corpus.findings.push_back(std::move(*f));
+  // Stable order: conflicts first, then by the first statement, then the second.
+  std::stable_sort(corpus.findings.begin(), corpus.findings.end(),
+                   [](const Finding& x, const Finding& y) {
+                     return std::tie(x.kind, x.a, x.b) < std::tie(y.kind, y.a, y.b);
+                   });
+  return corpus;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,99 @@
+// findings.csv and the atomic file writer.
+//
+// Records end in LF, not RFC 4180's CRLF: every consumer we target (spreadsheets, Python's
+// csv, pandas, R) accepts LF, and LF keeps the golden files and their diffs clean. Quoting
+// is otherwise RFC 4180's: a cell holding a comma, a double quote, CR or LF is put in double
+// quotes, and double quotes inside it are doubled.
+#include <unistd.h>  // fsync
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "reports/detail/format.hpp"
+#include "reports/reports.hpp"
+
+namespace crosscheck {
+
+namespace {
+
+constexpr std::string_view kHeader =
+    "id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,"
+    "cues\n";
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string csv_cell(std::string_view text) {
+  // A spreadsheet runs a cell that starts with one of these as a formula (tab and CR too,
+  // as OWASP notes); a leading apostrophe makes it plain text. The apostrophe shows in
+  // other readers, which is the accepted price.
+  std::string cell;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    cell += '\'';
+  cell += text;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (const char c : cell) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+std::string render_csv(const Corpus& corpus) {
+  std::string out(kHeader);
+  for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
+    const Finding& finding = corpus.findings[i];
+    std::vector<std::string> row = {detail::finding_id(i), std::string(to_string(finding.kind)),
+                                    finding.type, finding.rule,
+                                    detail::format_confidence(finding.confidence)};
+    for (const std::uint32_t index : {finding.a, finding.b}) {
+      const detail::Side side = detail::side_of(corpus, index);
+      row.push_back(side.document.source.id);
+      row.push_back(side.document.path);
+      row.push_back(std::to_string(side.sentence.line));
+      row.push_back(detail::one_line(side.sentence.text));
+    }
+    row.push_back(join(finding.cues, "; "));
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) out += ',';
+      out += csv_cell(row[c]);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string write_atomically(const std::string& path, std::string_view content) {
+  // The temporary file sits next to the target, so the rename stays within one file system
+  // and replaces the target in one step; fsync first, so that after a crash the target is
+  // either the old file or the whole new one.
+  const std::string temporary = path + ".tmp";
+  const auto failure = [&](int error) {
+    std::remove(temporary.c_str());
+    return "cannot write " + path + ": " + std::strerror(error);
+  };
+  std::FILE* file = std::fopen(temporary.c_str(), "wb");
+  if (file == nullptr) return "cannot write " + path + ": " + std::strerror(errno);
+  if (std::fwrite(content.data(), 1, content.size(), file) != content.size() ||
+      std::fflush(file) != 0 || ::fsync(::fileno(file)) != 0) {
+    const int error = errno;
+    std::fclose(file);
+    return failure(error);
+  }
+  if (std::fclose(file) != 0) return failure(errno);
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) return failure(errno);
+  return "";
+}
+
+}  // namespace crosscheck

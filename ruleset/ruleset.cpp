@@ -1,0 +1,474 @@
+#include "ruleset/ruleset.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <cstdio>
+#include <toml++/toml.h>
+
+namespace crosscheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Collects positioned errors while one file is read.
+struct Reader {
+  const std::string& file;
+  LoadedRules& out;
+
+  void error(const toml::source_region& where, std::string message) {
+    Diagnostic d;
+    d.file = file;
+    d.line = where.begin.line;
+    d.col = where.begin.column;
+    d.message = std::move(message);
+    out.diagnostics.push_back(std::move(d));
+  }
+
+  // Lower-case words of a phrase, split on anything that is not a letter, digit or
+  // apostrophe, so "Kim Il-sung" and "kim il sung" are one key.
+  static std::vector<std::string> words(std::string_view phrase) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char ch : phrase) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (std::isalnum(c) || c >= 0x80 || c == '\'') {
+        word += static_cast<char>(std::tolower(c));
+      } else if (!word.empty()) {
+        out.push_back(std::move(word));
+        word.clear();
+      }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+  }
+
+  static std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+  }
+
+  // Every element of an array of strings; wrong types are reported, not skipped silently.
+  std::vector<std::string> strings(const toml::node& node, std::string_view what) {
+    std::vector<std::string> out;
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+      error(node.source(), std::string(what) + " must be an array of strings");
+      return out;
+    }
+    for (const auto& item : *array) {
+      if (const auto* s = item.as_string()) {
+        out.push_back(s->get());
+      } else {
+        error(item.source(), std::string(what) + " must hold only strings");
+      }
+    }
+    return out;
+  }
+
+  const toml::table* table(const toml::node& node, std::string_view what) {
+    const auto* t = node.as_table();
+    if (t == nullptr) error(node.source(), std::string(what) + " must be a table");
+    return t;
+  }
+
+  void unknown_key(const toml::key& key, std::string_view where) {
+    error(key.source(), "unknown key '" + std::string(key.str()) + "' in " + std::string(where));
+  }
+
+  // [section] with a `words` array: each word lower-cased into `set`.
+  void word_set(const toml::node& node, std::string_view section, std::set<std::string>& set,
+                std::vector<std::vector<std::string>>* phrases = nullptr) {
+    const auto* t = table(node, section);
+    if (t == nullptr) return;
+    for (auto&& [key, value] : *t) {
+      if (key.str() == "words") {
+        for (const auto& w : strings(value, std::string(section) + ".words")) {
+          const auto ws = words(w);
+          if (ws.size() == 1) {
+            set.insert(ws[0]);
+          } else if (phrases != nullptr && !ws.empty()) {
+            phrases->push_back(ws);
+          } else if (!ws.empty()) {
+            set.insert(join(ws));
+          }
+        }
+      } else {
+        unknown_key(key, "[" + std::string(section) + "]");
+      }
+    }
+  }
+
+  void negation(const toml::node& node) {
+    const auto* t = table(node, "negation");
+    if (t == nullptr) return;
+    auto& lex = out.lexicon;
+    for (auto&& [key, value] : *t) {
+      const auto k = key.str();
+      if (k == "cues" || k == "phrases") {
+        for (const auto& w : strings(value, "negation." + std::string(k))) {
+          const auto ws = words(w);
+          if (ws.size() == 1) lex.negation_cues.insert(ws[0]);
+          else if (!ws.empty()) lex.negation_phrases.push_back(ws);
+        }
+      } else if (k == "quantifiers") {
+        for (const auto& w : strings(value, "negation.quantifiers"))
+          lex.negated_quantifiers.insert(join(words(w)));
+      } else if (k == "scope_breaks") {
+        for (const auto& w : strings(value, "negation.scope_breaks")) {
+          const auto ws = words(w);
+          lex.scope_breaks.insert(ws.empty() ? w : join(ws));  // keeps ";" and ","
+        }
+      } else {
+        unknown_key(key, "[negation]");
+      }
+    }
+  }
+
+  template <typename Value, typename Convert>
+  void mapping(const toml::node& node, std::string_view section,
+               std::map<std::string, Value>& map, Convert convert) {
+    const auto* t = table(node, section);
+    if (t == nullptr) return;
+    for (auto&& [key, value] : *t) {
+      std::optional<Value> v = convert(value);
+      if (!v) {
+        error(value.source(), "wrong value type for '" + std::string(key.str()) + "' in [" +
+                                  std::string(section) + "]");
+        continue;
+      }
+      map[join(words(key.str()))] = *v;
+    }
+  }
+
+  void entities(const toml::node& node) {
+    const auto* array = node.as_array();
+    if (array == nullptr) return error(node.source(), "'entity' must be an array of tables ([[entity]])");
+    for (const auto& item : *array) {
+      const auto* t = table(item, "[[entity]]");
+      if (t == nullptr) continue;
+      std::string name;
+      std::vector<std::string> aliases;
+      for (auto&& [key, value] : *t) {
+        if (key.str() == "name" && value.is_string()) name = value.as_string()->get();
+        else if (key.str() == "aliases") aliases = strings(value, "entity.aliases");
+        else if (key.str() == "name") error(value.source(), "entity.name must be a string");
+        else unknown_key(key, "[[entity]]");
+      }
+      if (name.empty()) {
+        error(item.source(), "[[entity]] needs a non-empty 'name'");
+        continue;
+      }
+      aliases.push_back(name);
+      for (const auto& alias : aliases) {
+        const auto ws = words(alias);
+        if (ws.empty()) continue;
+        out.lexicon.entity_aliases[join(ws)] = name;
+        out.lexicon.longest_alias = std::max(out.lexicon.longest_alias, ws.size());
+      }
+    }
+  }
+
+  // Predicate classes are stored raw here and keyed by lemma in finish(), once the
+  // irregular forms of every file are known.
+  struct RawClass {
+    std::string name;
+    std::vector<std::string> members;
+    std::vector<std::string> opposites;
+  };
+  std::vector<RawClass>* classes = nullptr;
+
+  void predicate_classes(const toml::node& node) {
+    const auto* array = node.as_array();
+    if (array == nullptr) return error(node.source(), "'class' must be an array of tables ([[class]])");
+    for (const auto& item : *array) {
+      const auto* t = table(item, "[[class]]");
+      if (t == nullptr) continue;
+      RawClass c;
+      for (auto&& [key, value] : *t) {
+        if (key.str() == "name" && value.is_string()) c.name = value.as_string()->get();
+        else if (key.str() == "members") c.members = strings(value, "class.members");
+        else if (key.str() == "opposites") c.opposites = strings(value, "class.opposites");
+        else if (key.str() == "name") error(value.source(), "class.name must be a string");
+        else unknown_key(key, "[[class]]");
+      }
+      if (c.name.empty()) {
+        error(item.source(), "[[class]] needs a non-empty 'name'");
+        continue;
+      }
+      classes->push_back(std::move(c));
+    }
+  }
+
+  template <typename Enum>
+  bool choice(const toml::node& value, const toml::key& key,
+              const std::vector<std::pair<std::string_view, Enum>>& options, Enum& out_value) {
+    if (const auto* s = value.as_string()) {
+      for (const auto& [name, e] : options)
+        if (s->get() == name) {
+          out_value = e;
+          return true;
+        }
+    }
+    std::string allowed;
+    for (const auto& [name, e] : options) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    error(value.source(), "'" + std::string(key.str()) + "' must be one of: " + allowed);
+    return false;
+  }
+
+  bool number(const toml::node& value, const toml::key& key, double lo, double hi, double& v) {
+    if (auto d = value.value<double>(); d && *d >= lo && *d <= hi) {
+      v = *d;
+      return true;
+    }
+    std::ostringstream msg;
+    msg << "'" << key.str() << "' must be a number from " << lo << " to " << hi;
+    error(value.source(), msg.str());
+    return false;
+  }
+
+  void rules(const toml::node& node, std::set<std::string>& ids) {
+    const auto* array = node.as_array();
+    if (array == nullptr) return error(node.source(), "'rule' must be an array of tables ([[rule]])");
+    for (const auto& item : *array) {
+      const auto* t = table(item, "[[rule]]");
+      if (t == nullptr) continue;
+      Rule r;
+      r.file = file;
+      r.line = item.source().begin.line;
+      bool has_kind = false;
+      const std::size_t errors_before = out.diagnostics.size();
+      for (auto&& [key, value] : *t) {
+        const auto k = key.str();
+        double d = 0;
+        if (k == "id" || k == "type" || k == "description") {
+          if (!value.is_string()) {
+            error(value.source(), "'" + std::string(k) + "' must be a string");
+            continue;
+          }
+          (k == "id" ? r.id : k == "type" ? r.type : r.description) = value.as_string()->get();
+        } else if (k == "kind") {
+          has_kind = choice<Finding::Kind>(
+              value, key, {{"conflict", Finding::Kind::kConflict}, {"agreement", Finding::Kind::kAgreement}},
+              r.kind);
+        } else if (k == "confidence") {
+          number(value, key, 0, 1, r.confidence);
+        } else if (k == "hedged_factor") {
+          number(value, key, 0, 1, r.hedged_factor);
+        } else if (k == "min_score") {
+          number(value, key, 0, 1, r.min_score);
+        } else if (k == "min_shared_terms" || k == "min_shared_entities") {
+          if (number(value, key, 0, 100, d))
+            (k == "min_shared_terms" ? r.min_shared_terms : r.min_shared_entities) =
+                static_cast<std::uint32_t>(d);
+        } else if (k == "predicate") {
+          choice<Rule::Predicate>(value, key,
+                                  {{"any", Rule::Predicate::kAny},
+                                   {"same", Rule::Predicate::kSame},
+                                   {"opposite", Rule::Predicate::kOpposite}},
+                                  r.predicate);
+        } else if (k == "polarity") {
+          choice<Rule::PolarityTest>(value, key,
+                                     {{"any", Rule::PolarityTest::kAny},
+                                      {"same", Rule::PolarityTest::kSame},
+                                      {"opposite", Rule::PolarityTest::kOpposite}},
+                                     r.polarity);
+        } else if (k == "time") {
+          choice<Rule::TimeTest>(value, key,
+                                 {{"any", Rule::TimeTest::kAny},
+                                  {"disjoint", Rule::TimeTest::kDisjoint},
+                                  {"overlap", Rule::TimeTest::kOverlap},
+                                  {"no-clash", Rule::TimeTest::kNone}},
+                                 r.time);
+        } else if (k == "number") {
+          choice<Rule::NumberTest>(value, key,
+                                   {{"any", Rule::NumberTest::kAny},
+                                    {"disjoint", Rule::NumberTest::kDisjoint},
+                                    {"overlap", Rule::NumberTest::kOverlap}},
+                                   r.number);
+        } else if (k == "allow_hedged" || k == "allow_reported") {
+          if (!value.is_boolean()) {
+            error(value.source(), "'" + std::string(k) + "' must be true or false");
+            continue;
+          }
+          (k == "allow_hedged" ? r.allow_hedged : r.allow_reported) = value.as_boolean()->get();
+        } else {
+          unknown_key(key, "[[rule]]");
+        }
+      }
+      if (r.id.empty()) error(item.source(), "[[rule]] needs an 'id'");
+      if (!has_kind && out.diagnostics.size() == errors_before)
+        error(item.source(), "rule '" + r.id + "' needs a 'kind' (conflict or agreement)");
+      if (r.type.empty() && out.diagnostics.size() == errors_before)
+        error(item.source(), "rule '" + r.id + "' needs a 'type'");
+      if (!r.id.empty() && !ids.insert(r.id).second)
+        error(item.source(), "duplicate rule id '" + r.id + "'");
+      out.rules.rules.push_back(std::move(r));
+    }
+  }
+};
+
+std::optional<double> as_double(const toml::node& v) { return v.value<double>(); }
+std::optional<int> as_month(const toml::node& v) {
+  auto i = v.value<int64_t>();
+  if (!i || *i < 1 || *i > 12) return std::nullopt;
+  return static_cast<int>(*i);
+}
+std::optional<std::pair<int, int>> as_month_range(const toml::node& v) {
+  const auto* a = v.as_array();
+  if (a == nullptr || a->size() != 2) return std::nullopt;
+  auto first = as_month(*a->get(0)), last = as_month(*a->get(1));
+  if (!first || !last) return std::nullopt;
+  return std::pair{*first, *last};
+}
+std::optional<std::string> as_string(const toml::node& v) {
+  if (const auto* s = v.as_string()) return s->get();
+  return std::nullopt;
+}
+
+struct Loader {
+  LoadedRules out;
+  std::vector<Reader::RawClass> classes;
+  std::set<std::string> rule_ids;
+
+  void parse(const std::string& name, const std::string& text) {
+    toml::table root;
+    try {
+      root = toml::parse(text, name);
+    } catch (const toml::parse_error& e) {
+      Diagnostic d;
+      d.file = name;
+      d.line = e.source().begin.line;
+      d.col = e.source().begin.column;
+      d.message = std::string(e.description());
+      out.diagnostics.push_back(std::move(d));
+      return;
+    }
+    Reader r{name, out};
+    r.classes = &classes;
+    auto& lex = out.lexicon;
+    for (auto&& [key, value] : root) {
+      const auto k = key.str();
+      if (k == "stopwords") r.word_set(value, "stopwords", lex.stopwords);
+      else if (k == "negation") r.negation(value);
+      else if (k == "hedges") r.word_set(value, "hedges", lex.hedges);
+      else if (k == "attribution") r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
+      else if (k == "approximators") r.word_set(value, "approximators", lex.approximators);
+      else if (k == "verbs") r.word_set(value, "verbs", lex.verbs);
+      else if (k == "months") r.mapping(value, "months", lex.months, as_month);
+      else if (k == "seasons") r.mapping(value, "seasons", lex.seasons, as_month_range);
+      else if (k == "numbers") r.mapping(value, "numbers", lex.number_words, as_double);
+      else if (k == "multipliers") r.mapping(value, "multipliers", lex.multipliers, as_double);
+      else if (k == "irregular") r.mapping(value, "irregular", lex.irregular, as_string);
+      else if (k == "entity") r.entities(value);
+      else if (k == "class") r.predicate_classes(value);
+      else if (k == "rule") r.rules(value, rule_ids);
+      else r.unknown_key(key, "a rule file (expected one of: stopwords, negation, hedges, "
+                              "attribution, approximators, verbs, months, seasons, numbers, "
+                              "multipliers, irregular, entity, class, rule)");
+    }
+  }
+
+  // Keys that depend on lemmas are made once every file is read.
+  void finish() {
+    auto& lex = out.lexicon;
+    std::set<std::string> verbs;
+    for (const auto& v : lex.verbs) verbs.insert(lemma_of(v, lex));
+    lex.verbs = std::move(verbs);
+    std::set<std::string> attribution;  // compared with token lemmas
+    for (const auto& v : lex.attribution_verbs) attribution.insert(lemma_of(v, lex));
+    lex.attribution_verbs = std::move(attribution);
+    for (const auto& c : classes) {
+      const std::string name = lemma_of(Reader::join(Reader::words(c.name)), lex);
+      lex.predicate_class[name] = name;
+      for (const auto& m : c.members) {
+        const auto ws = Reader::words(m);
+        if (ws.size() == 1) lex.predicate_class[lemma_of(ws[0], lex)] = name;
+      }
+      for (const auto& o : c.opposites) {
+        const std::string other = lemma_of(Reader::join(Reader::words(o)), lex);
+        lex.opposite_class[name].insert(other);
+        lex.opposite_class[other].insert(name);
+      }
+    }
+    // An opposite named by a member lemma means that member's class.
+    std::map<std::string, std::set<std::string>> resolved;
+    for (const auto& [a, others] : lex.opposite_class)
+      for (const auto& b : others) {
+        resolved[lex.class_of(a)].insert(lex.class_of(b));
+        resolved[lex.class_of(b)].insert(lex.class_of(a));
+      }
+    lex.opposite_class = std::move(resolved);
+    if (out.rules.rules.empty() && out.diagnostics.empty()) {
+      Diagnostic d;
+      d.file = "(rules)";
+      d.message = "no [[rule]] found in any rule file";
+      out.diagnostics.push_back(std::move(d));
+    }
+  }
+};
+
+// FNV-1a, 64 bits: enough to tell rule sets apart in a cache key.
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+void parse_rule_text(const std::string& name, const std::string& text, LoadedRules& out) {
+  Loader loader;
+  loader.out = std::move(out);
+  loader.parse(name, text);
+  loader.finish();
+  out = std::move(loader.out);
+}
+
+LoadedRules load_rules(const std::vector<std::string>& dirs) {
+  Loader loader;
+  std::uint64_t hash = fnv1a("crosscheck-rules");
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      Diagnostic d;
+      d.file = dir;
+      d.message = "rules folder not found";
+      loader.out.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+         it.increment(ec))
+      if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      if (!in && !in.eof()) {
+        Diagnostic d;
+        d.file = path.string();
+        d.message = "cannot read rule file";
+        loader.out.diagnostics.push_back(std::move(d));
+        continue;
+      }
+      hash = fnv1a(path.filename().string(), fnv1a(text.str(), hash));
+      loader.parse(path.string(), text.str());
+    }
+  }
+  loader.finish();
+  if (!loader.out.ok()) {
+    loader.out.lexicon = {};
+    loader.out.rules = {};
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  loader.out.fingerprint = hex;
+  return std::move(loader.out);
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,56 @@
+// align: statements -> pairs from different sources that share enough IDF-weighted
+// content. Candidates come from an inverted index over anchor terms (content lemmas and
+// canonical entities); terms in more statements than a cap are not anchors, so the work
+// grows with the corpus, not with its square. The index is read-only once built, so
+// callers may run pairs_for() on many statements at once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/core.hpp"
+
+namespace crosscheck {
+
+struct AlignOptions {
+  double min_score = 0.15;           // cosine of IDF-weighted term vectors
+  std::uint32_t min_shared = 2;      // shared terms
+  std::uint32_t top_k = 10;          // best pairs kept per statement
+  std::uint32_t max_posting = 1000;  // terms in more statements than this are not anchors
+};
+
+class AlignIndex {
+ public:
+  // `source_of_doc[d]` is the source number of document d; pairs only join different sources.
+  AlignIndex(const std::vector<Statement>& statements, std::vector<std::uint32_t> source_of_doc,
+             const AlignOptions& options);
+
+  // The best pairs (at most top_k) of statement `a` with statements of other sources,
+  // each with a < b. Pure: safe to call from several threads.
+  std::vector<Pair> pairs_for(std::uint32_t a) const;
+
+  double idf(const std::string& term) const;
+  std::size_t size() const { return terms_.size(); }
+
+ private:
+  const std::vector<Statement>& statements_;
+  std::vector<std::uint32_t> source_of_doc_;
+  AlignOptions options_;
+  std::unordered_map<std::string, std::uint32_t> term_id_;
+  std::vector<double> idf_;                         // by term id
+  std::vector<std::vector<std::uint32_t>> terms_;   // statement -> term ids
+  std::vector<double> norm_;                        // statement -> vector length
+  std::vector<std::vector<std::uint32_t>> postings_;  // term id -> statements
+};
+
+// Sorted, deduplicated union of per-statement pairs: the stable output of alignment.
+std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement);
+
+// Serial convenience: every statement's pairs, merged.
+std::vector<Pair> align(const std::vector<Statement>& statements,
+                        const std::vector<std::uint32_t>& source_of_doc,
+                        const AlignOptions& options = {});
+
+}  // namespace crosscheck

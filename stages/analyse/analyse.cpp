@@ -1,0 +1,238 @@
+#include <set>
+#include "analyse/analyse.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "detail.hpp"
+
+namespace crosscheck {
+namespace {
+
+using detail::tokenize;
+
+bool is_punct(const Token& t) { return t.kind == Token::Kind::kPunct; }
+
+// Auxiliaries and modals: after "no N", the verb that follows one of these is what is denied.
+bool is_auxiliary(const std::string& w) {
+  static const std::set<std::string> kAux = {"be",    "is",   "are",  "was",   "were", "been",
+                                             "being", "am",   "will", "would", "shall", "should",
+                                             "can",   "could", "may", "might", "must", "has",
+                                             "have",  "had",  "do",   "does",  "did"};
+  return kAux.count(w) > 0;
+}
+
+bool is_clause_break(const Token& t, const Lexicon& lex) {
+  if (is_punct(t)) return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" ||
+                          t.lower == ")" || t.lower == "\u2013" || t.lower == "\u2014" ||
+                          t.lower == "." || t.lower == "?" || t.lower == "!" ||
+                          lex.scope_breaks.count(t.lower) > 0;
+  return lex.scope_breaks.count(t.lower) > 0;
+}
+
+// Marks entity tokens and returns the canonical names, longest alias first.
+std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon& lex) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != Token::Kind::kWord) continue;
+    std::string key;
+    std::vector<std::size_t> words;
+    std::string best;
+    std::size_t best_end = 0;
+    // Hyphens and apostrophes inside a name do not break it: "Kim Il-sung".
+    for (std::size_t j = i; j < tokens.size() && words.size() < lex.longest_alias; ++j) {
+      if (is_punct(tokens[j])) {
+        if (tokens[j].lower == "-" || tokens[j].lower == "'" || tokens[j].lower == ".") continue;
+        break;
+      }
+      std::string w = tokens[j].lower;
+      if (w.ends_with("'s") && w.size() > 2) w.resize(w.size() - 2);
+      key += (key.empty() ? "" : " ") + w;
+      words.push_back(j);
+      if (auto it = lex.entity_aliases.find(key); it != lex.entity_aliases.end()) {
+        best = it->second;
+        best_end = j;
+      }
+    }
+    if (best.empty()) continue;
+    for (std::size_t k = i; k <= best_end; ++k) tokens[k].entity = true;
+    names.push_back(best);
+    i = best_end;
+  }
+  return names;
+}
+
+// Multi-word cues ("out of the question", "refused to") starting at token i; returns length.
+std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
+                      const std::vector<std::vector<std::string>>& phrases) {
+  for (const auto& phrase : phrases) {
+    std::size_t k = 0, j = i;
+    for (; k < phrase.size() && j < tokens.size(); ++j) {
+      if (is_punct(tokens[j])) continue;
+      // a phrase word matches the surface form or the lemma ("refused" ~ "refuse")
+      if (tokens[j].lower != phrase[k] && tokens[j].lemma != stem(phrase[k])) break;
+      ++k;
+    }
+    if (k == phrase.size()) return j - i;
+  }
+  return 0;
+}
+
+// Finds negation cues, their scopes, and marks the denied head words.
+void find_negations(Statement& s, const Lexicon& lex) {
+  auto& tokens = s.tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    std::size_t cue_length = 0;
+    if (t.kind == Token::Kind::kWord && lex.negation_cues.count(t.lower)) cue_length = 1;
+    else if (std::size_t n = phrase_at(tokens, i, lex.negation_phrases)) cue_length = n;
+    if (cue_length == 0) continue;
+    Negation neg;
+    for (std::size_t k = i; k < i + cue_length; ++k)
+      if (!is_punct(tokens[k])) neg.cue += (neg.cue.empty() ? "" : " ") + tokens[k].lower;
+    neg.token = static_cast<std::uint32_t>(i);
+    neg.scope_begin = static_cast<std::uint32_t>(i + cue_length);
+    std::size_t end = neg.scope_begin;
+    while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
+    neg.scope_end = static_cast<std::uint32_t>(end);
+    // "out of the question" stands after what it denies: "invading X is out of the question".
+    const bool postposed = cue_length > 1 && (end == neg.scope_begin || i > 0 && is_auxiliary(tokens[i - 1].lower));
+    if (postposed) {
+      std::size_t begin = i;
+      while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
+      neg.scope_begin = static_cast<std::uint32_t>(begin);
+      neg.scope_end = static_cast<std::uint32_t>(i);
+      for (std::size_t k = begin; k < i; ++k)
+        if (tokens[k].verb && !tokens[k].entity) tokens[k].negated = true;
+    } else {
+      // The head: content words up to the first verb; after a negated quantifier ("no
+      // ground forces would be sent") up to the verb that follows the auxiliary.
+      const bool quantifier = lex.negated_quantifiers.count(neg.cue) > 0;
+      std::size_t aux = end;
+      if (quantifier)
+        for (std::size_t k = neg.scope_begin; k < end; ++k)
+          if (is_auxiliary(tokens[k].lower)) {
+            aux = k;
+            break;
+          }
+      for (std::size_t k = neg.scope_begin; k < end; ++k) {
+        Token& w = tokens[k];
+        if (w.stop || is_punct(w) || w.entity) continue;
+        w.negated = true;
+        if (w.verb && (!quantifier || aux == end || k > aux)) break;
+      }
+    }
+    s.negations.push_back(std::move(neg));
+    i += cue_length - 1;
+  }
+  // Two negations on one head cancel: "not without", "never failed to".
+  for (const auto& n : s.negations)
+    if (n.scope_begin < tokens.size() && lex.negation_cues.count(tokens[n.scope_begin].lower))
+      for (std::size_t k = n.scope_begin; k < n.scope_end; ++k) tokens[k].negated = !tokens[k].negated;
+  const bool any = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.negated; });
+  s.polarity = any ? Polarity::kNegative : Polarity::kPositive;
+}
+
+// Hedges make a claim uncertain; attribution verbs and "according to" make it reported.
+void find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text) {
+  auto& tokens = s.tokens;
+  for (const auto& t : tokens)
+    if (t.kind == Token::Kind::kWord && lex.hedges.count(t.lower)) s.hedges.push_back(t.lower);
+  if (!s.hedges.empty()) s.modality = Modality::kHedged;
+
+  auto speaker_before = [&](std::size_t verb) {
+    std::size_t begin = verb;
+    while (begin > 0 && !is_punct(tokens[begin - 1]) && verb - begin < 6) --begin;
+    std::string who;
+    for (std::size_t k = begin; k < verb; ++k)
+      if (!tokens[k].stop || tokens[k].entity)
+        who += std::string(who.empty() ? "" : " ") +
+               std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
+    return who;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (std::size_t n = phrase_at(tokens, i, lex.attribution_phrases)) {
+      std::string who;
+      for (std::size_t k = i + n; k < tokens.size() && !is_punct(tokens[k]); ++k)
+        if (!tokens[k].stop || tokens[k].entity)
+          who += std::string(who.empty() ? "" : " ") +
+                 std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
+      if (!who.empty()) {
+        s.modality = Modality::kReported;
+        s.attributed_to = who;
+        return;
+      }
+    }
+    if (tokens[i].kind != Token::Kind::kWord || !lex.attribution_verbs.count(tokens[i].lemma))
+      continue;
+    // "X said that ...", "X says: ...", "X insists that": reported speech follows.
+    const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+    const bool introduces = next && (next->lower == "that" || next->lower == ":" ||
+                                     next->lower == "\"" || next->lower == "\u201c" ||
+                                     next->lower == ",");
+    if (!introduces) continue;
+    const std::string who = speaker_before(i);
+    if (who.empty()) continue;
+    s.modality = Modality::kReported;
+    s.attributed_to = who;
+    return;
+  }
+}
+
+template <typename T>
+void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
+                               const AnalyseOptions& options) {
+  if (options.lexicon == nullptr) throw std::invalid_argument("analyse: no lexicon");
+  const Lexicon& lex = *options.lexicon;
+  const std::string_view text(doc.text.data() + sentence.span.begin, sentence.span.size());
+
+  Statement s;
+  s.doc = doc.index;
+  s.sentence = sentence.index;
+  s.span = sentence.span;
+  for (auto& t : tokenize(text, lex)) {
+    if (doc.is_clutter(sentence.span.begin + t.span.begin)) continue;  // "[4]" and the like
+    t.stop = t.kind != Token::Kind::kWord || lex.stopwords.count(t.lower) > 0;
+    t.verb = t.kind == Token::Kind::kWord && !t.stop &&
+             (lex.verbs.count(t.lemma) > 0 || lex.predicate_class.count(t.lemma) > 0);
+    s.tokens.push_back(std::move(t));
+  }
+  s.entities = find_entities(s.tokens, lex);
+  find_negations(s, lex);
+  find_modality(s, lex, text);
+
+  std::vector<bool> used(s.tokens.size(), false);
+  s.times = detail::find_times(s.tokens, lex, used);
+  s.quantities = detail::find_quantities(s.tokens, lex, used);
+
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2) continue;
+    s.terms.push_back(t.lemma);
+    if (t.verb) s.predicates.push_back(lex.class_of(t.lemma));
+  }
+  for (const auto& e : s.entities) s.terms.push_back("@" + e);
+  sort_unique(s.terms);
+  sort_unique(s.entities);
+  return {std::move(s)};
+}
+
+std::vector<Statement> analyse(const Document& doc, const std::vector<Sentence>& sentences,
+                               const AnalyseOptions& options) {
+  std::vector<Statement> out;
+  for (const auto& sentence : sentences)
+    for (auto& s : analyse(doc, sentence, options)) {
+      s.index = static_cast<std::uint32_t>(out.size());
+      out.push_back(std::move(s));
+    }
+  return out;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,80 @@
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "detail.hpp"
+
+namespace crosscheck::detail {
+
+bool parse_number(const std::string& text, double& value) {
+  std::string digits;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') digits += c;
+    else if (c != ',') return false;
+  }
+  if (digits.empty() || digits == "." || std::count(digits.begin(), digits.end(), '.') > 1)
+    return false;
+  value = std::stod(digits);
+  return true;
+}
+
+std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Lexicon& lexicon,
+                                      const std::vector<bool>& used) {
+  std::vector<Quantity> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (used[i]) continue;
+    const Token& t = tokens[i];
+    double value = 0;
+    bool is_number = false;
+    if (t.kind == Token::Kind::kNumber) {
+      is_number = parse_number(t.lower, value);
+    } else if (auto it = lexicon.number_words.find(t.lower); it != lexicon.number_words.end()) {
+      is_number = true;
+      value = it->second;
+    }
+    if (!is_number) continue;
+    Quantity q;
+    q.token = static_cast<std::uint32_t>(i);
+    std::size_t last = i;
+    if (auto m = i + 1 < tokens.size() ? lexicon.multipliers.find(tokens[i + 1].lower)
+                                       : lexicon.multipliers.end();
+        m != lexicon.multipliers.end()) {
+      value *= m->second;
+      last = i + 1;
+    }
+    q.low = q.high = value;
+    // An approximator of one or two words just before: "about", "more than", "nearly".
+    std::size_t first = i;
+    for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+      std::string phrase;
+      for (std::size_t k = i - back; k < i; ++k) phrase += (phrase.empty() ? "" : " ") + tokens[k].lower;
+      if (lexicon.approximators.count(phrase)) {
+        q.approximate = true;
+        first = i - back;
+        if (phrase == "more than" || phrase == "over" || phrase == "at least") {
+          q.high = value * 1.5;
+        } else if (phrase == "less than" || phrase == "under" || phrase == "nearly" ||
+                   phrase == "almost" || phrase == "at most") {
+          q.low = value * 0.8;
+        } else {
+          q.low = value * 0.9;
+          q.high = value * 1.1;
+        }
+      }
+    }
+    // The noun it counts: the next word that is not a function word.
+    for (std::size_t k = last + 1; k < tokens.size() && k <= last + 3; ++k) {
+      if (tokens[k].kind == Token::Kind::kPunct) break;
+      if (tokens[k].kind == Token::Kind::kWord && !tokens[k].stop) {
+        q.unit = tokens[k].lemma;
+        break;
+      }
+    }
+    for (std::size_t k = first; k <= last; ++k) q.text += (k > first ? " " : "") + tokens[k].lower;
+    out.push_back(std::move(q));
+    i = last;
+  }
+  return out;
+}
+
+}  // namespace crosscheck::detail

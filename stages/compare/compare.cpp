@@ -1,0 +1,196 @@
+#include "compare/compare.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace crosscheck {
+namespace {
+
+// A predicate word of one side matched with one of the other side.
+struct PredicateMatch {
+  std::uint32_t token_a = 0;
+  std::uint32_t token_b = 0;
+  bool opposite = false;  // antonym classes rather than the same class
+};
+
+std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statement& b,
+                                              const Lexicon& lex) {
+  std::vector<PredicateMatch> out;
+  for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
+    if (!a.tokens[i].verb) continue;
+    const std::string& ca = lex.class_of(a.tokens[i].lemma);
+    for (std::uint32_t j = 0; j < b.tokens.size(); ++j) {
+      if (!b.tokens[j].verb) continue;
+      const std::string& cb = lex.class_of(b.tokens[j].lemma);
+      if (ca == cb) out.push_back({i, j, false});
+      else if (lex.opposed(ca, cb)) out.push_back({i, j, true});
+    }
+  }
+  return out;
+}
+
+// The time stated nearest to a token, if the statement has any.
+const TimeInterval* nearest_time(const Statement& s, std::uint32_t token) {
+  const TimeInterval* best = nullptr;
+  std::uint32_t best_distance = 0;
+  for (const auto& t : s.times) {
+    const std::uint32_t d = t.token > token ? t.token - token : token - t.token;
+    if (best == nullptr || d < best_distance) {
+      best = &t;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+const Negation* negation_of(const Statement& s, std::uint32_t token) {
+  for (const auto& n : s.negations)
+    if (token >= n.scope_begin && token < n.scope_end) return &n;
+  for (const auto& n : s.negations)  // postposed cues scope backwards
+    if (token < n.token && token >= n.scope_begin) return &n;
+  return nullptr;
+}
+
+std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  std::size_t n = 0;
+  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++n, ++i, ++j;
+  }
+  return n;
+}
+
+struct Verdict {
+  bool fired = false;
+  std::string why;  // the failed condition, or the explanation when fired
+  std::vector<std::string> cues;
+};
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const Pair& pair,
+                 const Lexicon& lex) {
+  Verdict v;
+  auto fail = [&](std::string why) {
+    v.why = std::move(why);
+    return v;
+  };
+  if (pair.score < rule.min_score) {
+    std::ostringstream msg;
+    msg << "alignment score " << std::round(pair.score * 100) / 100 << " < " << rule.min_score;
+    return fail(msg.str());
+  }
+  if (shared_count(a.terms, b.terms) < rule.min_shared_terms)
+    return fail("fewer than " + std::to_string(rule.min_shared_terms) + " shared terms");
+  if (shared_count(a.entities, b.entities) < rule.min_shared_entities)
+    return fail("fewer than " + std::to_string(rule.min_shared_entities) + " shared entities");
+  const bool hedged = a.modality == Modality::kHedged || b.modality == Modality::kHedged;
+  const bool reported = a.modality == Modality::kReported || b.modality == Modality::kReported;
+  if (hedged && !rule.allow_hedged) return fail("a side is hedged");
+  if (reported && !rule.allow_reported) return fail("a side is reported speech");
+
+  std::string last_failure = "no predicate of one side matches the other";
+  for (const auto& m : predicate_matches(a, b, lex)) {
+    const Token& ta = a.tokens[m.token_a];
+    const Token& tb = b.tokens[m.token_b];
+    if (rule.predicate == Rule::Predicate::kSame && m.opposite) continue;
+    if (rule.predicate == Rule::Predicate::kOpposite && !m.opposite) continue;
+    const bool opposite_polarity = ta.negated != tb.negated;
+    if (rule.polarity == Rule::PolarityTest::kSame && opposite_polarity) {
+      last_failure = "polarity differs on " + quote(ta.lower) + "/" + quote(tb.lower);
+      continue;
+    }
+    if (rule.polarity == Rule::PolarityTest::kOpposite && !opposite_polarity) {
+      last_failure = "same polarity on " + quote(ta.lower) + "/" + quote(tb.lower);
+      continue;
+    }
+    const TimeInterval* time_a = nearest_time(a, m.token_a);
+    const TimeInterval* time_b = nearest_time(b, m.token_b);
+    const bool both_times = time_a != nullptr && time_b != nullptr;
+    const bool times_overlap = both_times && time_a->overlaps(*time_b);
+    if (rule.time == Rule::TimeTest::kDisjoint && !(both_times && !times_overlap)) {
+      last_failure = both_times ? "times overlap: " + time_a->text + " / " + time_b->text
+                                : "a side states no time for " + quote(ta.lower);
+      continue;
+    }
+    if (rule.time == Rule::TimeTest::kOverlap && !times_overlap) {
+      last_failure = both_times ? "times disjoint: " + time_a->text + " / " + time_b->text
+                                : "a side states no time for " + quote(ta.lower);
+      continue;
+    }
+    if (rule.time == Rule::TimeTest::kNone && both_times && !times_overlap) {
+      last_failure = "times clash: " + time_a->text + " / " + time_b->text;
+      continue;
+    }
+    // Cues: the predicate words, the negation that splits them, the times compared.
+    v.cues.push_back(ta.lower);
+    if (tb.lower != ta.lower) v.cues.push_back(tb.lower);
+    std::ostringstream why;
+    if (opposite_polarity) {
+      const Statement& neg_side = ta.negated ? a : b;
+      const Negation* n = negation_of(neg_side, ta.negated ? m.token_a : m.token_b);
+      if (n != nullptr) v.cues.push_back(n->cue);
+      why << (ta.negated ? "A" : "B") << " denies " << quote(ta.negated ? ta.lower : tb.lower)
+          << (n ? " (" + quote(n->cue) + ")" : "") << ", " << (ta.negated ? "B" : "A")
+          << " asserts " << quote(ta.negated ? tb.lower : ta.lower);
+    } else if (m.opposite) {
+      why << quote(ta.lower) << " is opposed to " << quote(tb.lower);
+    } else {
+      why << "both " << (ta.negated ? "deny " : "assert ") << quote(ta.lower)
+          << (tb.lower != ta.lower ? " ~ " + quote(tb.lower) : "");
+    }
+    if (rule.time != Rule::TimeTest::kAny && both_times) {
+      v.cues.push_back(time_a->text);
+      if (time_b->text != time_a->text) v.cues.push_back(time_b->text);
+      why << (times_overlap ? "; times agree: " : "; times cannot overlap: ") << time_a->text
+          << " / " << time_b->text;
+    }
+    v.fired = true;
+    v.why = why.str();
+    return v;
+  }
+  return fail(last_failure);
+}
+
+}  // namespace
+
+std::optional<Finding> compare(const Statement& a, const Statement& b, const Pair& pair,
+                               const CompareOptions& options) {
+  if (options.rules == nullptr || options.lexicon == nullptr)
+    throw std::invalid_argument("compare: rules and lexicon are required");
+  for (const auto kind : {Finding::Kind::kConflict, Finding::Kind::kAgreement}) {
+    for (const Rule& rule : options.rules->rules) {
+      if (rule.kind != kind) continue;
+      Verdict v = evaluate(rule, a, b, pair, *options.lexicon);
+      if (!v.fired) continue;
+      Finding f;
+      f.kind = rule.kind;
+      f.type = rule.type;
+      f.rule = rule.id;
+      const bool hedged = a.modality == Modality::kHedged || b.modality == Modality::kHedged;
+      f.confidence = rule.confidence * (hedged ? rule.hedged_factor : 1.0);
+      f.a = pair.a;
+      f.b = pair.b;
+      f.cues = std::move(v.cues);
+      f.explanation = std::move(v.why);
+      return f;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> explain_rules(const Statement& a, const Statement& b, const Pair& pair,
+                                       const CompareOptions& options) {
+  std::vector<std::string> lines;
+  for (const Rule& rule : options.rules->rules) {
+    const Verdict v = evaluate(rule, a, b, pair, *options.lexicon);
+    lines.push_back((v.fired ? "fires    " : "no       ") + rule.id + " (" +
+                    std::string(to_string(rule.kind)) + "/" + rule.type + "): " + v.why);
+  }
+  return lines;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,224 @@
+#include "segment/segment.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+
+namespace crosscheck {
+namespace {
+
+// Abbreviations after which a period does not end a sentence, beyond ICU's English list.
+constexpr std::array<std::u16string_view, 45> kAbbreviations = {
+    u"Mr.",   u"Mrs.",  u"Ms.",  u"Dr.",   u"Prof.", u"Gen.",  u"Col.",  u"Lt.",   u"Maj.",
+    u"Capt.", u"Sgt.",  u"Adm.", u"Gov.",  u"Sen.",  u"Rep.",  u"Pres.", u"Rev.",  u"Jr.",
+    u"Sr.",   u"St.",   u"Mt.",  u"Univ.", u"Inc.",  u"Corp.", u"Co.",   u"Ltd.",  u"No.",
+    u"Vol.",  u"pp.",   u"vs.",  u"Jan.",  u"Feb.",  u"Mar.",  u"Apr.",  u"Jun.",  u"Jul.",
+    u"Aug.",  u"Sep.",  u"Sept.", u"Oct.", u"Nov.",  u"Dec.",  u"U.S.",  u"U.K.",  u"U.N."};
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
+}
+
+// One English sentence iterator with suppressions, built once per thread and cloned cheaply.
+std::unique_ptr<icu::BreakIterator> make_iterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  check(status, "ICU sentence iterator");
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
+  check(status, "ICU break suppressions");
+  for (auto abbreviation : kAbbreviations) {
+    builder->suppressBreakAfter(
+        icu::UnicodeString(abbreviation.data(), static_cast<int32_t>(abbreviation.size())),
+        status);
+    status = U_ZERO_ERROR;  // "already present" is not a failure worth stopping for
+  }
+  std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(),
+                                                                                 status));
+  check(status, "ICU filtered iterator");
+  return filtered;
+}
+
+const icu::BreakIterator& prototype() {
+  static const std::unique_ptr<icu::BreakIterator> it = make_iterator();
+  return *it;
+}
+
+// UTF-16 copy of the text with clutter blanked, and a map from UTF-16 index to byte offset.
+struct Utf16Text {
+  icu::UnicodeString text;
+  std::vector<std::uint32_t> to_byte;  // size text.length() + 1
+};
+
+Utf16Text to_utf16(const Document& doc) {
+  Utf16Text out;
+  const auto* s = reinterpret_cast<const uint8_t*>(doc.text.data());
+  const auto length = static_cast<int32_t>(doc.text.size());
+  out.to_byte.reserve(doc.text.size() + 1);
+  auto clutter = doc.clutter.begin();
+  for (int32_t i = 0; i < length;) {
+    const auto start = static_cast<std::uint32_t>(i);
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    while (clutter != doc.clutter.end() && clutter->end <= start) ++clutter;
+    if (clutter != doc.clutter.end() && clutter->contains(start) && c != '\n') c = ' ';
+    out.text.append(c);
+    out.to_byte.push_back(start);
+    if (c > 0xFFFF) out.to_byte.push_back(start);
+  }
+  out.to_byte.push_back(static_cast<std::uint32_t>(length));
+  return out;
+}
+
+bool is_upper(UChar32 c) { return u_isupper(c) || u_istitle(c); }
+
+// Index of the first non-space character at or after `i`.
+int32_t skip_space(const icu::UnicodeString& t, int32_t i, int32_t end) {
+  while (i < end && u_isUWhiteSpace(t.char32At(i))) i = t.moveIndex32(i, 1);
+  return i;
+}
+
+std::uint32_t words_between(const icu::UnicodeString& t, int32_t begin, int32_t end) {
+  std::uint32_t words = 0;
+  bool in_word = false;
+  for (int32_t i = begin; i < end; i = t.moveIndex32(i, 1)) {
+    const bool word = u_isalnum(t.char32At(i));
+    if (word && !in_word) ++words;
+    in_word = word;
+  }
+  return words;
+}
+
+// A heading glued to the first sentence of a paragraph: "Before the WarSoviet forces",
+// "Korea: Stalin's War?During the War", "ConclusionThere is". Returns the split point
+// (start of the real sentence) or -1. Only looks near the start of a paragraph.
+int32_t glued_heading_end(const icu::UnicodeString& t, int32_t begin, int32_t end,
+                          const SegmentOptions& options) {
+  if (begin > 0 && t.charAt(begin - 1) != '\n') return -1;  // not a paragraph start
+  int32_t word_start = begin;
+  for (int32_t i = begin; i < end;) {
+    const UChar32 c = t.char32At(i);
+    const int32_t next = t.moveIndex32(i, 1);
+    if (next >= end) break;
+    const UChar32 d = t.char32At(next);
+    if (u_isUWhiteSpace(c)) word_start = next;
+    const bool glued_punct = (c == '?' || c == '!' || c == '.' || c == ':') && is_upper(d);
+    // lower->Upper inside a word whose left part is a real word (not "Mc", "Mac", "i").
+    const bool glued_word = u_islower(c) && is_upper(d) && next - word_start >= 4;
+    if ((glued_punct || glued_word) && next + 1 < end && u_islower(t.char32At(next + 1)) &&
+        words_between(t, begin, next) <= options.max_heading_words) {
+      return next;
+    }
+    if (words_between(t, begin, next) > options.max_heading_words) break;
+    i = next;
+  }
+  return -1;
+}
+
+// "James G. Hershberg": ICU breaks after a lone capital initial; such a break is undone
+// when the initial follows a capitalised word and the next sentence starts with a capital.
+bool ends_with_initial(const icu::UnicodeString& t, int32_t begin, int32_t end) {
+  int32_t e = end;
+  while (e > begin && u_isUWhiteSpace(t.char32At(e - 1))) --e;
+  if (e - begin < 4) return false;
+  return t.charAt(e - 1) == '.' && is_upper(t.charAt(e - 2)) && t.charAt(e - 3) == ' ' &&
+         u_isalpha(t.charAt(e - 4));
+}
+
+struct Piece {
+  int32_t begin;
+  int32_t end;
+};
+
+std::vector<Piece> raw_pieces(const Utf16Text& u) {
+  std::unique_ptr<icu::BreakIterator> it(prototype().clone());
+  it->setText(u.text);
+  std::vector<Piece> pieces;
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
+    pieces.push_back({start, end});
+    start = end;
+  }
+  return pieces;
+}
+
+std::vector<Piece> repair(const Utf16Text& u, std::vector<Piece> pieces,
+                          const SegmentOptions& options) {
+  const auto& t = u.text;
+  std::vector<Piece> out;
+  for (const auto& p : pieces) {
+    if (!out.empty() && t.charAt(out.back().end - 1) != '\n' &&
+        ends_with_initial(t, out.back().begin, out.back().end)) {
+      const int32_t first = skip_space(t, p.begin, p.end);
+      if (first < p.end && is_upper(t.char32At(first))) {
+        out.back().end = p.end;
+        continue;
+      }
+    }
+    out.push_back(p);
+  }
+  std::vector<Piece> split;
+  for (const auto& p : out) {
+    const int32_t begin = skip_space(t, p.begin, p.end);
+    const int32_t cut = glued_heading_end(t, begin, p.end, options);
+    if (cut > 0) {
+      split.push_back({p.begin, cut});
+      split.push_back({cut, p.end});
+    } else {
+      split.push_back(p);
+    }
+  }
+  return split;
+}
+
+bool has_word(const icu::UnicodeString& t, int32_t begin, int32_t end) {
+  for (int32_t i = begin; i < end; i = t.moveIndex32(i, 1))
+    if (u_isalnum(t.char32At(i))) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options) {
+  const Utf16Text u = to_utf16(doc);
+  const auto& t = u.text;
+  std::vector<Sentence> sentences;
+  LineCol lc;
+  std::uint32_t lc_offset = 0;
+  for (const auto& p : repair(u, raw_pieces(u), options)) {
+    int32_t begin = p.begin, end = p.end;
+    while (begin < end && u_isUWhiteSpace(t.char32At(begin))) begin = t.moveIndex32(begin, 1);
+    while (end > begin && u_isUWhiteSpace(t.char32At(t.moveIndex32(end, -1))))
+      end = t.moveIndex32(end, -1);
+    if (!has_word(t, begin, end)) continue;
+    Sentence s;
+    s.doc = doc.index;
+    s.index = static_cast<std::uint32_t>(sentences.size());
+    s.span = {u.to_byte[begin], u.to_byte[end]};
+    s.original = {doc.to_original(s.span.begin), doc.to_original(s.span.end)};
+    // line:col advance incrementally: sentences come in order, so the whole pass is linear.
+    const LineCol step = line_col(
+        std::string_view(doc.original).substr(lc_offset, s.original.begin - lc_offset),
+        s.original.begin - lc_offset);
+    lc = step.line > 1 ? LineCol{lc.line + step.line - 1, step.col}
+                       : LineCol{lc.line, lc.col + step.col - 1};
+    lc_offset = s.original.begin;
+    s.line = lc.line;
+    s.col = lc.col;
+    s.text = doc.original.substr(s.original.begin, s.original.size());
+    sentences.push_back(std::move(s));
+  }
+  return sentences;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,402 @@
+// Tests of reports/: CSV cells and the whole findings.csv and report.html of a small fixed
+// corpus against golden files, HTML escaping of hostile corpus text, and the atomic writer.
+// Regenerate the golden files on purpose only, and review them in the diff:
+//   CROSSCHECK_UPDATE_GOLDEN=1 ./test_reports
+#include "reports/reports.hpp"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "reports/detail/format.hpp"
+
+namespace crosscheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Builds a corpus by hand, one statement per sentence, the way the pipeline leaves it.
+class CorpusBuilder {
+ public:
+  explicit CorpusBuilder(std::string name) {
+    corpus_.root = "corpus/" + name;
+    corpus_.name = std::move(name);
+  }
+
+  // Adds a document whose sentences start on the given lines.
+  CorpusBuilder& document(std::string path, SourceMeta source,
+                          const std::vector<std::pair<std::uint32_t, std::string>>& sentences) {
+    Document document;
+    document.index = static_cast<std::uint32_t>(corpus_.documents.size());
+    document.path = std::move(path);
+    document.source = std::move(source);
+    std::uint32_t index = 0;
+    for (const auto& [line, text] : sentences) {
+      Sentence sentence;
+      sentence.doc = document.index;
+      sentence.index = index;
+      sentence.span = {static_cast<std::uint32_t>(document.text.size()),
+                       static_cast<std::uint32_t>(document.text.size() + text.size())};
+      sentence.original = sentence.span;
+      sentence.line = line;
+      sentence.text = text;
+      document.text += text + "\n";
+      corpus_.sentences.push_back(sentence);
+
+      Statement statement;
+      statement.doc = document.index;
+      statement.sentence = index;
+      statement.index = index;
+      statement.span = sentence.span;
+      corpus_.statements.push_back(statement);
+      ++index;
+    }
+    document.original = document.text;
+    corpus_.documents.push_back(std::move(document));
+    return *this;
+  }
+
+  CorpusBuilder& entities(std::uint32_t statement, std::vector<std::string> names) {
+    corpus_.statements[statement].entities = std::move(names);
+    return *this;
+  }
+
+  CorpusBuilder& finding(Finding finding) {
+    corpus_.findings.push_back(std::move(finding));
+    return *this;
+  }
+
+  CorpusBuilder& skipped(Skipped skipped) {
+    corpus_.skipped.push_back(std::move(skipped));
+    return *this;
+  }
+
+  Corpus build() {
+    corpus_.finish_indexes();
+    return corpus_;
+  }
+
+ private:
+  Corpus corpus_;
+};
+
+Finding make_finding(Finding::Kind kind, std::string type, std::string rule, double confidence,
+                     std::uint32_t a, std::uint32_t b, std::vector<std::string> cues,
+                     std::string explanation) {
+  Finding finding;
+  finding.kind = kind;
+  finding.type = std::move(type);
+  finding.rule = std::move(rule);
+  finding.confidence = confidence;
+  finding.a = a;
+  finding.b = b;
+  finding.cues = std::move(cues);
+  finding.explanation = std::move(explanation);
+  return finding;
+}
+
+// Two articles about one bridge: a negation conflict and a number agreement. The sentences
+// carry a comma, double quotes, a line break and a leading "-" so the golden CSV shows
+// quoting, flattening and formula neutralisation.
+Corpus small_corpus() {
+  return CorpusBuilder("small")
+      .document("alpha/2024-03-01-harbour.txt",
+                {"000", "Harbour bridge opens", "Alpha Daily", "2024-03-01"},
+                {{1, "The harbour bridge opened on 1 March 2024."},
+                 {2,
+                  "The mayor said the project cost \"about\n  12 million\" euros, more than "
+                  "planned."}})
+      .document("beta/harbour.txt", {"001", "Bridge delayed again", "Beta News", "2024-03-02"},
+                {{1, "The harbour bridge did not open on 1 March 2024."},
+                 {3, "- Officials said the project cost 12 million euros."}})
+      .entities(0, {"harbour bridge"})
+      .entities(2, {"harbour bridge"})
+      .finding(make_finding(Finding::Kind::kConflict, "negation", "negation.not", 0.8, 0, 2,
+                            {"not"}, "B denies what A asserts: the bridge did not open."))
+      .finding(make_finding(Finding::Kind::kAgreement, "number", "number.same", 0.654, 1, 3,
+                            {"12 million", "cost"}, "Both give the cost as 12 million euros."))
+      .skipped(
+          {"gamma/broken.txt",
+           {"gamma/broken.txt", 3, 14, Diagnostic::Severity::kError, "invalid UTF-8 byte 0xFF"}})
+      .build();
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool updating_golden() {
+  const char* update = std::getenv("CROSSCHECK_UPDATE_GOLDEN");
+  return update != nullptr && std::string(update) == "1";
+}
+
+// Compares `actual` whole against tests/golden/<name>, or rewrites the file when
+// CROSSCHECK_UPDATE_GOLDEN=1. On a mismatch it names the first line that differs.
+void check_golden(const std::string& name, const std::string& actual) {
+  const fs::path path = fs::path(CROSSCHECK_TEST_DIR) / "golden" / name;
+  if (updating_golden()) {
+    fs::create_directories(path.parent_path());
+    REQUIRE(write_atomically(path.string(), actual) == "");
+    WARN("updated " << path.string());
+    return;
+  }
+  INFO("golden file " << path.string() << " (regenerate with CROSSCHECK_UPDATE_GOLDEN=1)");
+  REQUIRE(fs::exists(path));
+  const std::string expected = read_file(path);
+  if (actual == expected) return;
+  std::istringstream want(expected), got(actual);
+  std::string want_line, got_line;
+  int line = 0;
+  while (true) {
+    ++line;
+    const bool more_want = static_cast<bool>(std::getline(want, want_line));
+    const bool more_got = static_cast<bool>(std::getline(got, got_line));
+    if (!more_want && !more_got) break;
+    if (more_want != more_got || want_line != got_line) {
+      INFO("first difference at line " << line);
+      CHECK(got_line == want_line);
+      break;
+    }
+  }
+  FAIL("output differs from the golden file");
+}
+
+std::size_t count(const std::string& haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1))
+    ++n;
+  return n;
+}
+
+// The text between the first `open` and the `close` after it.
+std::string between(const std::string& text, std::string_view open, std::string_view close) {
+  const std::size_t begin = text.find(open);
+  if (begin == std::string::npos) return "";
+  const std::size_t end = text.find(close, begin + open.size());
+  if (end == std::string::npos) return "";
+  return text.substr(begin + open.size(), end - begin - open.size());
+}
+
+TEST_CASE("csv_cell quotes as RFC 4180 requires and neutralises formulas", "[csv]") {
+  struct Case {
+    const char* name;
+    std::string input;
+    std::string expected;
+  };
+  const auto c = GENERATE(values<Case>({
+      {"plain", "plain text", "plain text"},
+      {"empty", "", ""},
+      {"comma", "a,b", "\"a,b\""},
+      {"quote", "say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"newline", "line 1\nline 2", "\"line 1\nline 2\""},
+      {"carriage return", "line 1\rline 2", "\"line 1\rline 2\""},
+      {"apostrophe", "it's", "it's"},
+      {"dde payload", "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"},
+      {"plus", "+1", "'+1"},
+      {"minus", "-2", "'-2"},
+      {"at", "@SUM(A1)", "'@SUM(A1)"},
+      {"leading tab", "\tx", "'\tx"},
+      {"leading CR", "\rx", "\"'\rx\""},
+      {"formula and comma", "=1,2", "\"'=1,2\""},
+      {"formula and quote", "=\"a\"", "\"'=\"\"a\"\"\""},
+      {"sign inside", "1-2+3", "1-2+3"},
+  }));
+  INFO(c.name);
+  CHECK(csv_cell(c.input) == c.expected);
+}
+
+TEST_CASE("render_csv matches the golden file", "[csv][golden]") {
+  check_golden("small/findings.csv", render_csv(small_corpus()));
+}
+
+TEST_CASE("render_csv of a corpus without findings is the header alone", "[csv]") {
+  const Corpus corpus = CorpusBuilder("empty").build();
+  CHECK(render_csv(corpus) ==
+        "id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,"
+        "text_b,cues\n");
+}
+
+TEST_CASE("render_csv numbers findings with at least four digits", "[csv]") {
+  CHECK(detail::finding_id(0) == "F0001");
+  CHECK(detail::finding_id(9998) == "F9999");
+  CHECK(detail::finding_id(9999) == "F10000");
+  CHECK(detail::format_confidence(0.8) == "0.80");
+  CHECK(detail::format_confidence(1) == "1.00");
+  CHECK(detail::format_confidence(0.655) == "0.66");  // nearest to the double 0.65500000000000003
+}
+
+TEST_CASE("one_line flattens white space", "[csv]") {
+  struct Case {
+    std::string input;
+    std::string expected;
+  };
+  const auto c = GENERATE(values<Case>({
+      {"a b", "a b"},
+      {"  a \t\n b  ", "a b"},
+      {"a\r\n\r\nb", "a b"},
+      {"a\u2028b\u2029c\u0085d", "a b c d"},
+      {"caf\u00e9\u00a0bar", "caf\u00e9\u00a0bar"},  // no-break space stays
+      {"", ""},
+  }));
+  CHECK(detail::one_line(c.input) == c.expected);
+}
+
+TEST_CASE("html_escape escapes markup and shows bidi controls", "[html]") {
+  struct Case {
+    std::string input;
+    std::string expected;
+  };
+  const auto c = GENERATE(values<Case>({
+      {"plain", "plain"},
+      {"a & b", "a &amp; b"},
+      {"<b>", "&lt;b&gt;"},
+      {"\"'", "&quot;&#39;"},
+      {"abc\u202Edcb", "abc[U+202E]dcb"},
+      {"\u202A\u202B\u202C\u202D", "[U+202A][U+202B][U+202C][U+202D]"},
+      {"\u2066x\u2067y\u2068z\u2069", "[U+2066]x[U+2067]y[U+2068]z[U+2069]"},
+      {"\u200F\u2014\u2069", "\u200F\u2014[U+2069]"},  // RLM and em dash are ordinary
+      {std::string("a\0b", 3), "a[U+0000]b"},
+      {"tab\tnew\nline\x7f", "tab\tnew\nline[U+007F]"},
+      {"\xE2\x80", "\xE2\x80"},  // truncated sequence passes through, without overrun
+  }));
+  CHECK(html_escape(c.input) == c.expected);
+}
+
+TEST_CASE("cue_matches finds cues case-insensitively on word boundaries", "[html]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> cues;
+    std::vector<Span> expected;
+  };
+  const auto c = GENERATE(values<Case>({
+      {"simple", "It did not open.", {"not"}, {{7, 10}}},
+      {"case", "NOT at all, Not now", {"not"}, {{0, 3}, {12, 15}}},
+      {"inside a word", "Nothing is known", {"no", "not"}, {}},
+      {"multi-word", "cost 12 million euros", {"12 million"}, {{5, 15}}},
+      {"overlap merged", "did not open", {"did not", "not open"}, {{0, 12}}},
+      {"punctuation cue", "a - b", {"-"}, {{2, 3}}},
+      {"empty cue", "text", {""}, {}},
+      {"non-ASCII neighbour", "caf\u00e9not", {"not"}, {}},
+  }));
+  INFO(c.name);
+  CHECK(detail::cue_matches(c.text, c.cues) == c.expected);
+}
+
+TEST_CASE("sha256_base64 matches known digests", "[html]") {
+  CHECK(detail::sha256_base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+  CHECK(detail::sha256_base64("") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+  CHECK(detail::sha256_base64("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "JI1qYdIGOLjlwCaTDD5gOaM85Flk/yFn9uzt1BnbBsE=");
+  CHECK(detail::sha256_base64(std::string(1000, 'a')) ==
+        "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=");
+}
+
+TEST_CASE("render_html matches the golden file", "[html][golden]") {
+  check_golden("small/report.html", render_html(small_corpus()));
+}
+
+TEST_CASE("render_html is self-contained and shows the corpus", "[html]") {
+  const std::string page = render_html(small_corpus());
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.find("://") == std::string::npos);  // no external URL of any kind
+  CHECK(page.find(" src=") == std::string::npos);
+  CHECK(page.find(" href=") == std::string::npos);
+  CHECK(page.find("<link") == std::string::npos);
+  CHECK(page.find("innerHTML") == std::string::npos);
+  CHECK(page.find("<title>small") != std::string::npos);
+  CHECK(count(page, "<li class=\"finding conflict\"") == 1);
+  CHECK(count(page, "<li class=\"finding agreement\"") == 1);
+  CHECK(page.find("did <mark>not</mark> open") != std::string::npos);
+  CHECK(page.find("project <mark>cost</mark> &quot;about <mark>12 million</mark>&quot;") !=
+        std::string::npos);
+  CHECK(page.find("gamma/broken.txt:3:14: error: invalid UTF-8 byte 0xFF") != std::string::npos);
+  CHECK(page.find("<code>beta/harbour.txt:3</code>") != std::string::npos);
+
+  // The CSP admits exactly the page's own style and script.
+  const std::string style = between(page, "<style>", "</style>");
+  const std::string script = between(page, "<script>", "</script>");
+  CHECK(page.find("default-src 'none'") != std::string::npos);
+  CHECK(page.find("style-src 'sha256-" + detail::sha256_base64(style) + "'") != std::string::npos);
+  CHECK(page.find("script-src 'sha256-" + detail::sha256_base64(script) + "'") !=
+        std::string::npos);
+}
+
+TEST_CASE("render_html escapes hostile corpus text", "[html]") {
+  const std::string script = "<script>alert(1)</script>";
+  const std::string img = "\"><img src=x onerror=alert(1)>";
+  const std::string rlo = "abc\u202Etxt.exe";
+  const Corpus corpus =
+      CorpusBuilder(script)
+          .document(img + ".txt", {script, img, rlo, script},
+                    {{1, "Officials said " + script + " did not happen."}, {2, img + " " + rlo}})
+          .document("b.txt", {"b", "title", "outlet", "date"}, {{7, "It did happen " + img}})
+          .entities(0, {script})
+          .finding(make_finding(Finding::Kind::kConflict, script, img, 0.5, 0, 2,
+                                {"not", "<script>", img}, script + img + rlo))
+          .finding(make_finding(Finding::Kind::kAgreement, img, script, 0.5, 1, 2, {rlo}, ""))
+          .skipped({script, {img, 1, 1, Diagnostic::Severity::kWarning, script}})
+          .build();
+  const std::string page = render_html(corpus);
+
+  CHECK(page.find("<script>alert") == std::string::npos);
+  CHECK(page.find("<img") == std::string::npos);
+  CHECK(page.find("\u202E") == std::string::npos);
+  CHECK(count(page, "<script") == 1);  // the page's own filter script
+  CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(page.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  CHECK(page.find("abc[U+202E]txt.exe") != std::string::npos);
+  // A cue that is markup is matched in the raw text and escaped inside the <mark>.
+  CHECK(page.find("<mark>&lt;script&gt;</mark>") != std::string::npos);
+
+  // The CSV keeps the same text as it stands, quoted.
+  const std::string csv = render_csv(corpus);
+  CHECK(csv.find("\"\"\"><img src=x onerror=alert(1)>.txt\"") != std::string::npos);
+}
+
+TEST_CASE("write_atomically replaces the file and leaves no temporary", "[io]") {
+  const fs::path dir =
+      fs::temp_directory_path() / ("crosscheck-reports-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "findings.csv").string();
+
+  CHECK(write_atomically(path, "first\n") == "");
+  CHECK(read_file(path) == "first\n");
+  CHECK(write_atomically(path, "second\n") == "");
+  CHECK(read_file(path) == "second\n");
+  CHECK(write_atomically(path, "") == "");
+  CHECK(read_file(path) == "");
+  CHECK_FALSE(fs::exists(path + ".tmp"));
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("write_atomically reports a path it cannot write", "[io]") {
+  const std::string error = write_atomically("/nonexistent-dir/x.csv", "data");
+  CHECK(error.rfind("cannot write /nonexistent-dir/x.csv: ", 0) == 0);
+  CHECK(error.size() > std::string("cannot write /nonexistent-dir/x.csv: ").size());
+  CHECK_FALSE(fs::exists("/nonexistent-dir/x.csv.tmp"));
+}
+
+TEST_CASE("reports reject a corpus whose indexes were not finished", "[csv]") {
+  Corpus corpus = small_corpus();
+  corpus.first_sentence.clear();
+  CHECK_THROWS_AS(render_csv(corpus), std::logic_error);
+  corpus = small_corpus();
+  corpus.findings[0].b = 99;
+  CHECK_THROWS_AS(render_html(corpus), std::out_of_range);
+}
+
+}  // namespace
+}  // namespace crosscheck

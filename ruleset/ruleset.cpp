@@ -261,10 +261,13 @@ struct Reader {
           number(value, key, 0, 1, r.hedged_factor);
         } else if (k == "min_score") {
           number(value, key, 0, 1, r.min_score);
-        } else if (k == "min_shared_terms" || k == "min_shared_entities") {
+        } else if (k == "min_shared_terms" || k == "min_shared_entities" ||
+                   k == "min_context" || k == "context_window") {
           if (number(value, key, 0, 100, d))
-            (k == "min_shared_terms" ? r.min_shared_terms : r.min_shared_entities) =
-                static_cast<std::uint32_t>(d);
+            (k == "min_shared_terms"      ? r.min_shared_terms
+             : k == "min_shared_entities" ? r.min_shared_entities
+             : k == "min_context"         ? r.min_context
+                                          : r.context_window) = static_cast<std::uint32_t>(d);
         } else if (k == "predicate") {
           choice<Rule::Predicate>(value, key,
                                   {{"any", Rule::Predicate::kAny},

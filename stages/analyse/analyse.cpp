@@ -55,7 +55,10 @@ std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon
       }
     }
     if (best.empty()) continue;
-    for (std::size_t k = i; k <= best_end; ++k) tokens[k].entity = true;
+    for (std::size_t k = i; k <= best_end; ++k) {
+      tokens[k].entity = true;
+      tokens[k].lemma = "@" + best;  // every word of the name stands for the entity
+    }
     names.push_back(best);
     i = best_end;
   }
@@ -205,6 +208,7 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
     s.tokens.push_back(std::move(t));
   }
   s.entities = find_entities(s.tokens, lex);
+  for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name
   find_negations(s, lex);
   find_modality(s, lex, text);
 

@@ -63,6 +63,21 @@ std::size_t shared_count(const std::vector<std::string>& x, const std::vector<st
   return n;
 }
 
+// Lemmas and entities within `window` tokens of token i, the predicate itself excluded.
+std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint32_t window) {
+  std::vector<std::string> out;
+  const std::uint32_t begin = i > window ? i - window : 0;
+  const std::uint32_t end = std::min<std::uint32_t>(s.tokens.size(), i + window + 1);
+  for (std::uint32_t k = begin; k < end; ++k) {
+    const Token& t = s.tokens[k];
+    if (k == i || t.stop || t.kind != Token::Kind::kWord || t.lemma == s.tokens[i].lemma) continue;
+    out.push_back(t.lemma);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 struct Verdict {
   bool fired = false;
   std::string why;  // the failed condition, or the explanation when fired
@@ -106,6 +121,15 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     if (rule.polarity == Rule::PolarityTest::kOpposite && !opposite_polarity) {
       last_failure = "same polarity on " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
+    }
+    if (rule.min_context > 0) {
+      const auto ca = context(a, m.token_a, rule.context_window);
+      const auto cb = context(b, m.token_b, rule.context_window);
+      if (shared_count(ca, cb) < rule.min_context) {
+        last_failure = "fewer than " + std::to_string(rule.min_context) + " shared words near " +
+                       quote(ta.lower) + "/" + quote(tb.lower);
+        continue;
+      }
     }
     const TimeInterval* time_a = nearest_time(a, m.token_a);
     const TimeInterval* time_b = nearest_time(b, m.token_b);

@@ -27,6 +27,10 @@ struct Rule {
   double min_score = 0;           // alignment score of the pair
   std::uint32_t min_shared_terms = 0;
   std::uint32_t min_shared_entities = 0;
+  // Terms (lemmas, entities) shared within `context_window` tokens of the matched predicate
+  // words: the same act with the same participants.
+  std::uint32_t min_context = 0;
+  std::uint32_t context_window = 8;
   Predicate predicate = Predicate::kAny;
   PolarityTest polarity = PolarityTest::kAny;
   TimeTest time = TimeTest::kAny;

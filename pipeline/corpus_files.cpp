@@ -79,6 +79,11 @@ CorpusListing list_corpus(const std::string& root) {
 }
 
 bool read_file(const std::string& path, std::string& bytes, Diagnostic& error) {
+  std::error_code ec;
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+    error = error_at(path, "cannot read file: not a regular file");
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = error_at(path, std::string("cannot read file: ") + std::strerror(errno));

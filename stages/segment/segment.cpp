@@ -112,9 +112,10 @@ int32_t glued_heading_end(const icu::UnicodeString& t, int32_t begin, int32_t en
     if (next >= end) break;
     const UChar32 d = t.char32At(next);
     if (u_isUWhiteSpace(c)) word_start = next;
-    const bool glued_punct = (c == '?' || c == '!' || c == '.' || c == ':') && is_upper(d);
+    const bool glued_punct = (c == '?' || c == '!' || c == ':') && is_upper(d);
     // lower->Upper inside a word whose left part is a real word (not "Mc", "Mac", "i").
-    const bool glued_word = u_islower(c) && is_upper(d) && next - word_start >= 4;
+    const bool glued_word = u_islower(c) && is_upper(d) && next - word_start >= 3 &&
+                            t.tempSubStringBetween(word_start, next) != u"Mac";
     if ((glued_punct || glued_word) && next + 1 < end && u_islower(t.char32At(next + 1)) &&
         words_between(t, begin, next) <= options.max_heading_words) {
       return next;
@@ -152,23 +153,108 @@ std::vector<Piece> raw_pieces(const Utf16Text& u) {
   return pieces;
 }
 
+// The piece's text without surrounding white space.
+icu::UnicodeString trimmed(const icu::UnicodeString& t, const Piece& p) {
+  icu::UnicodeString out = t.tempSubStringBetween(p.begin, p.end);
+  return out.trim();
+}
+
+bool is_closing(UChar32 c) {
+  return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == ']';
+}
+
+// A list marker alone: "1.", "1.)", "2)", "a.", "• 9.", "⁃10.".
+bool is_list_marker(const icu::UnicodeString& s) {
+  int32_t i = 0;
+  while (i < s.length() && (s.charAt(i) == 0x2022 || s.charAt(i) == 0x2043 || s.charAt(i) == '*' ||
+                            s.charAt(i) == '-' || u_isUWhiteSpace(s.charAt(i))))
+    ++i;
+  const int32_t body = i;
+  while (i < s.length() && u_isdigit(s.charAt(i))) ++i;
+  if (i == body && i < s.length() && u_isalpha(s.charAt(i))) ++i;  // one letter: "a."
+  if (i == body || i - body > 3) return false;
+  const int32_t marks = i;
+  while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ')')) ++i;
+  return i > marks && i == s.length();
+}
+
+// Where a list item's piece ends with the next item's marker ("1. First 2."), the marker's
+// start; else -1. Only inside a list: the piece must itself open with a marker.
+int32_t trailing_list_marker(const icu::UnicodeString& t, const Piece& p) {
+  int32_t end = p.end;
+  while (end > p.begin && u_isUWhiteSpace(t.charAt(end - 1))) --end;
+  int32_t start = end;
+  while (start > p.begin && !u_isUWhiteSpace(t.charAt(start - 1))) --start;
+  if (start <= p.begin || !is_list_marker(t.tempSubStringBetween(start, end))) return -1;
+  // "... of China. b." : a lone lower-case letter is an item marker anywhere.
+  if (end - start == 2 && u_islower(t.charAt(start)) && t.charAt(start + 1) == '.') return start;
+  const int32_t first = skip_space(t, p.begin, end);
+  int32_t first_end = first;
+  while (first_end < end && !u_isUWhiteSpace(t.charAt(first_end))) ++first_end;
+  if (first_end >= start || !is_list_marker(t.tempSubStringBetween(first, first_end))) return -1;
+  return start;
+}
+
+// True when ICU's break between `prev` and `next` is not a sentence end.
+bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& next) {
+  if (t.charAt(prev.end - 1) == '\n') {
+    // A line wrapped inside a sentence: no end mark before it, lower case after it.
+    if (prev.end - 2 >= prev.begin && t.charAt(prev.end - 2) == '\n') return false;  // paragraph
+    const icu::UnicodeString a = trimmed(t, prev);
+    const int32_t first = skip_space(t, next.begin, next.end);
+    return a.length() > 0 && first < next.end && u_islower(t.char32At(first)) &&
+           !(a.endsWith(u".") || a.endsWith(u"!") || a.endsWith(u"?") || a.endsWith(u":"));
+  }
+  const icu::UnicodeString a = trimmed(t, prev);
+  const icu::UnicodeString b = trimmed(t, next);
+  if (a.isEmpty() || b.isEmpty()) return false;
+  const UChar32 last = a.char32At(a.length() - 1);
+  const UChar32 first = b.char32At(0);
+  const bool glued = !u_isUWhiteSpace(t.char32At(prev.end - 1)) && !u_isUWhiteSpace(t.char32At(next.begin));
+  if (is_list_marker(a)) return true;                       // "1.)" + "The first item"
+  if (ends_with_initial(t, prev.begin, prev.end) && is_upper(first)) return true;  // "James G."
+  if (glued && last == '.' && a.length() >= 2 && u_isalnum(a.char32At(a.length() - 2)) &&
+      u_isalnum(first))
+    return true;  // "Jane.Doe@example.com", "example.com"
+  // "Yahoo! in", "like that!" said Alice": an exclamation followed by lower case goes on.
+  int32_t k = a.length() - 1;
+  while (k > 0 && is_closing(a.char32At(k))) --k;
+  if ((a.charAt(k) == '!' || a.charAt(k) == '?') && u_islower(first)) return true;
+  // "p. 55", "No. 5": a short abbreviation before a number.
+  if (last == '.' && u_isdigit(first)) {
+    int32_t w = a.length() - 1;
+    while (w > 0 && !u_isUWhiteSpace(a.charAt(w - 1))) --w;
+    bool letters = true;
+    for (int32_t i = w; i < a.length() - 1; ++i) letters = letters && u_isalpha(a.charAt(i));
+    if (letters && a.length() - 1 - w <= 4) return true;  // "p. 55", "June. 19"
+  }
+  // "(Smith 55)." after a quotation: a short parenthetical citation is not a sentence.
+  if (first == '(' && b.endsWith(u").") && b.length() <= 40) return true;
+  return false;
+}
+
 std::vector<Piece> repair(const Utf16Text& u, std::vector<Piece> pieces,
                           const SegmentOptions& options) {
   const auto& t = u.text;
   std::vector<Piece> out;
   for (const auto& p : pieces) {
-    if (!out.empty() && t.charAt(out.back().end - 1) != '\n' &&
-        ends_with_initial(t, out.back().begin, out.back().end)) {
-      const int32_t first = skip_space(t, p.begin, p.end);
-      if (first < p.end && is_upper(t.char32At(first))) {
-        out.back().end = p.end;
+    if (!out.empty() && should_merge(t, out.back(), p)) {
+      out.back().end = p.end;
+      continue;
+    }
+    // "1.) The first item 2.)" + "The second item": the trailing marker opens the next item.
+    if (!out.empty()) {
+      const int32_t marker = trailing_list_marker(t, out.back());
+      if (marker > 0) {
+        out.back().end = marker;
+        out.push_back({marker, p.end});
         continue;
       }
     }
     out.push_back(p);
   }
   std::vector<Piece> split;
-  for (const auto& p : out) {
+  for (auto p : out) {
     const int32_t begin = skip_space(t, p.begin, p.end);
     const int32_t cut = glued_heading_end(t, begin, p.end, options);
     if (cut > 0) {

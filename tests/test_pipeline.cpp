@@ -1,0 +1,168 @@
+// The whole path on real text: the segmentation of the bundled corpus against a golden file
+// read line by line, a run over the bundled corpus, 1 vs 4 threads byte-identical, and bad
+// input that is reported by name without losing any other document.
+#include <tbb/global_control.h>
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reports/reports.hpp"
+#include "ruleset/ruleset.hpp"
+#include "run.hpp"
+
+namespace fs = std::filesystem;
+using namespace crosscheck;
+
+namespace {
+
+const std::string kRoot = CROSSCHECK_SOURCE_ROOT;
+const std::string kCorpus = kRoot + "/corpus/korea-1950";
+
+const LoadedRules& rules() {
+  static const LoadedRules loaded = load_rules({kRoot + "/rules/en"});
+  return loaded;
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Corpus run_with_threads(const std::string& root, std::size_t threads,
+                        std::vector<Diagnostic>& errors) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+  RunOptions options;
+  options.rules = &rules();
+  return run_corpus(root, options, errors);
+}
+
+// A fresh folder under the system temp dir, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  explicit TempDir(const std::string& name) : path(fs::temp_directory_path() / name) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path / name, std::ios::binary) << bytes;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("segmentation of the bundled corpus matches the reviewed golden file", "[pipeline]") {
+  REQUIRE(rules().ok());
+  std::vector<Diagnostic> errors;
+  const Corpus corpus = run_with_threads(kCorpus, 2, errors);
+  std::string dump;
+  for (const auto& s : corpus.sentences)
+    dump += corpus.documents[s.doc].path + ":" + std::to_string(s.line) + ":" +
+            std::to_string(s.col) + "\t" + s.text + "\n";
+  const fs::path golden = fs::path(CROSSCHECK_TEST_DIR) / "golden/korea-1950.sentences.txt";
+  if (std::getenv("CROSSCHECK_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << dump;
+  const std::string expected = read(golden);
+  std::istringstream got_lines(dump), want_lines(expected);
+  std::string got, want;
+  for (int n = 1; std::getline(want_lines, want); ++n) {
+    INFO("golden line " << n);
+    REQUIRE(std::getline(got_lines, got));
+    REQUIRE(got == want);
+  }
+  CHECK_FALSE(std::getline(got_lines, got));
+}
+
+TEST_CASE("no glued headings and no split after common abbreviations", "[pipeline]") {
+  std::vector<Diagnostic> errors;
+  const Corpus corpus = run_with_threads(kCorpus, 2, errors);
+  for (const auto& s : corpus.sentences) {
+    INFO(s.text);
+    CHECK(s.text.find("WarSoviet") == std::string::npos);
+    CHECK(s.text.find("?During") == std::string::npos);
+    CHECK(s.text.find("ConclusionThere") == std::string::npos);
+    for (const char* abbreviation : {"Dr.", "U.S.", "Mr.", "Gen."}) {
+      const std::string_view text = s.text;
+      CHECK_FALSE((text.ends_with(abbreviation) && text.size() > std::strlen(abbreviation)));
+    }
+    CHECK(s.text.find("Back to Top") == std::string::npos);
+  }
+}
+
+TEST_CASE("the bundled corpus gives findings of every kind with rule and cues", "[pipeline]") {
+  std::vector<Diagnostic> errors;
+  const Corpus corpus = run_with_threads(kCorpus, 2, errors);
+  CHECK(errors.empty());
+  CHECK(corpus.documents.size() == 5);
+  CHECK(corpus.skipped.empty());
+  std::size_t conflicts = 0, agreements = 0;
+  for (const auto& f : corpus.findings) {
+    CHECK_FALSE(f.rule.empty());
+    CHECK_FALSE(f.cues.empty());
+    CHECK(corpus.documents[corpus.statements[f.a].doc].source.id !=
+          corpus.documents[corpus.statements[f.b].doc].source.id);
+    (f.kind == Finding::Kind::kConflict ? conflicts : agreements)++;
+  }
+  CHECK(conflicts > 0);
+  CHECK(conflicts <= 60);
+  CHECK(agreements > 0);
+  CHECK(corpus.documents[0].source.title == "Korea: Stalin's War?");
+}
+
+TEST_CASE("1 and 4 threads give byte-identical reports", "[pipeline][determinism]") {
+  std::vector<Diagnostic> errors;
+  const Corpus one = run_with_threads(kCorpus, 1, errors);
+  const Corpus four = run_with_threads(kCorpus, 4, errors);
+  CHECK(render_csv(one) == render_csv(four));
+  CHECK(render_html(one) == render_html(four));
+  CHECK(one.pairs.size() == four.pairs.size());
+}
+
+TEST_CASE("bad input is reported by name and loses no other document", "[pipeline][bad-input]") {
+  TempDir dir("crosscheck-bad-input");
+  dir.write("a_good.txt", "Stalin approved the plan in 1950. Kim was pleased.\n");
+  dir.write("b_invalid.txt", std::string("Valid start \xC3\x28 then bad.\n"));
+  dir.write("c_empty.txt", "");
+  dir.write("d_binary.txt", std::string("PK\x03\x04\0\0binary", 12));
+  dir.write("e_blank.md", "   \n\n  ");
+  fs::create_symlink(dir.path / "nowhere.txt", dir.path / "f_unreadable.txt");
+  fs::create_directories(dir.path / "g_folder.txt");
+  dir.write("z_good.md", "The documents were released in 1992.\n");
+
+  std::vector<Diagnostic> errors;
+  const Corpus corpus = run_with_threads(dir.path.string(), 4, errors);
+  CHECK(errors.empty());
+  REQUIRE(corpus.documents.size() == 2);
+  CHECK(corpus.documents[0].path == "a_good.txt");
+  CHECK(corpus.documents[1].path == "z_good.md");
+
+  struct Expected {
+    const char* path;
+    const char* message;
+  };
+  const Expected expected[] = {
+      {"b_invalid.txt", "b_invalid.txt: error: invalid UTF-8 at byte offset 12"},
+      {"c_empty.txt", "c_empty.txt: error: empty file: no text to analyse"},
+      {"d_binary.txt", "d_binary.txt: error: binary file: NUL byte at offset 4"},
+      {"e_blank.md", "e_blank.md: error: empty file: no text to analyse"},
+      {"f_unreadable.txt",
+       "f_unreadable.txt: error: cannot read file: No such file or directory"},
+  };
+  REQUIRE(corpus.skipped.size() == std::size(expected));
+  for (std::size_t i = 0; i < std::size(expected); ++i) {
+    CHECK(corpus.skipped[i].path == expected[i].path);
+    CHECK(corpus.skipped[i].reason.format() == expected[i].message);
+  }
+}
+
+TEST_CASE("a missing corpus folder is an error naming it", "[pipeline][bad-input]") {
+  std::vector<Diagnostic> errors;
+  const Corpus corpus = run_with_threads("/nonexistent/corpus", 1, errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].format() == "/nonexistent/corpus: error: corpus folder not found");
+  CHECK(corpus.documents.empty());
+}

@@ -122,7 +122,9 @@ void find_negations(Statement& s, const Lexicon& lex) {
         Token& w = tokens[k];
         if (w.stop || is_punct(w) || w.entity) continue;
         w.negated = true;
-        if (w.verb && (!quantifier || aux == end || k > aux)) break;
+        // "no interest in X": without an auxiliary a quantifier denies its noun alone.
+        if (quantifier && aux == end) break;
+        if (w.verb && (!quantifier || k > aux)) break;
       }
     }
     s.negations.push_back(std::move(neg));
@@ -203,7 +205,9 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   for (auto& t : tokenize(text, lex)) {
     if (doc.is_clutter(sentence.span.begin + t.span.begin)) continue;  // "[4]" and the like
     t.stop = t.kind != Token::Kind::kWord || lex.stopwords.count(t.lower) > 0;
-    t.verb = t.kind == Token::Kind::kWord && !t.stop &&
+    // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
+    t.verb = t.kind == Token::Kind::kWord && !t.stop && !lex.hedges.count(t.lower) &&
+             !lex.attribution_verbs.count(t.lemma) &&
              (lex.verbs.count(t.lemma) > 0 || lex.predicate_class.count(t.lemma) > 0);
     s.tokens.push_back(std::move(t));
   }

@@ -93,7 +93,8 @@ po::options_description run_options(RunRaw& raw) {
       "out", po::value(&raw.out),
       "output folder (default: out/<corpus name>; with several corpora, DIR/<corpus name>)")(
       "format", po::value(&raw.formats)->default_value("csv,html"),
-      "reports to write, comma-separated: csv, html")(
+      "reports to write, comma-separated: csv (findings.csv), html (report.html), pairs "
+      "(aligned.csv: every aligned statement pair)")(
       "threads", po::value(&raw.threads)->default_value(0), "worker threads (0: all cores)")(
       "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
@@ -104,7 +105,8 @@ std::vector<std::string> split_formats(const std::string& text) {
   std::vector<std::string> out;
   std::stringstream in(text);
   for (std::string f; std::getline(in, f, ',');) {
-    if (f != "csv" && f != "html") throw UsageError("unknown report format '" + f + "' (csv, html)");
+    if (f != "csv" && f != "html" && f != "pairs")
+      throw UsageError("unknown report format '" + f + "' (csv, html, pairs)");
     out.push_back(f);
   }
   return out;
@@ -119,9 +121,11 @@ int write_reports(const Corpus& corpus, const fs::path& out, const std::vector<s
     return kBadInput;
   }
   for (const auto& f : formats) {
-    const fs::path path = out / (f == "csv" ? "findings.csv" : "report.html");
-    const std::string error =
-        write_atomically(path.string(), f == "csv" ? render_csv(corpus) : render_html(corpus));
+    const fs::path path = out / (f == "csv" ? "findings.csv" : f == "pairs" ? "aligned.csv" : "report.html");
+    const std::string error = write_atomically(
+        path.string(), f == "csv"     ? render_csv(corpus)
+                       : f == "pairs" ? render_pairs_csv(corpus)
+                                      : render_html(corpus));
     if (!error.empty()) {
       std::cerr << "error: " << error << '\n';
       return kBadInput;

@@ -74,6 +74,28 @@ std::string render_csv(const Corpus& corpus) {
   return out;
 }
 
+std::string render_pairs_csv(const Corpus& corpus) {
+  std::string out = "id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors\n";
+  for (std::size_t i = 0; i < corpus.pairs.size(); ++i) {
+    const Pair& pair = corpus.pairs[i];
+    std::vector<std::string> row = {"P" + detail::finding_id(i).substr(1),
+                                    detail::format_confidence(pair.score)};
+    for (const std::uint32_t index : {pair.a, pair.b}) {
+      const detail::Side side = detail::side_of(corpus, index);
+      row.push_back(side.document.path);
+      row.push_back(std::to_string(side.sentence.line));
+      row.push_back(detail::one_line(side.sentence.text));
+    }
+    row.push_back(join(pair.anchors, "; "));
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) out += ',';
+      out += csv_cell(row[c]);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 std::string write_atomically(const std::string& path, std::string_view content) {
   // The temporary file sits next to the target, so the rename stays within one file system
   // and replaces the target in one step; fsync first, so that after a crash the target is

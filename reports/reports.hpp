@@ -16,6 +16,9 @@ namespace crosscheck {
 // id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,cues
 std::string render_csv(const Corpus& corpus);
 
+// aligned.csv: every aligned pair, header id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors
+std::string render_pairs_csv(const Corpus& corpus);
+
 // report.html: one self-contained page (inline CSS, no script from outside).
 std::string render_html(const Corpus& corpus);
 

@@ -145,6 +145,19 @@ struct Reader {
     }
   }
 
+  void time_relations(const toml::node& node) {
+    const auto* t = table(node, "time");
+    if (t == nullptr) return;
+    for (auto&& [key, value] : *t) {
+      if (key.str() != "before" && key.str() != "after") {
+        unknown_key(key, "[time]");
+        continue;
+      }
+      auto& set = key.str() == "before" ? out.lexicon.time_before : out.lexicon.time_after;
+      for (const auto& w : strings(value, "time." + std::string(key.str()))) set.insert(join(words(w)));
+    }
+  }
+
   void entities(const toml::node& node) {
     const auto* array = node.as_array();
     if (array == nullptr) return error(node.source(), "'entity' must be an array of tables ([[entity]])");
@@ -362,6 +375,7 @@ struct Loader {
       else if (k == "attribution") r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
       else if (k == "approximators") r.word_set(value, "approximators", lex.approximators);
       else if (k == "verbs") r.word_set(value, "verbs", lex.verbs);
+      else if (k == "time") r.time_relations(value);
       else if (k == "months") r.mapping(value, "months", lex.months, as_month);
       else if (k == "seasons") r.mapping(value, "seasons", lex.seasons, as_month_range);
       else if (k == "numbers") r.mapping(value, "numbers", lex.number_words, as_double);
@@ -371,7 +385,7 @@ struct Loader {
       else if (k == "class") r.predicate_classes(value);
       else if (k == "rule") r.rules(value, rule_ids);
       else r.unknown_key(key, "a rule file (expected one of: stopwords, negation, hedges, "
-                              "attribution, approximators, verbs, months, seasons, numbers, "
+                              "attribution, approximators, verbs, time, months, seasons, numbers, "
                               "multipliers, irregular, entity, class, rule)");
     }
   }

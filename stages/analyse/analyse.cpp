@@ -223,7 +223,8 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
     if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2) continue;
-    s.terms.push_back(t.lemma);
+    // A predicate counts by its class, so "approved" and "permission" share a term.
+    s.terms.push_back(t.verb ? lex.class_of(t.lemma) : t.lemma);
     if (t.verb) s.predicates.push_back(lex.class_of(t.lemma));
   }
   for (const auto& e : s.entities) s.terms.push_back("@" + e);

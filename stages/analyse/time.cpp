@@ -215,6 +215,23 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens, const Lex
     }
     merged.push_back(std::move(t));
   }
+  // A bound: "by January 1950" reaches back without limit, "after 1949" forward.
+  constexpr std::int32_t kOpen = 1 << 28;  // far beyond any day number in use
+  for (auto& t : merged) {
+    if (t.token == 0) continue;
+    std::size_t k = t.token - 1;
+    if (tokens[k].lower == "the" && k > 0) --k;  // "before the 1990s"
+    const std::string& word = tokens[k].lower;
+    const std::string two = k > 0 ? tokens[k - 1].lower + " " + word : word;
+    if (lexicon.time_before.count(word) || lexicon.time_before.count(two)) {
+      t.first_day = -kOpen;
+      t.text = (lexicon.time_before.count(word) ? word : two) + " " + t.text;
+    } else if ((lexicon.time_after.count(word) || lexicon.time_after.count(two)) &&
+               t.text.find(" to ") == std::string::npos) {
+      t.last_day = kOpen;
+      t.text = (lexicon.time_after.count(word) ? word : two) + " " + t.text;
+    }
+  }
   return merged;
 }
 

@@ -22,6 +22,8 @@ struct Lexicon {
   std::vector<std::vector<std::string>> attribution_phrases;  // "according to"
   std::map<std::string, int> months;            // lower-case name or abbreviation -> 1..12
   std::map<std::string, std::pair<int, int>> seasons;  // "spring" -> months {3, 5}
+  std::set<std::string> time_before;  // "by", "before", "until": the time is an upper bound
+  std::set<std::string> time_after;   // "after", "since", "from": the time is a lower bound
   std::map<std::string, double> number_words;   // "two" -> 2, "dozen" -> 12
   std::map<std::string, double> multipliers;    // "million" -> 1e6
   std::set<std::string> approximators;          // about, nearly, more than

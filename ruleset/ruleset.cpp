@@ -372,6 +372,7 @@ struct Loader {
       if (k == "stopwords") r.word_set(value, "stopwords", lex.stopwords);
       else if (k == "negation") r.negation(value);
       else if (k == "hedges") r.word_set(value, "hedges", lex.hedges);
+      else if (k == "irrealis") r.word_set(value, "irrealis", lex.irrealis);
       else if (k == "attribution") r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
       else if (k == "approximators") r.word_set(value, "approximators", lex.approximators);
       else if (k == "verbs") r.word_set(value, "verbs", lex.verbs);
@@ -399,6 +400,9 @@ struct Loader {
     std::set<std::string> attribution;  // compared with token lemmas
     for (const auto& v : lex.attribution_verbs) attribution.insert(lemma_of(v, lex));
     lex.attribution_verbs = std::move(attribution);
+    std::set<std::string> irrealis;
+    for (const auto& v : lex.irrealis) irrealis.insert(lemma_of(v, lex));
+    lex.irrealis = std::move(irrealis);
     for (const auto& c : classes) {
       const std::string name = lemma_of(Reader::join(Reader::words(c.name)), lex);
       lex.predicate_class[name] = name;

@@ -22,6 +22,12 @@ bool is_auxiliary(const std::string& w) {
   return kAux.count(w) > 0;
 }
 
+// "openly", "quickly": an -ly word whose stem is its base's stem is an adverb, not a verb
+// ("supply", "reply" keep their own stems).
+bool is_adverb(const std::string& w) {
+  return w.size() > 4 && w.ends_with("ly") && stem(w) == stem(w.substr(0, w.size() - 2));
+}
+
 bool is_clause_break(const Token& t, const Lexicon& lex) {
   if (is_punct(t)) return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" ||
                           t.lower == ")" || t.lower == "\u2013" || t.lower == "\u2014" ||
@@ -63,6 +69,28 @@ std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon
     i = best_end;
   }
   return names;
+}
+
+// Predicate words that the sentence does not assert: event nouns ("the start of the war",
+// "the North's initiation") and acts that are only wanted or asked for ("wanted to invade").
+void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
+  static const std::set<std::string> kDeterminers = {"a", "an", "the", "this", "that", "its",
+                                                     "his", "her", "their", "our", "my", "your"};
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    Token& t = tokens[i];
+    if (!t.verb) continue;
+    const bool after_determiner =
+        i > 0 && (kDeterminers.count(tokens[i - 1].lower) ||
+                  (tokens[i - 1].lower.ends_with("'s") && tokens[i - 1].lower.size() > 2));
+    const bool before_of = i + 1 < tokens.size() && tokens[i + 1].lower == "of";
+    if (after_determiner || before_of) t.verb = false;
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != Token::Kind::kWord || !lex.irrealis.count(tokens[i].lemma)) continue;
+    tokens[i].verb = false;
+    for (std::size_t k = i + 1; k < tokens.size() && !is_clause_break(tokens[k], lex); ++k)
+      tokens[k].verb = false;
+  }
 }
 
 // Multi-word cues ("out of the question", "refused to") starting at token i; returns length.
@@ -120,6 +148,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
           }
       for (std::size_t k = neg.scope_begin; k < end; ++k) {
         Token& w = tokens[k];
+        if (lex.negation_cues.count(w.lower)) break;  // the inner negation governs what follows
         if (w.stop || is_punct(w) || w.entity) continue;
         w.negated = true;
         // "no interest in X": without an auxiliary a quantifier denies its noun alone.
@@ -207,12 +236,13 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
     t.stop = t.kind != Token::Kind::kWord || lex.stopwords.count(t.lower) > 0;
     // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
     t.verb = t.kind == Token::Kind::kWord && !t.stop && !lex.hedges.count(t.lower) &&
-             !lex.attribution_verbs.count(t.lemma) &&
+             !lex.attribution_verbs.count(t.lemma) && !is_adverb(t.lower) &&
              (lex.verbs.count(t.lemma) > 0 || lex.predicate_class.count(t.lemma) > 0);
     s.tokens.push_back(std::move(t));
   }
   s.entities = find_entities(s.tokens, lex);
   for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name
+  mark_non_assertions(s.tokens, lex);
   find_negations(s, lex);
   find_modality(s, lex, text);
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 
 #include "detail.hpp"
 
@@ -178,6 +179,13 @@ struct Scanner {
           add(i, i + 2, days_from_civil(*y, 1, 1), days_from_civil(y2, 12, 31), Precision::kYear);
           return i + 3;
         }
+      }
+      // "a 1966 document", "the 1917 Revolution": the year names a thing, not the time.
+      static const std::set<std::string> kDeterminers = {"a", "an", "the", "this", "that", "its",
+                                                         "his", "her", "their", "our"};
+      if (i > 0 && kDeterminers.count(tokens[i - 1].lower)) {
+        used[i] = true;
+        return i + 1;
       }
       add(i, i, days_from_civil(*y, 1, 1), days_from_civil(*y, 12, 31), Precision::kYear);
       return i + 1;

@@ -31,6 +31,15 @@ std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statemen
   return out;
 }
 
+// True when the statement has words of `cls` both denied and asserted: "refused to allow
+// it ... only agreeing when" tells a sequence, and is not a denial of the act.
+bool mixed(const Statement& s, const std::string& cls, const Lexicon& lex) {
+  bool denied = false, asserted = false;
+  for (const auto& t : s.tokens)
+    if (t.verb && lex.class_of(t.lemma) == cls) (t.negated ? denied : asserted) = true;
+  return denied && asserted;
+}
+
 // The time stated nearest to a token, if the statement has any.
 const TimeInterval* nearest_time(const Statement& s, std::uint32_t token) {
   const TimeInterval* best = nullptr;
@@ -114,6 +123,12 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     if (rule.predicate == Rule::Predicate::kSame && m.opposite) continue;
     if (rule.predicate == Rule::Predicate::kOpposite && !m.opposite) continue;
     const bool opposite_polarity = ta.negated != tb.negated;
+    if (opposite_polarity && (mixed(a, lex.class_of(ta.lemma), lex) ||
+                              mixed(b, lex.class_of(tb.lemma), lex))) {
+      last_failure = "a side both denies and asserts " + quote(lex.class_of(ta.lemma)) +
+                     " (a sequence, not a denial)";
+      continue;
+    }
     if (rule.polarity == Rule::PolarityTest::kSame && opposite_polarity) {
       last_failure = "polarity differs on " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;

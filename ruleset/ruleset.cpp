@@ -43,6 +43,8 @@ struct Reader {
       }
     }
     if (!word.empty()) out.push_back(std::move(word));
+    for (auto& w : out)  // "People's Republic" matches the tokens "people" + "republic"
+      if (w.size() > 2 && w.ends_with("'s")) w.resize(w.size() - 2);
     return out;
   }
 
@@ -275,11 +277,12 @@ struct Reader {
         } else if (k == "min_score") {
           number(value, key, 0, 1, r.min_score);
         } else if (k == "min_shared_terms" || k == "min_shared_entities" ||
-                   k == "min_context" || k == "context_window") {
+                   k == "min_context" || k == "context_window" || k == "time_window") {
           if (number(value, key, 0, 100, d))
             (k == "min_shared_terms"      ? r.min_shared_terms
              : k == "min_shared_entities" ? r.min_shared_entities
              : k == "min_context"         ? r.min_context
+             : k == "time_window"         ? r.time_window
                                           : r.context_window) = static_cast<std::uint32_t>(d);
         } else if (k == "predicate") {
           choice<Rule::Predicate>(value, key,
@@ -424,12 +427,11 @@ struct Loader {
         resolved[lex.class_of(b)].insert(lex.class_of(a));
       }
     lex.opposite_class = std::move(resolved);
-    if (out.rules.rules.empty() && out.diagnostics.empty()) {
-      Diagnostic d;
-      d.file = "(rules)";
-      d.message = "no [[rule]] found in any rule file";
-      out.diagnostics.push_back(std::move(d));
-    }
+    // Messages in reading order: by file, then position.
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
+                     [](const Diagnostic& x, const Diagnostic& y) {
+                       return std::tie(x.file, x.line, x.col) < std::tie(y.file, y.line, y.col);
+                     });
   }
 };
 
@@ -443,6 +445,7 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 146959810393466560
 
 void parse_rule_text(const std::string& name, const std::string& text, LoadedRules& out) {
   Loader loader;
+  for (const auto& r : out.rules.rules) loader.rule_ids.insert(r.id);  // ids of earlier calls
   loader.out = std::move(out);
   loader.parse(name, text);
   loader.finish();
@@ -482,6 +485,12 @@ LoadedRules load_rules(const std::vector<std::string>& dirs) {
     }
   }
   loader.finish();
+  if (loader.out.rules.rules.empty() && loader.out.diagnostics.empty()) {
+    Diagnostic d;
+    d.file = dirs.empty() ? "(rules)" : dirs.front();
+    d.message = "no [[rule]] found in any rule file";
+    loader.out.diagnostics.push_back(std::move(d));
+  }
   if (!loader.out.ok()) {
     loader.out.lexicon = {};
     loader.out.rules = {};

@@ -24,8 +24,8 @@ namespace {
 
 // F1 floors per set. Provisional: the segmenter owner sets each to the measured value minus
 // a small margin, so that a regression fails the test but noise does not.
-constexpr double kGoldenRulesF1Floor = 0.82;
-constexpr double kPragmaticF1Floor = 0.85;
+constexpr double kGoldenRulesF1Floor = 0.80;
+constexpr double kPragmaticF1Floor = 0.84;
 constexpr double kUdEwtF1Floor = 0.85;
 
 // A few pragmatic_segmenter cases (marked strict_ok) differ from their gold sentences only in

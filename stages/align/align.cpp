@@ -71,6 +71,9 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
     const auto& ta = statements_[p.a].terms;
     const auto& tb = statements_[p.b].terms;
     std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(p.anchors));
+    std::erase_if(p.anchors, [&](const std::string& term) {  // too common to have made the pair
+      return postings_[term_id_.at(term)].size() > options_.max_posting;
+    });
     std::stable_sort(p.anchors.begin(), p.anchors.end(), [&](const auto& x, const auto& y) {
       return idf(x) > idf(y);
     });

@@ -51,9 +51,16 @@ std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon
         if (tokens[j].lower == "-" || tokens[j].lower == "'" || tokens[j].lower == ".") continue;
         break;
       }
+      // The token's own words, as the loader splits an alias: "u.s" -> "u s".
       std::string w = tokens[j].lower;
       if (w.ends_with("'s") && w.size() > 2) w.resize(w.size() - 2);
-      key += (key.empty() ? "" : " ") + w;
+      std::string words;
+      for (char c : w) {
+        if (c != '.') words += c;
+        else if (!words.empty() && words.back() != ' ') words += ' ';
+      }
+      while (!words.empty() && words.back() == ' ') words.pop_back();
+      key += (key.empty() ? "" : " ") + words;
       words.push_back(j);
       if (auto it = lex.entity_aliases.find(key); it != lex.entity_aliases.end()) {
         best = it->second;
@@ -118,6 +125,22 @@ void find_negations(Statement& s, const Lexicon& lex) {
     if (t.kind == Token::Kind::kWord && lex.negation_cues.count(t.lower)) cue_length = 1;
     else if (std::size_t n = phrase_at(tokens, i, lex.negation_phrases)) cue_length = n;
     if (cue_length == 0) continue;
+    // "not without", "never fails to": a cue whose next word is another cue cancels it.
+    std::size_t after = i + cue_length;
+    while (after < tokens.size() && is_punct(tokens[after])) ++after;
+    if (after < tokens.size() &&
+        (lex.negation_cues.count(tokens[after].lower) ||
+         phrase_at(tokens, after, lex.negation_phrases) > 0)) {
+      const std::size_t inner = std::max<std::size_t>(1, phrase_at(tokens, after, lex.negation_phrases));
+      for (std::size_t k : {i, after}) {  // both cues are kept, with an empty scope
+        Negation cancelled;
+        cancelled.cue = tokens[k].lower;
+        cancelled.token = cancelled.scope_begin = cancelled.scope_end = static_cast<std::uint32_t>(k);
+        s.negations.push_back(std::move(cancelled));
+      }
+      i = after + inner - 1;
+      continue;
+    }
     Negation neg;
     for (std::size_t k = i; k < i + cue_length; ++k)
       if (!is_punct(tokens[k])) neg.cue += (neg.cue.empty() ? "" : " ") + tokens[k].lower;
@@ -159,19 +182,17 @@ void find_negations(Statement& s, const Lexicon& lex) {
     s.negations.push_back(std::move(neg));
     i += cue_length - 1;
   }
-  // Two negations on one head cancel: "not without", "never failed to".
-  for (const auto& n : s.negations)
-    if (n.scope_begin < tokens.size() && lex.negation_cues.count(tokens[n.scope_begin].lower))
-      for (std::size_t k = n.scope_begin; k < n.scope_end; ++k) tokens[k].negated = !tokens[k].negated;
   const bool any = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.negated; });
   s.polarity = any ? Polarity::kNegative : Polarity::kPositive;
 }
 
 // Hedges make a claim uncertain; attribution verbs and "according to" make it reported.
-void find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text) {
+void find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
+                   const std::vector<bool>& in_time) {
   auto& tokens = s.tokens;
-  for (const auto& t : tokens)
-    if (t.kind == Token::Kind::kWord && lex.hedges.count(t.lower)) s.hedges.push_back(t.lower);
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && lex.hedges.count(tokens[i].lower))
+      s.hedges.push_back(tokens[i].lower);
   if (!s.hedges.empty()) s.modality = Modality::kHedged;
 
   auto speaker_before = [&](std::size_t verb) {
@@ -243,12 +264,12 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   s.entities = find_entities(s.tokens, lex);
   for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name
   mark_non_assertions(s.tokens, lex);
-  find_negations(s, lex);
-  find_modality(s, lex, text);
-
+  // Times first: "May 1950" is a month, not the hedge "may".
   std::vector<bool> used(s.tokens.size(), false);
   s.times = detail::find_times(s.tokens, lex, used);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
+  find_negations(s, lex);
+  find_modality(s, lex, text, used);
 
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];

@@ -36,11 +36,12 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
     Quantity q;
     q.token = static_cast<std::uint32_t>(i);
     std::size_t last = i;
-    if (auto m = i + 1 < tokens.size() ? lexicon.multipliers.find(tokens[i + 1].lower)
-                                       : lexicon.multipliers.end();
-        m != lexicon.multipliers.end()) {
+    // "two hundred thousand": every multiplier that follows applies.
+    while (last + 1 < tokens.size()) {
+      const auto m = lexicon.multipliers.find(tokens[last + 1].lower);
+      if (m == lexicon.multipliers.end()) break;
       value *= m->second;
-      last = i + 1;
+      ++last;
     }
     q.low = q.high = value;
     // An approximator of one or two words just before: "about", "more than", "nearly".

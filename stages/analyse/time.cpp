@@ -93,9 +93,13 @@ struct Scanner {
     t.last_day = to;
     t.precision = p;
     t.token = static_cast<std::uint32_t>(first);
+    t.token_end = static_cast<std::uint32_t>(last + 1);
     for (std::size_t k = first; k <= last && k < tokens.size(); ++k) {
       used[k] = true;
-      if (!t.text.empty() && tokens[k].kind != Token::Kind::kPunct) t.text += ' ';
+      const bool joined = tokens[k].kind == Token::Kind::kPunct ||
+                          (k > first && tokens[k - 1].kind == Token::Kind::kPunct &&
+                           tokens[k - 1].lower != ",");  // "1950-53", "june 25, 1950"
+      if (!t.text.empty() && !joined) t.text += ' ';
       t.text += tokens[k].lower;
     }
     out.push_back(std::move(t));
@@ -168,6 +172,12 @@ struct Scanner {
         }
       }
     }
+    // "the 1940's": the tokenizer gives "1940", "'", "s"
+    if (auto y = at(i) ? year_of(*at(i)) : std::nullopt;
+        y && *y % 10 == 0 && is(i + 1, "'") && is(i + 2, "s")) {
+      add(i, i + 2, days_from_civil(*y, 1, 1), days_from_civil(*y + 9, 12, 31), Precision::kDecade);
+      return i + 3;
+    }
     // YEAR-YY / YEAR-YEAR ranges: "1950-53", "1958-61", "1945-1953"
     if (auto y = at(i) ? year_of(*at(i)) : std::nullopt) {
       if ((is(i + 1, "-") || is(i + 1, "\u2013")) && at(i + 2) && at(i + 2)->kind == Token::Kind::kNumber) {
@@ -217,6 +227,7 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens, const Lex
                            t.token >= 1 && tokens[t.token - 1].lower == "to" && between <= t.token;
       if (from_to && t.first_day > prev.last_day) {
         prev.last_day = t.last_day;
+        prev.token_end = t.token_end;
         prev.text += " to " + t.text;
         continue;
       }

@@ -72,7 +72,13 @@ std::vector<Token> tokenize(std::string_view text, const Lexicon& lexicon) {
       // "didn't" -> "did" + "n't": the negation cue is its own token.
       Token cue = t;
       cue.lower = "n't";
-      cue.span.begin = t.span.end - 3;
+      // "n't" or "n’t": three code points back, however many bytes the apostrophe takes.
+      std::uint32_t begin = t.span.end;
+      for (int points = 0; points < 3 && begin > t.span.begin;) {
+        --begin;
+        if ((static_cast<unsigned char>(text[begin]) & 0xC0) != 0x80) ++points;
+      }
+      cue.span.begin = begin;
       t.lower.resize(t.lower.size() - 3);
       t.span.end = cue.span.begin;
       t.lemma = lemma_of(t.lower, lexicon);

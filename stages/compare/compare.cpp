@@ -40,12 +40,16 @@ bool mixed(const Statement& s, const std::string& cls, const Lexicon& lex) {
   return denied && asserted;
 }
 
-// The time stated nearest to a token, if the statement has any.
-const TimeInterval* nearest_time(const Statement& s, std::uint32_t token) {
+// The time stated nearest to a token and within `window` tokens of it: the time of that
+// act. A time further away dates something else in the sentence.
+const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::uint32_t window) {
   const TimeInterval* best = nullptr;
   std::uint32_t best_distance = 0;
   for (const auto& t : s.times) {
-    const std::uint32_t d = t.token > token ? t.token - token : token - t.token;
+    const std::uint32_t d = t.token > token ? t.token - token
+                            : token >= t.token_end ? token - t.token_end + 1
+                                                   : 0;
+    if (d > window) continue;
     if (best == nullptr || d < best_distance) {
       best = &t;
       best_distance = d;
@@ -146,8 +150,8 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
         continue;
       }
     }
-    const TimeInterval* time_a = nearest_time(a, m.token_a);
-    const TimeInterval* time_b = nearest_time(b, m.token_b);
+    const TimeInterval* time_a = nearest_time(a, m.token_a, rule.time_window);
+    const TimeInterval* time_b = nearest_time(b, m.token_b, rule.time_window);
     const bool both_times = time_a != nullptr && time_b != nullptr;
     const bool times_overlap = both_times && time_a->overlaps(*time_b);
     if (rule.time == Rule::TimeTest::kDisjoint && !(both_times && !times_overlap)) {

@@ -195,6 +195,31 @@ int32_t trailing_list_marker(const icu::UnicodeString& t, const Piece& p) {
   return start;
 }
 
+// "U.S.", "U.S.S.R.", "D.C.": single letters each followed by a period, two or more.
+bool ends_with_dotted_abbreviation(const icu::UnicodeString& a) {
+  int32_t i = a.length(), letters = 0;
+  while (i >= 2 && a.charAt(i - 1) == '.' && u_isalpha(a.charAt(i - 2)) &&
+         (i == 2 || !u_isalpha(a.charAt(i - 3)))) {
+    ++letters;
+    i -= 2;
+  }
+  return letters >= 2;
+}
+
+// Words that usually open a sentence, so that "in the U.S. The next day" still breaks.
+bool opens_sentence(const icu::UnicodeString& b) {
+  static const std::array<std::u16string_view, 40> kOpeners = {
+      u"The",   u"A",     u"An",  u"It",    u"He",    u"She",  u"They",    u"We",
+      u"I",     u"This",  u"That", u"There", u"But",  u"And",  u"In",      u"On",
+      u"At",    u"After", u"When", u"However", u"His", u"Her", u"Their",   u"Its",
+      u"How",   u"What",  u"Why", u"Who",   u"Where", u"Which", u"Did",    u"Do",
+      u"Does",  u"Is",    u"Are", u"Was",   u"Were",  u"Can",  u"Will",    u"You"};
+  int32_t end = 0;
+  while (end < b.length() && u_isalpha(b.charAt(end))) ++end;
+  const std::u16string_view word(reinterpret_cast<const char16_t*>(b.getBuffer()), end);
+  return std::find(kOpeners.begin(), kOpeners.end(), word) != kOpeners.end();
+}
+
 // True when ICU's break between `prev` and `next` is not a sentence end.
 bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& next) {
   if (t.charAt(prev.end - 1) == '\n') {
@@ -212,6 +237,8 @@ bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& n
   const UChar32 first = b.char32At(0);
   const bool glued = !u_isUWhiteSpace(t.char32At(prev.end - 1)) && !u_isUWhiteSpace(t.char32At(next.begin));
   if (is_list_marker(a)) return true;                       // "1.)" + "The first item"
+  if (ends_with_dotted_abbreviation(a) && u_isupper(first) && !opens_sentence(b))
+    return true;  // "the U.S. Government": ICU's suppressions skip multi-period forms
   if (ends_with_initial(t, prev.begin, prev.end) && is_upper(first)) return true;  // "James G."
   if (glued && last == '.' && a.length() >= 2 && u_isalnum(a.char32At(a.length() - 2)) &&
       u_isalnum(first))

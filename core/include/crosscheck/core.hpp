@@ -97,7 +97,8 @@ struct TimeInterval {
   std::int32_t last_day = 0;
   Precision precision = Precision::kYear;
   std::string text;          // the words that stated it
-  std::uint32_t token = 0;   // index of its first token in the statement
+  std::uint32_t token = 0;      // index of its first token in the statement
+  std::uint32_t token_end = 0;  // one past its last token
   bool overlaps(const TimeInterval& o) const {
     return first_day <= o.last_day && o.first_day <= last_day;
   }

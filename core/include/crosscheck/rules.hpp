@@ -31,6 +31,7 @@ struct Rule {
   // words: the same act with the same participants.
   std::uint32_t min_context = 0;
   std::uint32_t context_window = 8;
+  std::uint32_t time_window = 12;  // a time further than this from the predicate dates something else
   Predicate predicate = Predicate::kAny;
   PolarityTest polarity = PolarityTest::kAny;
   TimeTest time = TimeTest::kAny;

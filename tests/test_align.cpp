@@ -1,0 +1,252 @@
+// Tests of the align stage on statements made through the real path (ingest -> segment ->
+// analyse with rules/en): pairs join only different sources, have a < b, come sorted and
+// the same on every run; paraphrases that share rare terms pair, unrelated sentences do
+// not; a term in more statements than max_posting is no anchor. Pairs are compared through
+// one canonical dump, "a-b: anchors" per line.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "align/align.hpp"
+#include "analyse/analyse.hpp"
+#include "crosscheck/core.hpp"
+#include "ingest/ingest.hpp"
+#include "ruleset/ruleset.hpp"
+#include "segment/segment.hpp"
+
+namespace {
+
+using crosscheck::AlignOptions;
+using crosscheck::Pair;
+using crosscheck::Statement;
+
+const crosscheck::Lexicon& lexicon() {
+  static const crosscheck::LoadedRules loaded =
+      crosscheck::load_rules({std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/en"});
+  if (!loaded.ok()) FAIL("rules/en does not load: " << loaded.diagnostics.front().format());
+  return loaded.lexicon;
+}
+
+struct Corpus {
+  std::vector<Statement> statements;  // corpus-wide, in (doc, index) order
+  std::vector<std::uint32_t> source_of_doc;
+  std::vector<std::string> text;  // each statement's sentence, for messages
+};
+
+struct DocumentSpec {
+  std::uint32_t source;
+  std::string text;
+};
+
+Corpus make_corpus(const std::vector<DocumentSpec>& documents) {
+  Corpus corpus;
+  for (std::uint32_t k = 0; k < documents.size(); ++k) {
+    auto result = crosscheck::ingest("doc" + std::to_string(k) + ".txt", documents[k].text);
+    if (const auto* d = std::get_if<crosscheck::Diagnostic>(&result)) FAIL(d->format());
+    auto doc = std::get<crosscheck::Document>(std::move(result));
+    doc.index = k;
+    const auto sentences = crosscheck::segment(doc);
+    for (auto& s : crosscheck::analyse(doc, sentences, {&lexicon()})) {
+      corpus.text.push_back(doc.text.substr(s.span.begin, s.span.size()));
+      corpus.statements.push_back(std::move(s));
+    }
+    corpus.source_of_doc.push_back(documents[k].source);
+  }
+  return corpus;
+}
+
+// "a-b" per pair. Anchors are checked by their properties (check_invariants), not spelt
+// out, so that a change of stemming or of the lexicon does not break the alignment tests.
+std::string dump(const std::vector<Pair>& pairs) {
+  std::string out;
+  for (const auto& p : pairs) out += std::to_string(p.a) + "-" + std::to_string(p.b) + "\n";
+  return out;
+}
+
+bool has_anchor(const Pair& p, const std::string& term) {
+  return std::find(p.anchors.begin(), p.anchors.end(), term) != p.anchors.end();
+}
+
+// What every alignment promises.
+void check_invariants(const Corpus& corpus, const std::vector<Pair>& pairs) {
+  const crosscheck::AlignIndex index(corpus.statements, corpus.source_of_doc, AlignOptions{});
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const Pair& p = pairs[i];
+    INFO(p.a << "-" << p.b);
+    REQUIRE(p.b < corpus.statements.size());
+    CHECK(p.a < p.b);
+    CHECK(corpus.source_of_doc[corpus.statements[p.a].doc] !=
+          corpus.source_of_doc[corpus.statements[p.b].doc]);
+    CHECK(p.score > 0);
+    CHECK(p.score <= 1.0 + 1e-9);
+    // anchors: shared terms of the two statements, rarest first
+    CHECK_FALSE(p.anchors.empty());
+    const auto& ta = corpus.statements[p.a].terms;
+    const auto& tb = corpus.statements[p.b].terms;
+    for (std::size_t k = 0; k < p.anchors.size(); ++k) {
+      INFO("anchor " << p.anchors[k]);
+      CHECK(std::binary_search(ta.begin(), ta.end(), p.anchors[k]));
+      CHECK(std::binary_search(tb.begin(), tb.end(), p.anchors[k]));
+      if (k > 0) CHECK(index.idf(p.anchors[k - 1]) >= index.idf(p.anchors[k]));
+    }
+    if (i > 0) {
+      const Pair& q = pairs[i - 1];
+      CHECK((q.a < p.a || (q.a == p.a && q.b < p.b)));  // sorted, no duplicates
+    }
+  }
+}
+
+// Three tiny documents, two of source 0 and one of source 1; their statements:
+//   doc 0: 0 "Stalin approved the invasion plan ...", 1 "The weather in Moscow was cold."
+//   doc 1: 2 "Kim Il-sung travelled to Moscow ...",   3 "Stalin gave his approval ..."
+//   doc 2: 4 "In April 1950 Stalin gave his approval ...", 5 "Farmers harvested rice ..."
+const std::vector<DocumentSpec> kDocuments = {
+    {0,
+     "Stalin approved the invasion plan of Kim Il-sung in April 1950. "
+     "The weather in Moscow was cold."},
+    {0,
+     "Kim Il-sung travelled to Moscow in April 1950. "
+     "Stalin gave his approval to the invasion plan."},
+    {1,
+     "In April 1950 Stalin gave his approval to the invasion plan of Kim Il-sung. "
+     "Farmers harvested rice near the river."},
+};
+
+}  // namespace
+
+TEST_CASE("align pairs paraphrases across sources only", "[align]") {
+  const Corpus corpus = make_corpus(kDocuments);
+  REQUIRE(corpus.statements.size() == 6);
+  const auto pairs = crosscheck::align(corpus.statements, corpus.source_of_doc);
+  // 0 ~ 4 and 3 ~ 4 share rare terms; 0 ~ 3 are paraphrases too, but of one source;
+  // 2 shares only Kim Il-sung with 4 (min_shared is 2); 1 (weather) and 5 (farmers, rice)
+  // pair with nothing.
+  CHECK(dump(pairs) == "0-4\n3-4\n");
+  check_invariants(corpus, pairs);
+  for (const auto& p : pairs) CHECK(has_anchor(p, "@Joseph Stalin"));
+  REQUIRE_FALSE(pairs.empty());
+  CHECK(has_anchor(pairs.front(), "@Kim Il-sung"));
+}
+
+TEST_CASE("align is deterministic and pairs_for agrees with align", "[align]") {
+  const Corpus corpus = make_corpus(kDocuments);
+  const auto first = crosscheck::align(corpus.statements, corpus.source_of_doc);
+  for (int run = 0; run < 3; ++run) {
+    const auto again = crosscheck::align(corpus.statements, corpus.source_of_doc);
+    CHECK(dump(again) == dump(first));
+    REQUIRE(again.size() == first.size());
+    for (std::size_t i = 0; i < again.size(); ++i) CHECK(again[i].score == first[i].score);
+  }
+  // The per-statement path, in reverse order, merges to the same pairs.
+  const crosscheck::AlignIndex index(corpus.statements, corpus.source_of_doc, AlignOptions{});
+  std::vector<std::vector<Pair>> per;
+  for (std::uint32_t a = static_cast<std::uint32_t>(corpus.statements.size()); a-- > 0;) {
+    auto pairs = index.pairs_for(a);
+    for (const auto& p : pairs) {
+      INFO("pairs_for(" << a << ") gave " << p.a << "-" << p.b);
+      CHECK((p.a == a || p.b == a));
+      CHECK(p.a < p.b);
+    }
+    per.push_back(std::move(pairs));
+  }
+  CHECK(dump(crosscheck::merge_pairs(std::move(per))) == dump(first));
+  // a pair is symmetric: both of its statements find it
+  for (const auto& p : first) {
+    const auto from_b = index.pairs_for(p.b);
+    CHECK(std::any_of(from_b.begin(), from_b.end(),
+                      [&](const Pair& q) { return q.a == p.a && q.b == p.b; }));
+  }
+}
+
+TEST_CASE("align: one source yields no pairs", "[align]") {
+  Corpus corpus = make_corpus(kDocuments);
+  corpus.source_of_doc = {0, 0, 0};
+  CHECK(crosscheck::align(corpus.statements, corpus.source_of_doc).empty());
+}
+
+TEST_CASE("align: a term in more than max_posting statements is not an anchor", "[align]") {
+  // "Stalin" and "approved" are in three statements each, "plan" in two, "budget" in one.
+  const Corpus corpus = make_corpus({
+      {0, "Stalin approved the plan."},
+      {1, "Stalin approved the budget."},
+      {0, "Stalin approved the treaty."},
+      {1, "The plan was secret."},
+  });
+  REQUIRE(corpus.statements.size() == 4);
+  struct Row {
+    std::uint32_t max_posting;
+    const char* expected;
+  };
+  static const std::vector<Row> kRows = {
+      // every shared term is an anchor
+      {3, "0-1\n0-3\n1-2\n"},
+      // "Stalin" and "approved" (3 statements) are too common; "plan" (2) still anchors
+      {2, "0-3\n"},
+      // nothing is rare enough
+      {1, ""},
+  };
+  const auto& row = GENERATE(from_range(kRows));
+  INFO("max_posting = " << row.max_posting);
+  AlignOptions options;
+  options.min_score = 0;
+  options.min_shared = 1;
+  options.max_posting = row.max_posting;
+  const auto pairs = crosscheck::align(corpus.statements, corpus.source_of_doc, options);
+  CHECK(dump(pairs) == row.expected);
+  check_invariants(corpus, pairs);
+}
+
+TEST_CASE("align: min_shared and top_k limit the pairs", "[align]") {
+  const Corpus corpus = make_corpus({
+      {0, "Stalin approved the plan."},
+      {1, "Stalin approved the budget."},
+      {1, "Stalin read the plan."},
+  });
+  AlignOptions options;
+  options.min_score = 0;
+  options.min_shared = 2;
+  // 0 and 1 share Stalin and approved; 0 and 2 share Stalin and plan
+  const auto pairs = crosscheck::align(corpus.statements, corpus.source_of_doc, options);
+  CHECK(dump(pairs) == "0-1\n0-2\n");
+  check_invariants(corpus, pairs);
+  options.min_shared = 3;
+  CHECK(crosscheck::align(corpus.statements, corpus.source_of_doc, options).empty());
+  options.min_shared = 1;
+  options.top_k = 1;
+  const crosscheck::AlignIndex index(corpus.statements, corpus.source_of_doc, options);
+  CHECK(index.pairs_for(0).size() == 1);
+}
+
+TEST_CASE("align: idf is higher for rarer terms and zero for unknown ones", "[align]") {
+  const Corpus corpus = make_corpus({
+      {0, "Stalin approved the plan."},
+      {1, "Stalin approved the budget."},
+      {1, "Stalin read the plan."},
+  });
+  const crosscheck::AlignIndex index(corpus.statements, corpus.source_of_doc, AlignOptions{});
+  CHECK(index.idf("budget") > index.idf("plan"));
+  CHECK(index.idf("plan") > index.idf("@Joseph Stalin"));
+  CHECK(index.idf("no-such-term") == 0.0);
+}
+
+// Known failure: see the report.
+TEST_CASE("align: anchors are only the terms that made the pair", "[align]") {
+  // Pair::anchors is documented as "the shared terms that made the pair", but pairs_for()
+  // lists every shared term, also those skipped for being in more than max_posting
+  // statements.
+  const Corpus corpus = make_corpus({
+      {0, "Stalin approved the plan."},
+      {1, "Stalin approved the budget."},
+      {0, "Stalin approved the treaty."},
+      {1, "Stalin kept the plan secret."},
+  });
+  AlignOptions options;
+  options.min_score = 0;
+  options.min_shared = 1;
+  options.max_posting = 2;  // "Stalin" (4 statements) is no anchor, "plan" (2) is
+  const auto pairs = crosscheck::align(corpus.statements, corpus.source_of_doc, options);
+  REQUIRE(dump(pairs) == "0-3\n");
+  CHECK(pairs.front().anchors == std::vector<std::string>{"plan"});
+}

@@ -1,0 +1,362 @@
+// Tests of the analyse stage with the real English rules (rules/en), through the public
+// path only: ingest() -> segment() -> analyse(). One table maps a sentence to a canonical
+// dump of its statement's features (polarity, negation cues and the words they deny,
+// modality, attribution, hedges, entities, times, quantities); a second table checks times
+// by comparing the intervals of two phrases with each other, never by day numbers.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "analyse/analyse.hpp"
+#include "crosscheck/core.hpp"
+#include "ingest/ingest.hpp"
+#include "ruleset/ruleset.hpp"
+#include "segment/segment.hpp"
+
+namespace {
+
+using crosscheck::Statement;
+using crosscheck::TimeInterval;
+
+const crosscheck::LoadedRules& rules() {
+  static const crosscheck::LoadedRules loaded =
+      crosscheck::load_rules({std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/en"});
+  return loaded;
+}
+
+const crosscheck::Lexicon& lexicon() {
+  const auto& r = rules();
+  if (!r.ok()) FAIL("rules/en does not load: " << r.diagnostics.front().format());
+  return r.lexicon;
+}
+
+crosscheck::Document make_document(const std::string& text) {
+  auto result = crosscheck::ingest("doc.txt", text);
+  if (const auto* d = std::get_if<crosscheck::Diagnostic>(&result)) FAIL(d->format());
+  return std::get<crosscheck::Document>(std::move(result));
+}
+
+// The one statement of a one-sentence text, and the sentence's bytes.
+struct Analysed {
+  Statement statement;
+  std::string text;  // the sentence in Document::text
+};
+
+Analysed analyse_one(const std::string& text) {
+  const auto doc = make_document(text);
+  const auto sentences = crosscheck::segment(doc);
+  REQUIRE(sentences.size() == 1);
+  auto statements = crosscheck::analyse(doc, sentences.front(), {&lexicon()});
+  REQUIRE(statements.size() == 1);
+  return {std::move(statements.front()),
+          doc.text.substr(sentences.front().span.begin, sentences.front().span.size())};
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator = ",") {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::string number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+// One line of features; empty lists are left out.
+std::string dump(const Statement& s) {
+  std::string out = "pol=" + std::string(crosscheck::to_string(s.polarity));
+  std::vector<std::string> items;
+  for (const auto& n : s.negations) items.push_back(n.cue);
+  if (!items.empty()) out += " cues=[" + join(items) + "]";
+  items.clear();
+  for (const auto& t : s.tokens)
+    if (t.negated) items.push_back(t.lower);
+  if (!items.empty()) out += " negated=[" + join(items) + "]";
+  out += " mod=" + std::string(crosscheck::to_string(s.modality));
+  if (!s.attributed_to.empty()) out += " by=" + s.attributed_to;
+  if (!s.hedges.empty()) out += " hedges=[" + join(s.hedges) + "]";
+  if (!s.entities.empty()) out += " ents=[" + join(s.entities) + "]";
+  items.clear();
+  for (const auto& t : s.times)
+    items.push_back(std::string(crosscheck::to_string(t.precision)) + ":" + t.text);
+  if (!items.empty()) out += " times=[" + join(items, "|") + "]";
+  items.clear();
+  for (const auto& q : s.quantities) {
+    std::string item = q.approximate ? "~" : "";
+    item += number(q.low) + ".." + number(q.high);
+    if (!q.unit.empty()) item += " " + q.unit;
+    items.push_back(std::move(item));
+  }
+  if (!items.empty()) out += " qty=[" + join(items, "|") + "]";
+  return out;
+}
+
+bool is_continuation(const std::string& bytes, std::uint32_t offset) {
+  return offset < bytes.size() && (static_cast<unsigned char>(bytes[offset]) & 0xC0) == 0x80;
+}
+
+// Token spans lie in the sentence and start and end on code point boundaries.
+void check_token_spans(const Analysed& a) {
+  for (const auto& t : a.statement.tokens) {
+    INFO("token '" << t.lower << "' [" << t.span.begin << ", " << t.span.end << ")");
+    CHECK(t.span.end <= a.text.size());
+    CHECK_FALSE(t.span.empty());
+    CHECK_FALSE(is_continuation(a.text, t.span.begin));
+    CHECK_FALSE(is_continuation(a.text, t.span.end));
+  }
+}
+
+struct FeatureCase {
+  const char* sentence;
+  const char* expected;  // dump()
+};
+
+void run(const FeatureCase& row) {
+  INFO(row.sentence);
+  const Analysed a = analyse_one(row.sentence);
+  CHECK(dump(a.statement) == row.expected);
+  check_token_spans(a);
+  // every negation's scope lies inside the statement and after (or, postposed, before) its cue
+  for (const auto& n : a.statement.negations) {
+    CHECK(n.scope_begin <= n.scope_end);
+    CHECK(n.scope_end <= a.statement.tokens.size());
+    CHECK(n.token < a.statement.tokens.size());
+  }
+}
+
+// The one time stated in "It happened <phrase>."
+TimeInterval time_of(const std::string& phrase) {
+  const std::string sentence = "It happened " + phrase + ".";
+  INFO(sentence);
+  const Analysed a = analyse_one(sentence);
+  REQUIRE(a.statement.times.size() == 1);
+  return a.statement.times.front();
+}
+
+struct TimeCase {
+  const char* a;
+  const char* relation;  // same-day, same-days, inside (a within b, shorter), disjoint
+  const char* b;
+};
+
+}  // namespace
+
+TEST_CASE("the English rules load", "[analyse]") {
+  INFO((rules().ok() ? std::string() : rules().diagnostics.front().format()));
+  REQUIRE(rules().ok());
+}
+
+TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[analyse]") {
+  static const std::vector<FeatureCase> kCases = {
+      // negation: the cue and the head word it denies
+      {"Stalin did not encourage the attack.",
+       "pol=negative cues=[not] negated=[encourage] mod=asserted ents=[Joseph Stalin]"},
+      {"No ground forces would be sent.",
+       "pol=negative cues=[no] negated=[ground,forces,sent] mod=asserted"},
+      {"He didn't approve.", "pol=negative cues=[n't] negated=[approve] mod=asserted"},
+      {"Invading the South is out of the question.",
+       "pol=negative cues=[out of the question] negated=[invading] mod=asserted "
+       "ents=[South Korea]"},
+      {"Stalin never approved the plan.",
+       "pol=negative cues=[never] negated=[approved] mod=asserted ents=[Joseph Stalin]"},
+      {"Stalin refused to send troops.",
+       "pol=negative cues=[refused to] negated=[send] mod=asserted ents=[Joseph Stalin]"},
+      {"Stalin failed to approve the plan.",
+       "pol=negative cues=[failed to] negated=[approve] mod=asserted ents=[Joseph Stalin]"},
+      {"Nobody approved the plan.", "pol=negative cues=[nobody] negated=[approved] mod=asserted"},
+      // the scope stops at "but" and at a comma
+      {"Stalin did not approve the plan but Mao agreed.",
+       "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin,Mao Zedong]"},
+      {"Stalin did not approve, but Mao agreed.",
+       "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin,Mao Zedong]"},
+      // no cue: positive
+      {"The attack was approved by Stalin.", "pol=positive mod=asserted ents=[Joseph Stalin]"},
+      {"Stalin encouraged the Chinese to intervene.",
+       "pol=positive mod=asserted ents=[China,Joseph Stalin]"},
+      // hedges
+      {"Stalin may have approved the attack.",
+       "pol=positive mod=hedged hedges=[may] ents=[Joseph Stalin]"},
+      {"Stalin might approve the plan.",
+       "pol=positive mod=hedged hedges=[might] ents=[Joseph Stalin]"},
+      {"Stalin reportedly approved the plan.",
+       "pol=positive mod=hedged hedges=[reportedly] ents=[Joseph Stalin]"},
+      // attribution
+      {"Historians argue that Stalin approved the attack.",
+       "pol=positive mod=reported by=Historians ents=[Joseph Stalin]"},
+      {"According to the report, Stalin approved the attack.",
+       "pol=positive mod=reported by=report ents=[Joseph Stalin]"},
+      {"Kim said that Stalin approved the plan.",
+       "pol=positive mod=reported by=Kim ents=[Joseph Stalin]"},
+      {"Mao said: Stalin approved.",
+       "pol=positive mod=reported by=Mao ents=[Joseph Stalin,Mao Zedong]"},
+      // times
+      {"The documents were released in 1992.", "pol=positive mod=asserted times=[year:1992]"},
+      {"It happened in the 1990s.", "pol=positive mod=asserted times=[decade:1990s]"},
+      {"Soviet forces entered Korea in August 1945.",
+       "pol=positive mod=asserted ents=[Korea,Soviet Union] times=[month:august 1945]"},
+      {"He wrote on 12 Jan 1950 to Shtykov.",
+       "pol=positive mod=asserted ents=[Terentii Shtykov] times=[day:12 jan 1950]"},
+      {"He wrote on January 12th, 1950 to Shtykov.",
+       "pol=positive mod=asserted ents=[Terentii Shtykov] times=[day:january 12th, 1950]"},
+      {"The war began on June 25, 1950.", "pol=positive mod=asserted times=[day:june 25, 1950]"},
+      {"It was agreed in the spring of 1949.",
+       "pol=positive mod=asserted times=[season:spring of 1949]"},
+      {"Talks began early 1948.", "pol=positive mod=asserted times=[season:early 1948]"},
+      {"Kim visited Moscow in March and April 1950.",
+       "pol=positive mod=asserted ents=[Soviet Union] times=[month:march and april 1950]"},
+      {"Kim lobbied from March 1949 to January 1950.",
+       "pol=positive mod=asserted times=[month:march 1949 to january 1950]"},
+      // quantities
+      {"About 2,000 men crossed the river.", "pol=positive mod=asserted qty=[~1800..2200 man]"},
+      {"The Soviets sent 30 pilots.",
+       "pol=positive mod=asserted ents=[Soviet Union] qty=[30..30 pilot]"},
+      {"More than 60,000 troops crossed.", "pol=positive mod=asserted qty=[~60000..90000 troop]"},
+      {"Nearly two million people fled.", "pol=positive mod=asserted qty=[~1.6e+06..2e+06 peopl]"},
+      {"He sent some 200 advisers.", "pol=positive mod=asserted qty=[~180..220 advis]"},
+      // entities: every spelling, one canonical name
+      {"Kim Il Sung met Stalin.", "pol=positive mod=asserted ents=[Joseph Stalin,Kim Il-sung]"},
+      {"Kim Il-sung met Stalin.", "pol=positive mod=asserted ents=[Joseph Stalin,Kim Il-sung]"},
+      {"Kim Il-Sung met Stalin.", "pol=positive mod=asserted ents=[Joseph Stalin,Kim Il-sung]"},
+      {"Kim Il-sung's plan was bold.", "pol=positive mod=asserted ents=[Kim Il-sung]"},
+      {"Mao Tse-Tung met Stalin.", "pol=positive mod=asserted ents=[Joseph Stalin,Mao Zedong]"},
+      {"The USSR sent arms.", "pol=positive mod=asserted ents=[Soviet Union]"},
+  };
+  run(GENERATE(from_range(kCases)));
+}
+
+TEST_CASE("analyse: times compared as intervals", "[analyse]") {
+  static const std::vector<TimeCase> kCases = {
+      {"on 12 Jan 1950", "same-day", "on January 12th, 1950"},
+      {"on 12 Jan 1950", "inside", "in January 1950"},
+      {"on June 25, 1950", "inside", "in June 1950"},
+      {"on June 25, 1950", "disjoint", "on June 24, 1950"},
+      {"on June 25, 1950", "inside", "in 1950"},
+      {"in 1992", "inside", "in the 1990s"},
+      {"in 1989", "disjoint", "in the 1990s"},
+      {"in August 1945", "inside", "in 1945"},
+      {"in August 1945", "disjoint", "in September 1945"},
+      {"in April 1949", "inside", "in the spring of 1949"},
+      {"in June 1949", "disjoint", "in the spring of 1949"},
+      {"in the spring of 1949", "same-days", "from March 1949 to May 1949"},
+      {"in January 1951", "inside", "in the winter of 1950"},
+      {"in February 1948", "inside", "early 1948"},
+      {"in August 1948", "disjoint", "early 1948"},
+      {"in 1950", "inside", "in 1950-53"},
+      {"in 1953", "inside", "in 1950-53"},
+      {"in 1954", "disjoint", "in 1950-53"},
+      {"in March 1950", "inside", "in March and April 1950"},
+      {"in April 1950", "inside", "in March and April 1950"},
+      {"in June 1950", "disjoint", "in March and April 1950"},
+      {"in March and April 1950", "same-days", "from March 1950 to April 1950"},
+      {"in March 1949", "inside", "from March 1949 to January 1950"},
+      {"in October 1949", "inside", "from March 1949 to January 1950"},
+      {"in January 1950", "inside", "from March 1949 to January 1950"},
+      {"in February 1950", "disjoint", "from March 1949 to January 1950"},
+      {"in 1950", "same-days", "from January 1950 to December 1950"},
+  };
+  const auto& row = GENERATE(from_range(kCases));
+  INFO(row.a << " " << row.relation << " " << row.b);
+  const TimeInterval a = time_of(row.a);
+  const TimeInterval b = time_of(row.b);
+  INFO("a = [" << a.first_day << ", " << a.last_day << "], b = [" << b.first_day << ", "
+               << b.last_day << "]");
+  CHECK(a.first_day <= a.last_day);
+  CHECK(b.first_day <= b.last_day);
+  const std::string relation = row.relation;
+  if (relation == "same-day") {
+    CHECK(a.precision == TimeInterval::Precision::kDay);
+    CHECK(b.precision == TimeInterval::Precision::kDay);
+    CHECK(a.first_day == a.last_day);
+    CHECK(a.first_day == b.first_day);
+    CHECK(a.last_day == b.last_day);
+  } else if (relation == "same-days") {
+    CHECK(a.first_day == b.first_day);
+    CHECK(a.last_day == b.last_day);
+  } else if (relation == "inside") {
+    CHECK(a.overlaps(b));
+    CHECK(b.first_day <= a.first_day);
+    CHECK(a.last_day <= b.last_day);
+    CHECK(a.last_day - a.first_day < b.last_day - b.first_day);
+  } else {
+    REQUIRE(relation == "disjoint");
+    CHECK_FALSE(a.overlaps(b));
+    CHECK_FALSE(b.overlaps(a));
+  }
+}
+
+TEST_CASE("analyse skips footnote markers inside a sentence", "[analyse]") {
+  const Analysed a = analyse_one("Soviet forces[4] entered Korea in August 1945.");
+  CHECK(dump(a.statement) ==
+        "pol=positive mod=asserted ents=[Korea,Soviet Union] times=[month:august 1945]");
+  for (const auto& t : a.statement.tokens) CHECK(t.lower != "4");
+}
+
+TEST_CASE("analyse numbers the statements of a document in order", "[analyse]") {
+  auto doc =
+      make_document("Stalin approved the plan. Mao hesitated in 1950.\nKim Il-sung did not wait.");
+  doc.index = 3;
+  const auto sentences = crosscheck::segment(doc);
+  REQUIRE(sentences.size() == 3);
+  const auto statements = crosscheck::analyse(doc, sentences, {&lexicon()});
+  REQUIRE(statements.size() == 3);
+  for (std::uint32_t i = 0; i < statements.size(); ++i) {
+    CHECK(statements[i].doc == 3);
+    CHECK(statements[i].index == i);
+    CHECK(statements[i].sentence == i);
+    CHECK(statements[i].span == sentences[i].span);
+    // terms are sorted, unique content lemmas and "@"-prefixed entities
+    CHECK(std::is_sorted(statements[i].terms.begin(), statements[i].terms.end()));
+    CHECK(std::adjacent_find(statements[i].terms.begin(), statements[i].terms.end()) ==
+          statements[i].terms.end());
+  }
+  CHECK(dump(statements[2]) ==
+        "pol=negative cues=[not] negated=[wait] mod=asserted ents=[Kim Il-sung]");
+}
+
+TEST_CASE("analyse requires a lexicon", "[analyse]") {
+  const auto doc = make_document("Stalin approved.");
+  const auto sentences = crosscheck::segment(doc);
+  REQUIRE(sentences.size() == 1);
+  CHECK_THROWS_AS(crosscheck::analyse(doc, sentences.front(), {}), std::invalid_argument);
+}
+
+// Known failures: see the report. Kept apart so that the cases above still must pass.
+TEST_CASE("analyse: cases once wrong (regressions)", "[analyse]") {
+  static const std::vector<FeatureCase> kCases = {
+      // two negations on one head cancel (analyse.cpp says so), but the inner cue now stops
+      // the outer scope and the cancelling pass then flips "without" on
+      {"Stalin was not without doubts.",
+       "pol=positive cues=[not,without] mod=asserted ents=[Joseph Stalin]"},
+      // "May" in a date is taken for the hedge "may"
+      {"Kim visited Moscow in May 1950.",
+       "pol=positive mod=asserted ents=[Soviet Union] times=[month:may 1950]"},
+      // "U.S." is one token "u.s", the alias key is "u s"
+      {"The U.S. sent troops.", "pol=positive mod=asserted ents=[United States]"},
+      {"The U.S.S.R. sent arms.", "pol=positive mod=asserted ents=[Soviet Union]"},
+      // only one multiplier is applied: 200 and 1000 instead of 200000
+      {"Two hundred thousand troops crossed.",
+       "pol=positive mod=asserted qty=[200000..200000 troop]"},
+      // the tokenizer splits "1940's" into "1940" "'" "s": no decade is found
+      {"It was the 1940's.", "pol=positive mod=asserted times=[decade:1940's]"},
+      // the interval's text is not the words that stated it ("1950- 53")
+      {"The war of 1950-53 was long.", "pol=positive mod=asserted times=[year:1950-53]"},
+      // "didn’t" with a typographic apostrophe: spans cut inside the apostrophe's bytes
+      {"Stalin didn\xE2\x80\x99t approve.",
+       "pol=negative cues=[n't] negated=[approve] mod=asserted ents=[Joseph Stalin]"},
+  };
+  run(GENERATE(from_range(kCases)));
+}
+
+TEST_CASE("analyse: a possessive alias matches the whole name", "[analyse]") {
+  // The alias "People's Republic of China" never matches: find_entities strips "'s" from
+  // "people's" while the alias key keeps it, so "people's republic of" become terms.
+  const Analysed a = analyse_one("The People's Republic of China was founded.");
+  CHECK(a.statement.entities == std::vector<std::string>{"China"});
+  CHECK(a.statement.terms == std::vector<std::string>{"@China", "found"});
+}

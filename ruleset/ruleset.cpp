@@ -166,11 +166,13 @@ struct Reader {
     for (const auto& item : *array) {
       const auto* t = table(item, "[[entity]]");
       if (t == nullptr) continue;
-      std::string name;
+      std::string name, kind;
       std::vector<std::string> aliases;
       for (auto&& [key, value] : *t) {
         if (key.str() == "name" && value.is_string()) name = value.as_string()->get();
+        else if (key.str() == "kind" && value.is_string()) kind = value.as_string()->get();
         else if (key.str() == "aliases") aliases = strings(value, "entity.aliases");
+        else if (key.str() == "kind") error(value.source(), "entity.kind must be a string");
         else if (key.str() == "name") error(value.source(), "entity.name must be a string");
         else unknown_key(key, "[[entity]]");
       }
@@ -179,6 +181,7 @@ struct Reader {
         continue;
       }
       aliases.push_back(name);
+      if (!kind.empty()) out.lexicon.entity_kind[name] = kind;
       for (const auto& alias : aliases) {
         const auto ws = words(alias);
         if (ws.empty()) continue;
@@ -375,6 +378,7 @@ struct Loader {
       if (k == "stopwords") r.word_set(value, "stopwords", lex.stopwords);
       else if (k == "negation") r.negation(value);
       else if (k == "hedges") r.word_set(value, "hedges", lex.hedges);
+      else if (k == "pronouns") r.word_set(value, "pronouns", lex.personal_pronouns);
       else if (k == "irrealis") r.word_set(value, "irrealis", lex.irrealis);
       else if (k == "attribution") r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
       else if (k == "approximators") r.word_set(value, "approximators", lex.approximators);
@@ -411,7 +415,13 @@ struct Loader {
       lex.predicate_class[name] = name;
       for (const auto& m : c.members) {
         const auto ws = Reader::words(m);
-        if (ws.size() == 1) lex.predicate_class[lemma_of(ws[0], lex)] = name;
+        if (ws.size() == 1) {
+          lex.predicate_class[lemma_of(ws[0], lex)] = name;
+        } else if (ws.size() > 1) {
+          std::vector<std::string> lemmas;
+          for (const auto& w : ws) lemmas.push_back(lemma_of(w, lex));
+          lex.predicate_phrases.emplace_back(std::move(lemmas), name);
+        }
       }
       for (const auto& o : c.opposites) {
         const std::string other = lemma_of(Reader::join(Reader::words(o)), lex);

@@ -78,6 +78,46 @@ std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon
   return names;
 }
 
+// Multi-word predicates: "said 'no'" is one act of the class "refuse", "took over" of
+// "take". The first word carries the class; the rest stop being words of their own.
+void mark_phrases(std::vector<Token>& tokens, const Lexicon& lex) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    for (const auto& [lemmas, cls] : lex.predicate_phrases) {
+      std::size_t k = 0, j = i;
+      for (; k < lemmas.size() && j < tokens.size(); ++j) {
+        if (is_punct(tokens[j]) && j > i) continue;  // quotes: said 'no'
+        if (tokens[j].lemma != lemmas[k] && tokens[j].lower != lemmas[k]) break;
+        ++k;
+      }
+      if (k != lemmas.size()) continue;
+      tokens[i].lemma = cls;
+      tokens[i].verb = true;
+      tokens[i].stop = false;
+      for (std::size_t m = i; m < j; ++m) tokens[m].in_phrase = true;
+      for (std::size_t m = i + 1; m < j; ++m) tokens[m].stop = true, tokens[m].verb = false;
+      i = j - 1;
+      break;
+    }
+  }
+}
+
+// "he", "his": the first person named earlier in the statement, usually its subject.
+void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex) {
+  std::string person;
+  for (auto& t : tokens) {
+    if (t.entity && person.empty()) {
+      const std::string name = t.lemma.substr(1);
+      const auto kind = lex.entity_kind.find(name);
+      if (kind != lex.entity_kind.end() && kind->second == "person") person = t.lemma;
+    } else if (!person.empty() && t.kind == Token::Kind::kWord &&
+               lex.personal_pronouns.count(t.lower)) {
+      t.lemma = person;
+      t.entity = true;
+      t.stop = false;
+    }
+  }
+}
+
 // Predicate words that the sentence does not assert: event nouns ("the start of the war",
 // "the North's initiation") and acts that are only wanted or asked for ("wanted to invade").
 void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
@@ -122,6 +162,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     std::size_t cue_length = 0;
+    if (t.in_phrase) continue;  // the "no" of "said 'no'" is the act, not a negation
     if (t.kind == Token::Kind::kWord && lex.negation_cues.count(t.lower)) cue_length = 1;
     else if (std::size_t n = phrase_at(tokens, i, lex.negation_phrases)) cue_length = n;
     if (cue_length == 0) continue;
@@ -263,7 +304,9 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   }
   s.entities = find_entities(s.tokens, lex);
   for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name
+  mark_phrases(s.tokens, lex);
   mark_non_assertions(s.tokens, lex);
+  resolve_pronouns(s.tokens, lex);
   // Times first: "May 1950" is a month, not the hedge "may".
   std::vector<bool> used(s.tokens.size(), false);
   s.times = detail::find_times(s.tokens, lex, used);

@@ -33,6 +33,10 @@ struct Lexicon {
   // entity aliases: lower-case token sequence (space-joined) -> canonical name
   std::map<std::string, std::string> entity_aliases;
   std::size_t longest_alias = 1;  // in tokens
+  std::map<std::string, std::string> entity_kind;  // canonical name -> "person", "place"...
+  std::set<std::string> personal_pronouns;         // he, she, him, his, her: the person named before
+  // multi-word predicates: lemma sequence -> class ("say no" -> "refuse", "take over" -> "take")
+  std::vector<std::pair<std::vector<std::string>, std::string>> predicate_phrases;
   // predicate classes: lemma -> class name ("approve" -> "approve"; "permission" -> "approve")
   std::map<std::string, std::string> predicate_class;
   // antonymous classes, both directions: "approve" -> {"refuse"}

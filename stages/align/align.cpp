@@ -13,18 +13,31 @@ AlignIndex::AlignIndex(const std::vector<Statement>& statements,
     for (const auto& term : statements[s].terms) {
       auto [it, added] = term_id_.try_emplace(term, static_cast<std::uint32_t>(postings_.size()));
       if (added) postings_.emplace_back();
-      postings_[it->second].push_back(s);  // terms are unique per statement
-      terms_[s].push_back(it->second);
+      postings_[it->second].push_back({s, 0.0});  // terms are unique per statement
+      terms_[s].push_back({it->second, 0.0});
     }
   }
   const double n = static_cast<double>(statements.size());
   idf_.resize(postings_.size());
   for (std::size_t t = 0; t < postings_.size(); ++t)
     idf_[t] = std::log(1.0 + n / static_cast<double>(postings_[t].size()));
+  // Weights: IDF times the term's role in the statement (its act, an entity, a word).
+  std::vector<std::size_t> filled(postings_.size(), 0);
   norm_.resize(statements.size());
   for (std::uint32_t s = 0; s < statements.size(); ++s) {
+    const auto& predicates = statements[s].predicates;
     double sum = 0;
-    for (auto t : terms_[s]) sum += idf_[t] * idf_[t];
+    for (std::size_t k = 0; k < terms_[s].size(); ++k) {
+      const std::string& term = statements[s].terms[k];
+      const double role = term.starts_with("@") ? options_.entity_weight
+                          : std::find(predicates.begin(), predicates.end(), term) != predicates.end()
+                              ? options_.predicate_weight
+                              : 1.0;
+      auto& w = terms_[s][k];
+      w.weight = idf_[w.id] * role;
+      postings_[w.id][filled[w.id]++].weight = w.weight;
+      sum += w.weight * w.weight;
+    }
     norm_[s] = std::sqrt(sum);
   }
 }
@@ -41,13 +54,13 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
   };
   std::unordered_map<std::uint32_t, Acc> acc;
   const std::uint32_t source_a = source_of_doc_[statements_[a].doc];
-  for (auto t : terms_[a]) {
-    const auto& posting = postings_[t];
+  for (const auto& t : terms_[a]) {
+    const auto& posting = postings_[t.id];
     if (posting.size() > options_.max_posting) continue;  // too common to be an anchor
-    for (auto b : posting) {
-      if (b == a || source_of_doc_[statements_[b].doc] == source_a) continue;
-      auto& x = acc[b];
-      x.dot += idf_[t] * idf_[t];
+    for (const auto& b : posting) {
+      if (b.id == a || source_of_doc_[statements_[b.id].doc] == source_a) continue;
+      auto& x = acc[b.id];
+      x.dot += t.weight * b.weight;
       ++x.shared;
     }
   }

@@ -19,6 +19,8 @@ struct AlignOptions {
   std::uint32_t min_shared = 2;      // shared terms
   std::uint32_t top_k = 20;          // best pairs kept per statement
   std::uint32_t max_posting = 1000;  // terms in more statements than this are not anchors
+  double predicate_weight = 2.0;     // a shared act counts more than a shared word
+  double entity_weight = 1.0;
 };
 
 class AlignIndex {
@@ -39,10 +41,14 @@ class AlignIndex {
   std::vector<std::uint32_t> source_of_doc_;
   AlignOptions options_;
   std::unordered_map<std::string, std::uint32_t> term_id_;
-  std::vector<double> idf_;                         // by term id
-  std::vector<std::vector<std::uint32_t>> terms_;   // statement -> term ids
-  std::vector<double> norm_;                        // statement -> vector length
-  std::vector<std::vector<std::uint32_t>> postings_;  // term id -> statements
+  struct Weighted {
+    std::uint32_t id;  // a term id in terms_, a statement index in postings_
+    double weight;     // idf times the term's role weight in that statement
+  };
+  std::vector<double> idf_;                      // by term id
+  std::vector<std::vector<Weighted>> terms_;     // statement -> its terms
+  std::vector<double> norm_;                     // statement -> vector length
+  std::vector<std::vector<Weighted>> postings_;  // term id -> statements holding it
 };
 
 // Sorted, deduplicated union of per-statement pairs: the stable output of alignment.

@@ -377,7 +377,7 @@ struct Loader {
       const auto k = key.str();
       if (k == "stopwords") r.word_set(value, "stopwords", lex.stopwords);
       else if (k == "negation") r.negation(value);
-      else if (k == "hedges") r.word_set(value, "hedges", lex.hedges);
+      else if (k == "hedges") r.word_set(value, "hedges", lex.hedges, &lex.hedge_phrases);
       else if (k == "pronouns") r.word_set(value, "pronouns", lex.personal_pronouns);
       else if (k == "irrealis") r.word_set(value, "irrealis", lex.irrealis);
       else if (k == "attribution") r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);

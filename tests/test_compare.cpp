@@ -189,15 +189,24 @@ TEST_CASE("compare finds conflicts and agreements with the English rules", "[com
   run(GENERATE(from_range(kCases)));
 }
 
-TEST_CASE("compare lowers the confidence of a hedged finding", "[compare]") {
+TEST_CASE("a hedged act is no denial conflict, and lowers an agreement's confidence",
+          "[compare]") {
   const Compared plain = compare_texts("Stalin did not encourage the Chinese.",
                                        "Stalin encouraged the Chinese to intervene.");
   const Compared hedged = compare_texts("Stalin did not encourage the Chinese.",
                                         "Stalin may have encouraged the Chinese to intervene.");
   REQUIRE(plain.finding);
-  REQUIRE(hedged.finding);
-  REQUIRE(plain.finding->rule == hedged.finding->rule);
-  CHECK(hedged.finding->confidence < plain.finding->confidence);
+  CHECK(plain.finding->kind == crosscheck::Finding::Kind::kConflict);
+  CHECK_FALSE((hedged.finding && hedged.finding->kind == crosscheck::Finding::Kind::kConflict));
+
+  const Compared agree = compare_texts("Stalin approved the invasion plan in 1950.",
+                                       "Stalin approved the invasion plan in April 1950.");
+  const Compared maybe = compare_texts("Stalin approved the invasion plan in 1950.",
+                                       "Stalin may have approved the invasion plan in April 1950.");
+  REQUIRE(agree.finding);
+  REQUIRE(maybe.finding);
+  CHECK(agree.finding->rule == maybe.finding->rule);
+  CHECK(maybe.finding->confidence < agree.finding->confidence);
 }
 
 TEST_CASE("compare requires rules and a lexicon", "[compare]") {

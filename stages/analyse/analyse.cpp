@@ -28,6 +28,11 @@ bool is_adverb(const std::string& w) {
   return w.size() > 4 && w.ends_with("ly") && stem(w) == stem(w.substr(0, w.size() - 2));
 }
 
+// "advisers", "investigators": people, not acts, though they stem like the verb.
+bool is_agent_plural(const std::string& w) {
+  return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors"));
+}
+
 bool is_clause_break(const Token& t, const Lexicon& lex) {
   if (is_punct(t)) return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" ||
                           t.lower == ")" || t.lower == "\u2013" || t.lower == "\u2014" ||
@@ -210,10 +215,13 @@ void find_negations(Statement& s, const Lexicon& lex) {
             aux = k;
             break;
           }
+      std::size_t content = 0;
       for (std::size_t k = neg.scope_begin; k < end; ++k) {
         Token& w = tokens[k];
         if (lex.negation_cues.count(w.lower)) break;  // the inner negation governs what follows
         if (w.stop || is_punct(w) || w.entity) continue;
+        // "was not in hurry of this matter of invasion": the head is near the cue.
+        if (!quantifier && ++content > 2) break;
         w.negated = true;
         // "no interest in X": without an auxiliary a quantifier denies its noun alone.
         if (quantifier && aux == end) break;
@@ -231,9 +239,24 @@ void find_negations(Statement& s, const Lexicon& lex) {
 void find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
                    const std::vector<bool>& in_time) {
   auto& tokens = s.tokens;
-  for (std::size_t i = 0; i < tokens.size(); ++i)
+  // A hedge or a conditional makes its own clause uncertain, not the whole sentence:
+  // "whilst one suspects X, it proves that Stalin did send soldiers" asserts the sending.
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::size_t length = 0;
     if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && lex.hedges.count(tokens[i].lower))
-      s.hedges.push_back(tokens[i].lower);
+      length = 1;
+    else
+      length = phrase_at(tokens, i, lex.hedge_phrases);
+    if (length == 0) continue;
+    std::string hedge;
+    for (std::size_t k = i; k < i + length; ++k) hedge += (k > i ? " " : "") + tokens[k].lower;
+    s.hedges.push_back(hedge);
+    std::size_t begin = i, end = i + length;
+    while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
+    while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
+    for (std::size_t k = begin; k < end; ++k) tokens[k].hedged = true;
+    i += length - 1;
+  }
   if (!s.hedges.empty()) s.modality = Modality::kHedged;
 
   auto speaker_before = [&](std::size_t verb) {
@@ -299,6 +322,7 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
     // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
     t.verb = t.kind == Token::Kind::kWord && !t.stop && !lex.hedges.count(t.lower) &&
              !lex.attribution_verbs.count(t.lemma) && !is_adverb(t.lower) &&
+             !is_agent_plural(t.lower) &&
              (lex.verbs.count(t.lemma) > 0 || lex.predicate_class.count(t.lemma) > 0);
     s.tokens.push_back(std::move(t));
   }
@@ -311,6 +335,8 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   std::vector<bool> used(s.tokens.size(), false);
   s.times = detail::find_times(s.tokens, lex, used);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
+  for (std::size_t i = 0; i < s.tokens.size(); ++i)
+    if (used[i]) s.tokens[i].verb = false;  // "March 1949" is a month, not the verb "march"
   find_negations(s, lex);
   find_modality(s, lex, text, used);
 

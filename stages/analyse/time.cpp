@@ -236,19 +236,23 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens, const Lex
   }
   // A bound: "by January 1950" reaches back without limit, "after 1949" forward.
   constexpr std::int32_t kOpen = 1 << 28;  // far beyond any day number in use
+  // The bound word may stand a few words before: "since the Soviet Union collapsed in
+  // December 1991" is after December 1991. A clause break ends the search.
+  constexpr std::size_t kBoundReach = 6;
   for (auto& t : merged) {
-    if (t.token == 0) continue;
-    std::size_t k = t.token - 1;
-    if (tokens[k].lower == "the" && k > 0) --k;  // "before the 1990s"
-    const std::string& word = tokens[k].lower;
-    const std::string two = k > 0 ? tokens[k - 1].lower + " " + word : word;
-    if (lexicon.time_before.count(word) || lexicon.time_before.count(two)) {
-      t.first_day = -kOpen;
-      t.text = (lexicon.time_before.count(word) ? word : two) + " " + t.text;
-    } else if ((lexicon.time_after.count(word) || lexicon.time_after.count(two)) &&
-               t.text.find(" to ") == std::string::npos) {
-      t.last_day = kOpen;
-      t.text = (lexicon.time_after.count(word) ? word : two) + " " + t.text;
+    for (std::size_t back = 1; back <= kBoundReach && back <= t.token; ++back) {
+      const std::size_t k = t.token - back;
+      if (tokens[k].kind == Token::Kind::kPunct || used[k]) break;
+      const std::string& word = tokens[k].lower;
+      const std::string two = k > 0 ? tokens[k - 1].lower + " " + word : word;
+      const bool before = lexicon.time_before.count(word) || lexicon.time_before.count(two);
+      const bool after = lexicon.time_after.count(word) || lexicon.time_after.count(two);
+      if (!before && !after) continue;
+      if (after && t.text.find(" to ") != std::string::npos) break;  // "from X to Y" is closed
+      if (before) t.first_day = -kOpen;
+      else t.last_day = kOpen;
+      t.text = word + " " + t.text;
+      break;
     }
   }
   return merged;

@@ -40,16 +40,39 @@ bool mixed(const Statement& s, const std::string& cls, const Lexicon& lex) {
   return denied && asserted;
 }
 
-// The time stated nearest to a token and within `window` tokens of it: the time of that
-// act. A time further away dates something else in the sentence.
+bool breaks_clause(const Token& t) {
+  return t.kind == Token::Kind::kPunct &&
+         (t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" ||
+          t.lower == "\u2013" || t.lower == "\u2014");
+}
+
+// The clause of token i: [begin, end) between clause-breaking marks.
+std::pair<std::uint32_t, std::uint32_t> clause_of(const Statement& s, std::uint32_t i) {
+  std::uint32_t begin = i, end = i;
+  while (begin > 0 && !breaks_clause(s.tokens[begin - 1])) --begin;
+  while (end < s.tokens.size() && !breaks_clause(s.tokens[end])) ++end;
+  return {begin, end};
+}
+
+// The time of the act at `token`: the nearest time within `window` tokens that is in the
+// same clause, or in a clause that names no act of its own ("from March 1949 to January
+// 1950, before he approved it"). A time elsewhere dates something else.
 const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::uint32_t window) {
+  const auto [clause_begin, clause_end] = clause_of(s, token);
   const TimeInterval* best = nullptr;
   std::uint32_t best_distance = 0;
   for (const auto& t : s.times) {
     const std::uint32_t d = t.token > token ? t.token - token
                             : token >= t.token_end ? token - t.token_end + 1
                                                    : 0;
+    const bool same_clause = t.token >= clause_begin && t.token < clause_end;
     if (d > window) continue;
+    if (!same_clause) {
+      const auto [tb, te] = clause_of(s, t.token);
+      bool clause_has_act = false;
+      for (std::uint32_t k = tb; k < te; ++k) clause_has_act = clause_has_act || s.tokens[k].verb;
+      if (clause_has_act) continue;
+    }
     if (best == nullptr || d < best_distance) {
       best = &t;
       best_distance = d;
@@ -115,9 +138,7 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     return fail("fewer than " + std::to_string(rule.min_shared_terms) + " shared terms");
   if (shared_count(a.entities, b.entities) < rule.min_shared_entities)
     return fail("fewer than " + std::to_string(rule.min_shared_entities) + " shared entities");
-  const bool hedged = a.modality == Modality::kHedged || b.modality == Modality::kHedged;
   const bool reported = a.modality == Modality::kReported || b.modality == Modality::kReported;
-  if (hedged && !rule.allow_hedged) return fail("a side is hedged");
   if (reported && !rule.allow_reported) return fail("a side is reported speech");
 
   std::string last_failure = "no predicate of one side matches the other";
@@ -126,6 +147,10 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     const Token& tb = b.tokens[m.token_b];
     if (rule.predicate == Rule::Predicate::kSame && m.opposite) continue;
     if (rule.predicate == Rule::Predicate::kOpposite && !m.opposite) continue;
+    if (!rule.allow_hedged && (ta.hedged || tb.hedged)) {
+      last_failure = "the act is hedged or conditional: " + quote(ta.hedged ? ta.lower : tb.lower);
+      continue;
+    }
     const bool opposite_polarity = ta.negated != tb.negated;
     if (opposite_polarity && (mixed(a, lex.class_of(ta.lemma), lex) ||
                               mixed(b, lex.class_of(tb.lemma), lex))) {

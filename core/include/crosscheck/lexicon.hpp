@@ -19,6 +19,7 @@ struct Lexicon {
   std::set<std::string> scope_breaks;           // but, however, although: end a negation scope
   std::set<std::string> irrealis;  // want, plan, whether: what follows is not asserted
   std::set<std::string> hedges;                 // may, might, seems, perhaps, reportedly
+  std::vector<std::vector<std::string>> hedge_phrases;  // "would have", "it is possible"
   std::set<std::string> attribution_verbs;      // lemmas: say, claim, insist, argue
   std::vector<std::vector<std::string>> attribution_phrases;  // "according to"
   std::map<std::string, int> months;            // lower-case name or abbreviation -> 1..12

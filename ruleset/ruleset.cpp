@@ -380,6 +380,7 @@ struct Loader {
       else if (k == "hedges") r.word_set(value, "hedges", lex.hedges, &lex.hedge_phrases);
       else if (k == "pronouns") r.word_set(value, "pronouns", lex.personal_pronouns);
       else if (k == "irrealis") r.word_set(value, "irrealis", lex.irrealis);
+      else if (k == "light_verbs") r.word_set(value, "light_verbs", lex.light_verbs);
       else if (k == "attribution") r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
       else if (k == "approximators") r.word_set(value, "approximators", lex.approximators);
       else if (k == "verbs") r.word_set(value, "verbs", lex.verbs);
@@ -407,9 +408,11 @@ struct Loader {
     std::set<std::string> attribution;  // compared with token lemmas
     for (const auto& v : lex.attribution_verbs) attribution.insert(lemma_of(v, lex));
     lex.attribution_verbs = std::move(attribution);
-    std::set<std::string> irrealis;
-    for (const auto& v : lex.irrealis) irrealis.insert(lemma_of(v, lex));
-    lex.irrealis = std::move(irrealis);
+    for (auto* set : {&lex.irrealis, &lex.light_verbs}) {  // compared with token lemmas
+      std::set<std::string> lemmas;
+      for (const auto& v : *set) lemmas.insert(lemma_of(v, lex));
+      *set = std::move(lemmas);
+    }
     for (const auto& c : classes) {
       const std::string name = lemma_of(Reader::join(Reader::words(c.name)), lex);
       lex.predicate_class[name] = name;

@@ -28,9 +28,10 @@ bool is_adverb(const std::string& w) {
   return w.size() > 4 && w.ends_with("ly") && stem(w) == stem(w.substr(0, w.size() - 2));
 }
 
-// "advisers", "investigators": people, not acts, though they stem like the verb.
+// "advisers", "investigators", "meetings": people and things, not acts, though they stem
+// like the verb.
 bool is_agent_plural(const std::string& w) {
-  return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors"));
+  return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("ings"));
 }
 
 bool is_clause_break(const Token& t, const Lexicon& lex) {
@@ -137,9 +138,19 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
     const bool before_of = i + 1 < tokens.size() && tokens[i + 1].lower == "of";
     if (after_determiner || before_of) t.verb = false;
   }
+  // A light verb before a predicate noun: "obtained approval", "gave Kim permission".
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].verb || !lex.light_verbs.count(tokens[i].lemma)) continue;
+    for (std::size_t k = i + 1; k < tokens.size() && k <= i + 8 && !is_clause_break(tokens[k], lex); ++k)
+      if (tokens[k].verb && lex.predicate_class.count(tokens[k].lemma)) {
+        tokens[i].verb = false;
+        break;
+      }
+  }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != Token::Kind::kWord || !lex.irrealis.count(tokens[i].lemma)) continue;
-    tokens[i].verb = false;
+    // "permission to start": the permission is stated, the starting is not.
+    if (!lex.predicate_class.count(tokens[i].lemma)) tokens[i].verb = false;
     for (std::size_t k = i + 1; k < tokens.size() && !is_clause_break(tokens[k], lex); ++k)
       tokens[k].verb = false;
   }
@@ -222,10 +233,12 @@ void find_negations(Statement& s, const Lexicon& lex) {
         if (w.stop || is_punct(w) || w.entity) continue;
         // "was not in hurry of this matter of invasion": the head is near the cue.
         if (!quantifier && ++content > 2) break;
+        // "no ground forces would be sent": what is denied is the sending, not the forces;
+        // "no interest in X" (no auxiliary): the noun alone.
+        if (quantifier && aux != end && k < aux) continue;
         w.negated = true;
-        // "no interest in X": without an auxiliary a quantifier denies its noun alone.
         if (quantifier && aux == end) break;
-        if (w.verb && (!quantifier || k > aux)) break;
+        if (w.verb) break;
       }
     }
     s.negations.push_back(std::move(neg));

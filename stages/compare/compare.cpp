@@ -54,6 +54,25 @@ std::pair<std::uint32_t, std::uint32_t> clause_of(const Statement& s, std::uint3
   return {begin, end};
 }
 
+// How far a time is from an act, in tokens; an act after its time counts two more, since
+// English puts the time after the act ("released in 1993 contained" dates the release).
+std::uint32_t act_distance(const TimeInterval& t, std::uint32_t k) {
+  if (k < t.token) return t.token - k;
+  if (k >= t.token_end) return k - t.token_end + 1 + 2;
+  return 0;
+}
+
+// True when another act of the statement stands nearer to the time than the act at `token`.
+bool closer_act(const Statement& s, const TimeInterval& t, std::uint32_t token,
+                std::uint32_t distance) {
+  for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
+    if (k == token || !s.tokens[k].verb) continue;
+    if (act_distance(t, k) < act_distance(t, token)) return true;
+  }
+  (void)distance;
+  return false;
+}
+
 // The time of the act at `token`: the nearest time within `window` tokens that is in the
 // same clause, or in a clause that names no act of its own ("from March 1949 to January
 // 1950, before he approved it"). A time elsewhere dates something else.
@@ -67,6 +86,7 @@ const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::u
                                                    : 0;
     const bool same_clause = t.token >= clause_begin && t.token < clause_end;
     if (d > window) continue;
+    if (same_clause && closer_act(s, t, token, d)) continue;  // "...ended in July 1953"
     if (!same_clause) {
       const auto [tb, te] = clause_of(s, t.token);
       bool clause_has_act = false;
@@ -107,6 +127,10 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
   for (std::uint32_t k = begin; k < end; ++k) {
     const Token& t = s.tokens[k];
     if (k == i || t.stop || t.kind != Token::Kind::kWord || t.lemma == s.tokens[i].lemma) continue;
+    const bool in_time = std::any_of(s.times.begin(), s.times.end(), [&](const TimeInterval& x) {
+      return k >= x.token && k < x.token_end;  // "late" of "the late 1920s" is no participant
+    });
+    if (in_time) continue;
     out.push_back(t.lemma);
   }
   std::sort(out.begin(), out.end());

@@ -17,6 +17,7 @@ struct Lexicon {
   std::vector<std::vector<std::string>> negation_phrases;  // "out of the question", "refused to"
   std::set<std::string> negated_quantifiers;    // "no" before a noun negates the noun's verb
   std::set<std::string> scope_breaks;           // but, however, although: end a negation scope
+  std::set<std::string> light_verbs;  // give, obtain: "obtained approval" is the approval
   std::set<std::string> irrealis;  // want, plan, whether: what follows is not asserted
   std::set<std::string> hedges;                 // may, might, seems, perhaps, reportedly
   std::vector<std::vector<std::string>> hedge_phrases;  // "would have", "it is possible"

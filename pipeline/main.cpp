@@ -224,13 +224,18 @@ std::string statement_json(const Statement& s) {
   for (const auto& t : s.tokens)
     if (t.negated) negated.push_back(t.lower);
   for (const auto& q : s.quantities) quantities.push_back(q.text + (q.unit.empty() ? "" : " [" + q.unit + "]"));
+  // The words taken as acts, with their marks: ! denied, ? hedged or conditional.
+  std::vector<std::string> acts;
+  for (const auto& t : s.tokens)
+    if (t.verb) acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
   return std::string("{\"polarity\":\"") + std::string(to_string(s.polarity)) +
          "\",\"modality\":\"" + std::string(to_string(s.modality)) +
          "\",\"attributed_to\":" + json_quote(s.attributed_to) +
          ",\"negations\":" + strings_json(negations) + ",\"negated\":" + strings_json(negated) +
          ",\"hedges\":" + strings_json(s.hedges) + ",\"entities\":" + strings_json(s.entities) +
          ",\"predicates\":" + strings_json(s.predicates) + ",\"times\":" + times_json(s) +
-         ",\"quantities\":" + strings_json(quantities) + ",\"terms\":" + strings_json(s.terms) + "}";
+         ",\"quantities\":" + strings_json(quantities) + ",\"terms\":" + strings_json(s.terms) +
+         ",\"acts\":" + strings_json(acts) + "}";
 }
 
 int cmd_segment(const std::vector<std::string>& args) {

@@ -312,12 +312,14 @@ struct Reader {
                                     {"disjoint", Rule::NumberTest::kDisjoint},
                                     {"overlap", Rule::NumberTest::kOverlap}},
                                    r.number);
-        } else if (k == "allow_hedged" || k == "allow_reported") {
+        } else if (k == "allow_hedged" || k == "allow_reported" || k == "same_agent") {
           if (!value.is_boolean()) {
             error(value.source(), "'" + std::string(k) + "' must be true or false");
             continue;
           }
-          (k == "allow_hedged" ? r.allow_hedged : r.allow_reported) = value.as_boolean()->get();
+          (k == "allow_hedged"     ? r.allow_hedged
+           : k == "allow_reported" ? r.allow_reported
+                                   : r.same_agent) = value.as_boolean()->get();
         } else {
           unknown_key(key, "[[rule]]");
         }

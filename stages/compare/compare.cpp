@@ -54,22 +54,13 @@ std::pair<std::uint32_t, std::uint32_t> clause_of(const Statement& s, std::uint3
   return {begin, end};
 }
 
-// How far a time is from an act, in tokens; an act after its time counts two more, since
-// English puts the time after the act ("released in 1993 contained" dates the release).
-std::uint32_t act_distance(const TimeInterval& t, std::uint32_t k) {
-  if (k < t.token) return t.token - k;
-  if (k >= t.token_end) return k - t.token_end + 1 + 2;
-  return 0;
-}
-
-// True when another act of the statement stands nearer to the time than the act at `token`.
-bool closer_act(const Statement& s, const TimeInterval& t, std::uint32_t token,
-                std::uint32_t distance) {
-  for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
-    if (k == token || !s.tokens[k].verb) continue;
-    if (act_distance(t, k) < act_distance(t, token)) return true;
-  }
-  (void)distance;
+// True when another act stands between the time and the act at `token`: then the time
+// dates that nearer act ("drove back ... in fighting that ended in July 1953").
+bool act_between(const Statement& s, const TimeInterval& t, std::uint32_t token) {
+  const std::uint32_t from = token < t.token ? token + 1 : t.token_end;
+  const std::uint32_t to = token < t.token ? t.token : token;
+  for (std::uint32_t k = from; k < to; ++k)
+    if (s.tokens[k].verb) return true;
   return false;
 }
 
@@ -86,7 +77,7 @@ const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::u
                                                    : 0;
     const bool same_clause = t.token >= clause_begin && t.token < clause_end;
     if (d > window) continue;
-    if (same_clause && closer_act(s, t, token, d)) continue;  // "...ended in July 1953"
+    if (same_clause && act_between(s, t, token)) continue;
     if (!same_clause) {
       const auto [tb, te] = clause_of(s, t.token);
       bool clause_has_act = false;
@@ -119,23 +110,59 @@ std::size_t shared_count(const std::vector<std::string>& x, const std::vector<st
   return n;
 }
 
-// Lemmas and entities within `window` tokens of token i, the predicate itself excluded.
+// Lemmas and entities within `window` tokens of token i, the predicate itself excluded,
+// each marked with its side: "<" before the act (usually its agent), ">" after (its object).
+// Two acts share a participant only on the same side: "Stalin did not encourage" and
+// "urging Stalin's approval" do not.
 std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint32_t window) {
-  std::vector<std::string> out;
-  const std::uint32_t begin = i > window ? i - window : 0;
-  const std::uint32_t end = std::min<std::uint32_t>(s.tokens.size(), i + window + 1);
-  for (std::uint32_t k = begin; k < end; ++k) {
+  // The window counts content words only: times, function words and marks do not use it up.
+  auto participant = [&](std::uint32_t k) {
     const Token& t = s.tokens[k];
-    if (k == i || t.stop || t.kind != Token::Kind::kWord || t.lemma == s.tokens[i].lemma) continue;
-    const bool in_time = std::any_of(s.times.begin(), s.times.end(), [&](const TimeInterval& x) {
+    if (t.stop || t.kind != Token::Kind::kWord || t.lemma == s.tokens[i].lemma) return false;
+    return std::none_of(s.times.begin(), s.times.end(), [&](const TimeInterval& x) {
       return k >= x.token && k < x.token_end;  // "late" of "the late 1920s" is no participant
     });
-    if (in_time) continue;
-    out.push_back(t.lemma);
-  }
+  };
+  std::vector<std::string> out;
+  std::uint32_t seen = 0;
+  for (std::uint32_t k = i; k-- > 0 && seen < window;)
+    if (participant(k)) out.push_back("<" + s.tokens[k].lemma), ++seen;
+  seen = 0;
+  for (std::uint32_t k = i + 1; k < s.tokens.size() && seen < window; ++k)
+    if (participant(k)) out.push_back(">" + s.tokens[k].lemma), ++seen;
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+// The entities named before token i, and the agent: the nearest of them in i's clause.
+struct Participants {
+  std::vector<std::string> before;
+  std::string agent;
+};
+
+Participants participants(const Statement& s, std::uint32_t i) {
+  Participants p;
+  bool same_clause = true;
+  for (std::uint32_t k = i; k-- > 0;) {
+    const Token& t = s.tokens[k];
+    if (breaks_clause(t)) same_clause = false;
+    if (!t.entity) continue;
+    if (same_clause && p.agent.empty()) p.agent = t.lemma;
+    p.before.push_back(t.lemma);
+  }
+  return p;
+}
+
+// Two acts with different doers are different claims: "the USA would not intervene" and
+// "Stalin intervened". Each side's agent must be named before the other side's act.
+bool agents_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j) {
+  const Participants pa = participants(a, i), pb = participants(b, j);
+  if (pa.agent.empty() || pb.agent.empty()) return false;
+  auto named = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  return !named(pb.before, pa.agent) || !named(pa.before, pb.agent);
 }
 
 struct Verdict {
@@ -198,6 +225,10 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
                        quote(ta.lower) + "/" + quote(tb.lower);
         continue;
       }
+    }
+    if (rule.same_agent && agents_differ(a, m.token_a, b, m.token_b)) {
+      last_failure = "different doers of " + quote(ta.lower) + "/" + quote(tb.lower);
+      continue;
     }
     const TimeInterval* time_a = nearest_time(a, m.token_a, rule.time_window);
     const TimeInterval* time_b = nearest_time(b, m.token_b, rule.time_window);

@@ -30,12 +30,13 @@ struct Rule {
   // Terms (lemmas, entities) shared within `context_window` tokens of the matched predicate
   // words: the same act with the same participants.
   std::uint32_t min_context = 0;
-  std::uint32_t context_window = 8;
+  std::uint32_t context_window = 6;
   std::uint32_t time_window = 12;  // a time further than this from the predicate dates something else
   Predicate predicate = Predicate::kAny;
   PolarityTest polarity = PolarityTest::kAny;
   TimeTest time = TimeTest::kAny;
   NumberTest number = NumberTest::kAny;
+  bool same_agent = false;  // the doers (nearest entity before each act) must match
   bool allow_hedged = true;
   bool allow_reported = true;
   double hedged_factor = 0.6;  // confidence multiplier when either side is hedged

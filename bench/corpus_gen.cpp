@@ -44,8 +44,7 @@ std::string megabytes(std::size_t bytes) {
 }  // namespace
 
 std::string shared_data_dir() {
-  if (const char* env = std::getenv("CROSSCHECK_DATA"); env != nullptr && *env != '\0')
-    return env;
+  if (const char* env = std::getenv("CROSSCHECK_DATA"); env != nullptr && *env != '\0') return env;
 #ifdef CROSSCHECK_SHARED_DATA
   return CROSSCHECK_SHARED_DATA;
 #else
@@ -150,15 +149,15 @@ std::string vary_numbers(std::string_view text, int year_shift, std::mt19937& rn
     }
     const char after = end < text.size() ? text[end] : ' ';
     const bool year = !separators && !fraction && digits.size() == 4 &&
-                      (digits[0] == '1' || digits[0] == '2') &&
-                      std::stoi(digits) >= 1800 && std::stoi(digits) <= 2099;
+                      (digits[0] == '1' || digits[0] == '2') && std::stoi(digits) >= 1800 &&
+                      std::stoi(digits) <= 2099;
     const bool decade = year && after == 's';
     const bool leave = digits.size() > 15 || after == ':' || after == '/' ||
                        (is_alpha(after) && !decade) || (digits.size() > 1 && digits[0] == '0');
     if (leave) {
       out.append(text.substr(i, end - i));
-    } else if (year) {
-      out += std::to_string(std::stoi(digits) + year_shift);
+    } else if (year) {  // a decade ("1990s") moves by whole decades
+      out += std::to_string(std::stoi(digits) + (decade ? 10 : 1) * year_shift);
     } else {
       const std::int64_t value = std::stoll(digits);
       std::int64_t next = value;
@@ -218,8 +217,9 @@ BenchCorpus make_corpus(const std::vector<Article>& real, int scale) {
   for (const auto& a : corpus.articles) corpus.bytes += a.text.size();
 
   const std::size_t generated = corpus.articles.size() - real.size();
-  corpus.label = "ecbplus " + std::to_string(corpus.scale) + "x: " +
-                 std::to_string(corpus.articles.size()) + " docs, " + megabytes(corpus.bytes) +
+  corpus.label = "ecbplus " + std::to_string(corpus.scale) +
+                 "x: " + std::to_string(corpus.articles.size()) + " docs, " +
+                 megabytes(corpus.bytes) +
                  (generated > 0 ? " (" + std::to_string(generated) + " generated)" : " (real)");
   std::ostringstream d;
   d << "corpus " << corpus.scale << "x: " << corpus.articles.size() << " distinct documents, "
@@ -229,7 +229,8 @@ BenchCorpus make_corpus(const std::vector<Article>& real, int scale) {
       << " generated copies (each generated article: as long as a real one, sentences sampled "
          "3/4 from its topic and 1/4 from any of "
       << all.size()
-      << " sentences; 4-digit years shifted by +k in copy k, other numbers moved up to +-25%; "
+      << " sentences; 4-digit years shifted by +k in copy k (decades by +10k), other "
+         "numbers moved up to +-25%; "
          "std::mt19937 seed "
       << kSeed << "+k; " << retries << " duplicate draws redone)";
   }

@@ -49,7 +49,8 @@ BenchCorpus make_corpus(const std::vector<Article>& real, int scale);
 // digit or a quote. Rough on purpose: it only feeds the generator.
 std::vector<std::string_view> split_sentences(std::string_view text);
 
-// `text` with 4-digit years (1800-2099) moved by `year_shift` and every other number
+// `text` with 4-digit years (1800-2099) moved by `year_shift` (decades, "1990s", by ten
+// times that) and every other number
 // moved by up to a quarter of its value (at least 1), keeping thousands separators and
 // decimals. Times and fractions ("10:30", "9/11") and ordinals ("2nd") are left alone.
 std::string vary_numbers(std::string_view text, int year_shift, std::mt19937& rng);
@@ -59,7 +60,6 @@ std::string vary_numbers(std::string_view text, int year_shift, std::mt19937& rn
 const BenchCorpus* shared_corpus(int scale, std::string& error);
 
 // Writes every article flat as <dir>/<name>.txt (one line, as in ECB+).
-bool write_corpus(const BenchCorpus& corpus, const std::filesystem::path& dir,
-                  std::string& error);
+bool write_corpus(const BenchCorpus& corpus, const std::filesystem::path& dir, std::string& error);
 
 }  // namespace crosscheck::bench

@@ -251,7 +251,7 @@ int cmd_segment(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << "usage: crosscheck segment FILE [--rules DIR]\n\n"
               << "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
-              << "the file), text, and the analysed statement of each.\n\n"
+              << "the file), text, and the analysed statements of each.\n\n"
               << o;
     return kOk;
   }
@@ -268,12 +268,15 @@ int cmd_segment(const std::vector<std::string>& args) {
     std::cerr << error.format() << '\n';
     return kBadInput;
   }
-  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-    const Sentence& s = doc.sentences[i];
+  std::size_t next = 0;  // statements come in sentence order
+  for (const Sentence& s : doc.sentences) {
+    std::string statements;
+    for (; next < doc.statements.size() && doc.statements[next].sentence == s.index; ++next)
+      statements += (statements.empty() ? "" : ",") + statement_json(doc.statements[next]);
     std::cout << "{\"index\":" << s.index << ",\"line\":" << s.line << ",\"col\":" << s.col
               << ",\"begin\":" << s.original.begin << ",\"end\":" << s.original.end
-              << ",\"text\":" << json_quote(s.text)
-              << ",\"statement\":" << statement_json(doc.statements[i]) << "}\n";
+              << ",\"text\":" << json_quote(s.text) << ",\"statements\":[" << statements
+              << "]}\n";
   }
   return kOk;
 }

@@ -50,6 +50,18 @@ std::string csv_cell(std::string_view text) {
   return quoted;
 }
 
+namespace {
+
+void append_row(std::string& out, const std::vector<std::string>& row) {
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    if (c > 0) out += ',';
+    out += csv_cell(row[c]);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
 std::string render_csv(const Corpus& corpus) {
   std::string out(kHeader);
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
@@ -65,11 +77,7 @@ std::string render_csv(const Corpus& corpus) {
       row.push_back(detail::one_line(side.sentence.text));
     }
     row.push_back(join(finding.cues, "; "));
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c > 0) out += ',';
-      out += csv_cell(row[c]);
-    }
-    out += '\n';
+    append_row(out, row);
   }
   return out;
 }
@@ -87,11 +95,7 @@ std::string render_pairs_csv(const Corpus& corpus) {
       row.push_back(detail::one_line(side.sentence.text));
     }
     row.push_back(join(pair.anchors, "; "));
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c > 0) out += ',';
-      out += csv_cell(row[c]);
-    }
-    out += '\n';
+    append_row(out, row);
   }
   return out;
 }

@@ -97,8 +97,8 @@ struct Scanner {
     for (std::size_t k = first; k <= last && k < tokens.size(); ++k) {
       used[k] = true;
       const bool joined = tokens[k].kind == Token::Kind::kPunct ||
-                          (k > first && (tokens[k - 1].lower == "-" ||
-                                         tokens[k - 1].lower == "\u2013"));  // "1950-53"
+                          (k > first && (tokens[k - 1].lower == "-" || tokens[k - 1].lower == "'" ||
+                                         tokens[k - 1].lower == "\u2013"));  // "1950-53", "1940's"
       if (!t.text.empty() && !joined) t.text += ' ';
       t.text += tokens[k].lower;
     }

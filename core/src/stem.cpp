@@ -1,6 +1,8 @@
 #include <libstemmer.h>
 
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "crosscheck/lexicon.hpp"
 
@@ -18,15 +20,26 @@ sb_stemmer& thread_stemmer() {
   return *stemmer;
 }
 
-}  // namespace
-
-std::string stem(const std::string& lower) {
+std::string stem_uncached(const std::string& lower) {
   const sb_symbol* out = sb_stemmer_stem(
       &thread_stemmer(), reinterpret_cast<const sb_symbol*>(lower.data()),
       static_cast<int>(lower.size()));
   if (out == nullptr) return lower;
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<std::size_t>(sb_stemmer_length(&thread_stemmer())));
+}
+
+}  // namespace
+
+std::string stem(const std::string& lower) {
+  // Words repeat (Zipf): a per-thread memo saves most calls into the stemmer. It is dropped
+  // when it grows large, so memory stays bounded on any corpus.
+  thread_local std::unordered_map<std::string, std::string> memo;
+  if (const auto it = memo.find(lower); it != memo.end()) return it->second;
+  if (memo.size() > 200000) memo.clear();
+  std::string result = stem_uncached(lower);
+  memo.emplace(lower, result);
+  return result;
 }
 
 std::string lemma_of(const std::string& lower, const Lexicon& lexicon) {

@@ -52,7 +52,9 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
     double dot = 0;
     std::uint32_t shared = 0;
   };
-  std::unordered_map<std::uint32_t, Acc> acc;
+  // One accumulator per thread, cleared between calls: its buckets are reused.
+  thread_local std::unordered_map<std::uint32_t, Acc> acc;
+  acc.clear();
   const std::uint32_t source_a = source_of_doc_[statements_[a].doc];
   for (const auto& t : terms_[a]) {
     const auto& posting = postings_[t.id];

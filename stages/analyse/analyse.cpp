@@ -207,7 +207,8 @@ void find_negations(Statement& s, const Lexicon& lex) {
     while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
     neg.scope_end = static_cast<std::uint32_t>(end);
     // "out of the question" stands after what it denies: "invading X is out of the question".
-    const bool postposed = cue_length > 1 && (end == neg.scope_begin || i > 0 && is_auxiliary(tokens[i - 1].lower));
+    const bool postposed =
+        cue_length > 1 && (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1].lower)));
     if (postposed) {
       std::size_t begin = i;
       while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;

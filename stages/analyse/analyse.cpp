@@ -206,6 +206,17 @@ void find_negations(Statement& s, const Lexicon& lex) {
     std::size_t end = neg.scope_begin;
     while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
     neg.scope_end = static_cast<std::uint32_t>(end);
+    // "did not give final approval until April": the act happened, in April.
+    const bool until_time =
+        end + 1 < tokens.size() && (tokens[end].lower == "until" || tokens[end].lower == "till") &&
+        std::any_of(s.times.begin(), s.times.end(),
+                    [&](const TimeInterval& t) { return t.token == end + 1; });
+    if (until_time) {
+      neg.scope_end = neg.scope_begin;  // kept as a cue that denies nothing
+      s.negations.push_back(std::move(neg));
+      i += cue_length - 1;
+      continue;
+    }
     // "out of the question" stands after what it denies: "invading X is out of the question".
     const bool postposed =
         cue_length > 1 && (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1].lower)));

@@ -64,9 +64,10 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
       }
     }
     // The noun it counts: the next word that is not a function word.
-    for (std::size_t k = last + 1; k < tokens.size() && k <= last + 3; ++k) {
+    // Entity words describe it ("60,000 North Korean troops"): the noun follows them.
+    for (std::size_t k = last + 1; k < tokens.size() && k <= last + 4; ++k) {
       if (tokens[k].kind == Token::Kind::kPunct) break;
-      if (tokens[k].kind == Token::Kind::kWord && !tokens[k].stop) {
+      if (tokens[k].kind == Token::Kind::kWord && !tokens[k].stop && !tokens[k].entity) {
         q.unit = tokens[k].lemma;
         break;
       }

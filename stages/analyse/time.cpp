@@ -27,6 +27,33 @@ namespace {
 
 using Precision = TimeInterval::Precision;
 
+const std::set<std::string> kMonthPrepositions = {"in",   "on",    "until", "till",  "by",
+                                                  "since", "from", "during", "before", "after",
+                                                  "of",   "early", "late",  "mid",   "through"};
+
+// "did not give approval until April": an "until" after a negation in its clause says
+// when the act happened, not a bound on it.
+bool not_until(const std::vector<Token>& tokens, const Lexicon& lexicon, std::size_t k) {
+  if (tokens[k].lower != "until" && tokens[k].lower != "till") return false;
+  for (std::size_t j = k; j-- > 0;) {
+    if (tokens[j].kind == Token::Kind::kPunct && tokens[j].lower != "'" && tokens[j].lower != "\u2019")
+      return false;
+    if (lexicon.negation_cues.count(tokens[j].lower)) return true;
+  }
+  return false;
+}
+
+// The inverse of days_from_civil, for the year only.
+int year_of_day(std::int32_t day) {
+  const int era = (day >= 0 ? day : day - 146096) / 146097;
+  const int doe = day - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int m = mp < 10 ? mp + 3 : mp - 9;
+  return yoe + era * 400 + (m <= 2);
+}
+
 bool all_digits(std::string_view s) {
   return !s.empty() &&
          std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
@@ -87,7 +114,11 @@ struct Scanner {
     return i;
   }
 
+  // The year of the last full date seen: "in January 1950 ... until April" is April 1950.
+  std::optional<int> year_context;
+
   void add(std::size_t first, std::size_t last, std::int32_t from, std::int32_t to, Precision p) {
+    if (p != Precision::kDecade) year_context = year_of_day(to);
     TimeInterval t;
     t.first_day = from;
     t.last_day = to;
@@ -172,6 +203,29 @@ struct Scanner {
         }
       }
     }
+    // A month without a year takes the year stated earlier in the statement: "(1 Oct)",
+    // "until April", "on June 23". A bare month name must follow a preposition, since
+    // "may" and "march" are also verbs.
+    if (year_context) {
+      if (auto d = at(i) ? day_of(*at(i)) : std::nullopt) {
+        if (auto m = month(i + 1)) {
+          const std::int32_t day = days_from_civil(*year_context, *m, std::min(*d, days_in_month(*year_context, *m)));
+          add(i, i + 1, day, day, Precision::kDay);
+          return i + 2;
+        }
+      }
+      if (auto m = month(i); m && i > 0 && kMonthPrepositions.count(tokens[i - 1].lower)) {
+        if (auto d = at(i + 1) ? day_of(*at(i + 1)) : std::nullopt) {
+          const std::int32_t day = days_from_civil(*year_context, *m, std::min(*d, days_in_month(*year_context, *m)));
+          add(i, i + 1, day, day, Precision::kDay);
+          return i + 2;
+        }
+        if (!at(i + 1) || !year_of(*at(i + 1))) {
+          add(i, i, month_first(*year_context, *m), month_last(*year_context, *m), Precision::kMonth);
+          return i + 1;
+        }
+      }
+    }
     // "the 1940's": the tokenizer gives "1940", "'", "s"
     if (auto y = at(i) ? year_of(*at(i)) : std::nullopt;
         y && *y % 10 == 0 && is(i + 1, "'") && is(i + 2, "s")) {
@@ -249,6 +303,7 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens, const Lex
       const bool after = lexicon.time_after.count(word) || lexicon.time_after.count(two);
       if (!before && !after) continue;
       if (after && t.text.find(" to ") != std::string::npos) break;  // "from X to Y" is closed
+      if (not_until(tokens, lexicon, k)) break;  // "did not approve until April": in April
       if (before) t.first_day = -kOpen;
       else t.last_day = kOpen;
       t.text = word + " " + t.text;

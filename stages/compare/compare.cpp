@@ -165,6 +165,31 @@ bool agents_differ(const Statement& a, std::uint32_t i, const Statement& b, std:
   return !named(pb.before, pa.agent) || !named(pa.before, pb.agent);
 }
 
+// Two amounts of the same thing ("30 pilots" / "about 2,000 pilots") near the two acts.
+struct NumberMatch {
+  const Quantity* a = nullptr;
+  const Quantity* b = nullptr;
+  bool overlap = false;
+};
+
+std::optional<NumberMatch> compare_numbers(const Statement& a, std::uint32_t i, const Statement& b,
+                                           std::uint32_t j, std::uint32_t window) {
+  auto near = [window](const Quantity& q, std::uint32_t k) {
+    return (q.token > k ? q.token - k : k - q.token) <= window;
+  };
+  std::optional<NumberMatch> disjoint;
+  for (const auto& qa : a.quantities) {
+    if (qa.unit.empty() || !near(qa, i)) continue;
+    for (const auto& qb : b.quantities) {
+      if (qb.unit != qa.unit || !near(qb, j)) continue;
+      const bool overlap = qa.low <= qb.high && qb.low <= qa.high;
+      if (overlap) return NumberMatch{&qa, &qb, true};  // one agreeing amount is enough
+      if (!disjoint) disjoint = NumberMatch{&qa, &qb, false};
+    }
+  }
+  return disjoint;
+}
+
 struct Verdict {
   bool fired = false;
   std::string why;  // the failed condition, or the explanation when fired
@@ -248,6 +273,17 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       last_failure = "times clash: " + time_a->text + " / " + time_b->text;
       continue;
     }
+    const auto numbers = compare_numbers(a, m.token_a, b, m.token_b, rule.time_window);
+    if (rule.number == Rule::NumberTest::kDisjoint && !(numbers && !numbers->overlap)) {
+      last_failure = numbers ? "amounts agree: " + numbers->a->text + " / " + numbers->b->text
+                             : "no amounts of one thing near " + quote(ta.lower);
+      continue;
+    }
+    if (rule.number == Rule::NumberTest::kOverlap && !(numbers && numbers->overlap)) {
+      last_failure = numbers ? "amounts differ: " + numbers->a->text + " / " + numbers->b->text
+                             : "no amounts of one thing near " + quote(ta.lower);
+      continue;
+    }
     // Cues: the predicate words, the negation that splits them, the times compared.
     v.cues.push_back(ta.lower);
     if (tb.lower != ta.lower) v.cues.push_back(tb.lower);
@@ -270,6 +306,12 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       if (time_b->text != time_a->text) v.cues.push_back(time_b->text);
       why << (times_overlap ? "; times agree: " : "; times cannot overlap: ") << time_a->text
           << " / " << time_b->text;
+    }
+    if (rule.number != Rule::NumberTest::kAny && numbers) {
+      v.cues.push_back(numbers->a->text);
+      v.cues.push_back(numbers->b->text);
+      why << (numbers->overlap ? "; amounts agree: " : "; amounts cannot both hold: ")
+          << numbers->a->text << " / " << numbers->b->text << " " << numbers->a->unit;
     }
     v.fired = true;
     v.why = why.str();

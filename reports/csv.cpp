@@ -19,7 +19,7 @@ namespace {
 
 constexpr std::string_view kHeader =
     "id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,"
-    "cues\n";
+    "cues,asserted_by_a,asserted_by_b,explanation\n";
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
@@ -77,6 +77,9 @@ std::string render_csv(const Corpus& corpus) {
       row.push_back(detail::one_line(side.sentence.text));
     }
     row.push_back(join(finding.cues, "; "));
+    for (const std::uint32_t index : {finding.a, finding.b})
+      row.push_back(detail::asserted_by(corpus.statements[index]));
+    row.push_back(finding.explanation);
     append_row(out, row);
   }
   return out;

@@ -225,6 +225,7 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .statement{padding:.5rem .65rem;background:#fff;border:1px solid var(--line);border-radius:4px}
 .where{margin-bottom:.25rem;font-size:.8rem;color:var(--muted)}
 .where .src{font-weight:700;color:var(--fg)}
+.where .who{font-style:italic}
 .statement p{margin:0}
 mark{padding:0 .1em;border-radius:2px;background:var(--mark)}
 .why{margin:.3rem 0 0;font-size:.9rem}
@@ -385,7 +386,13 @@ void render_statement(const detail::Side& side, const Finding& finding, std::str
          e(side.document.source.id) + "</span>";
   if (!side.document.source.outlet.empty()) out += " " + e(side.document.source.outlet);
   out += " &middot; <code>" + e(side.document.path) + ":" + std::to_string(side.sentence.line) +
-         "</code></div><p dir=\"auto\">" +
+         "</code>";
+  if (side.statement.modality == Modality::kReported)
+    out += " &middot; <span class=\"who\">asserted by " + e(detail::asserted_by(side.statement)) +
+           "</span>";
+  else if (side.statement.modality == Modality::kHedged)
+    out += " &middot; <span class=\"who\">hedged</span>";
+  out += "</div><p dir=\"auto\">" +
          highlighted(text, detail::cue_matches(text, finding.cues)) + "</p></div>\n";
 }
 

@@ -13,7 +13,9 @@
 namespace crosscheck {
 
 // findings.csv: RFC 4180, header
-// id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,cues
+// id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,cues,
+// asserted_by_a,asserted_by_b,explanation (who asserts each side: "article" or the reported
+// speaker)
 std::string render_csv(const Corpus& corpus);
 
 // aligned.csv: every aligned pair, header id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors

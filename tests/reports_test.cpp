@@ -67,6 +67,12 @@ class CorpusBuilder {
     return *this;
   }
 
+  CorpusBuilder& reported_by(std::uint32_t statement, std::string who) {
+    corpus_.statements[statement].modality = Modality::kReported;
+    corpus_.statements[statement].attributed_to = std::move(who);
+    return *this;
+  }
+
   CorpusBuilder& finding(Finding finding) {
     corpus_.findings.push_back(std::move(finding));
     return *this;
@@ -117,6 +123,7 @@ Corpus small_corpus() {
                  {3, "- Officials said the project cost 12 million euros."}})
       .entities(0, {"harbour bridge"})
       .entities(2, {"harbour bridge"})
+      .reported_by(1, "The mayor")
       .finding(make_finding(Finding::Kind::kConflict, "negation", "negation.not", 0.8, 0, 2,
                             {"not"}, "B denies what A asserts: the bridge did not open."))
       .finding(make_finding(Finding::Kind::kAgreement, "number", "number.same", 0.654, 1, 3,

@@ -70,6 +70,14 @@ struct Side {
   const Statement& statement;
 };
 
+// Who asserts a statement: the person or body it is reported from ("North Korean
+// historians", "the report"), or "article" when the article asserts it itself.
+inline std::string asserted_by(const Statement& statement) {
+  return statement.modality == Modality::kReported && !statement.attributed_to.empty()
+             ? statement.attributed_to
+             : std::string("article");
+}
+
 // Looks up statement `index` of the corpus. A finding that points outside the corpus, or a
 // corpus whose indexes were not finished, is a programming error: it throws.
 inline Side side_of(const Corpus& corpus, std::uint32_t index) {

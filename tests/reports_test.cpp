@@ -230,7 +230,7 @@ TEST_CASE("render_csv of a corpus without findings is the header alone", "[csv]"
   const Corpus corpus = CorpusBuilder("empty").build();
   CHECK(render_csv(corpus) ==
         "id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,"
-        "text_b,cues\n");
+        "text_b,cues,asserted_by_a,asserted_by_b,explanation\n");
 }
 
 TEST_CASE("render_csv numbers findings with at least four digits", "[csv]") {

@@ -312,14 +312,16 @@ struct Reader {
                                     {"disjoint", Rule::NumberTest::kDisjoint},
                                     {"overlap", Rule::NumberTest::kOverlap}},
                                    r.number);
-        } else if (k == "allow_hedged" || k == "allow_reported" || k == "same_agent") {
+        } else if (k == "allow_hedged" || k == "allow_reported" || k == "same_agent" ||
+                   k == "covered_denial") {
           if (!value.is_boolean()) {
             error(value.source(), "'" + std::string(k) + "' must be true or false");
             continue;
           }
           (k == "allow_hedged"     ? r.allow_hedged
            : k == "allow_reported" ? r.allow_reported
-                                   : r.same_agent) = value.as_boolean()->get();
+           : k == "same_agent"     ? r.same_agent
+                                   : r.covered_denial) = value.as_boolean()->get();
         } else {
           unknown_key(key, "[[rule]]");
         }

@@ -110,6 +110,11 @@ std::size_t shared_count(const std::vector<std::string>& x, const std::vector<st
   return n;
 }
 
+bool in_time(const Statement& s, std::uint32_t k) {
+  return std::any_of(s.times.begin(), s.times.end(),
+                     [&](const TimeInterval& x) { return k >= x.token && k < x.token_end; });
+}
+
 // Lemmas and entities within `window` tokens of token i, the predicate itself excluded,
 // each marked with its side: "<" before the act (usually its agent), ">" after (its object).
 // Two acts share a participant only on the same side: "Stalin did not encourage" and
@@ -119,9 +124,7 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
   auto participant = [&](std::uint32_t k) {
     const Token& t = s.tokens[k];
     if (t.stop || t.kind != Token::Kind::kWord || t.lemma == s.tokens[i].lemma) return false;
-    return std::none_of(s.times.begin(), s.times.end(), [&](const TimeInterval& x) {
-      return k >= x.token && k < x.token_end;  // "late" of "the late 1920s" is no participant
-    });
+    return !in_time(s, k);  // "late" of "the late 1920s" is no participant
   };
   std::vector<std::string> out;
   std::uint32_t seen = 0;
@@ -133,6 +136,23 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+// The first word after the denied act (in its clause) that the asserting side does not also
+// say after its act, or "" when the denial is covered.
+std::string uncovered(const Statement& denier, std::uint32_t i, const Statement& asserter,
+                      std::uint32_t j, std::uint32_t window) {
+  const auto said = context(asserter, j, window * 2);
+  const auto [clause_begin, clause_end] = clause_of(denier, i);
+  (void)clause_begin;
+  std::uint32_t seen = 0;
+  for (std::uint32_t k = i + 1; k < clause_end && seen < window; ++k) {
+    const Token& t = denier.tokens[k];
+    if (t.stop || t.kind != Token::Kind::kWord || in_time(denier, k)) continue;
+    ++seen;
+    if (!std::binary_search(said.begin(), said.end(), ">" + t.lemma)) return t.lower;
+  }
+  return "";
 }
 
 // The entities named before token i, and the agent: the nearest of them in i's clause.
@@ -241,6 +261,17 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     if (rule.polarity == Rule::PolarityTest::kOpposite && !opposite_polarity) {
       last_failure = "same polarity on " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
+    }
+    if (rule.covered_denial && opposite_polarity) {
+      const Statement& denier = ta.negated ? a : b;
+      const Statement& asserter = ta.negated ? b : a;
+      const std::uint32_t denied = ta.negated ? m.token_a : m.token_b;
+      const std::uint32_t asserted = ta.negated ? m.token_b : m.token_a;
+      if (const std::string extra = uncovered(denier, denied, asserter, asserted, rule.context_window);
+          !extra.empty()) {
+        last_failure = "the denial says more than the assertion: " + quote(extra);
+        continue;
+      }
     }
     if (rule.min_context > 0) {
       const auto ca = context(a, m.token_a, rule.context_window);

@@ -37,6 +37,10 @@ struct Rule {
   TimeTest time = TimeTest::kAny;
   NumberTest number = NumberTest::kAny;
   bool same_agent = false;  // the doers (nearest entity before each act) must match
+  // A denial must not be more specific than the assertion: every word after the denied act
+  // in its clause is also said after the asserted act ("not smiling at a friend" does not
+  // deny "smiling at something").
+  bool covered_denial = false;
   bool allow_hedged = true;
   bool allow_reported = true;
   double hedged_factor = 0.6;  // confidence multiplier when either side is hedged

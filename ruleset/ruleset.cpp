@@ -418,12 +418,14 @@ struct Loader {
       *set = std::move(lemmas);
     }
     for (const auto& c : classes) {
+      // A word belongs to the first class that names it, so the hand-written classes
+      // (predicates.toml sorts before the generated wordnet-*.toml) keep their members.
       const std::string name = lemma_of(Reader::join(Reader::words(c.name)), lex);
-      lex.predicate_class[name] = name;
+      lex.predicate_class.emplace(name, name);
       for (const auto& m : c.members) {
         const auto ws = Reader::words(m);
         if (ws.size() == 1) {
-          lex.predicate_class[lemma_of(ws[0], lex)] = name;
+          lex.predicate_class.emplace(lemma_of(ws[0], lex), name);
         } else if (ws.size() > 1) {
           std::vector<std::string> lemmas;
           for (const auto& w : ws) lemmas.push_back(lemma_of(w, lex));

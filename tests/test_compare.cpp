@@ -133,6 +133,34 @@ void run(const Case& row) {
 
 TEST_CASE("compare finds conflicts and agreements with the English rules", "[compare]") {
   static const std::vector<Case> kCases = {
+      // antonyms from WordNet and the hand classes, at times that overlap
+      {"The parliament accepted the treaty in 1950.",
+       "The parliament rejected the treaty in 1950.",
+       "conflict/antonym",
+       {"accepted", "rejected"}},
+      {"The parliament accepted the treaty in 1950.",
+       "The parliament rejected the treaty in 1952.",
+       "none",
+       {}},
+      // numbers: amounts of one thing as ranges
+      {"The Soviet Union sent 20 doctors to Korea in 1951.",
+       "The Soviet Union sent 200 doctors to Korea in 1951.",
+       "conflict/number",
+       {"20", "200"}},
+      {"Stalin sent about 2,000 men to Korea.",
+       "Stalin sent 2,100 men to Korea.",
+       "agreement/number",
+       {"about 2,000", "2,100"}},
+      // "not ... until April" says it happened in April
+      {"Stalin did not give final approval until April 1950.",
+       "Stalin approved the plan in April 1950.",
+       "agreement/date",
+       {}},
+      // a denial more specific than the assertion denies nothing it says
+      {"The man is smiling at something out of view.",
+       "The man is not smiling at a friend.",
+       "none",
+       {}},
       // negation: one asserts, the other denies the same act
       {"Stalin did not encourage the Chinese.",
        "Stalin encouraged the Chinese to intervene.",

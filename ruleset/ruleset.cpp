@@ -160,6 +160,22 @@ struct Reader {
     }
   }
 
+  void vague_amounts(const toml::node& node) {
+    const auto* t = table(node, "vague_amounts");
+    if (t == nullptr) return;
+    for (auto&& [key, value] : *t) {
+      const auto* a = value.as_array();
+      const auto low = a && a->size() == 2 ? a->get(0)->value<double>() : std::nullopt;
+      const auto high = a && a->size() == 2 ? a->get(1)->value<double>() : std::nullopt;
+      if (!low || !high || *low > *high) {
+        error(value.source(), "'" + std::string(key.str()) +
+                                  "' in [vague_amounts] must be [low, high] with low <= high");
+        continue;
+      }
+      out.lexicon.vague_amounts.push_back({words(key.str()), {*low, *high}});
+    }
+  }
+
   void entities(const toml::node& node) {
     const auto* array = node.as_array();
     if (array == nullptr) return error(node.source(), "'entity' must be an array of tables ([[entity]])");
@@ -389,6 +405,7 @@ struct Loader {
       else if (k == "approximators") r.word_set(value, "approximators", lex.approximators);
       else if (k == "verbs") r.word_set(value, "verbs", lex.verbs);
       else if (k == "time") r.time_relations(value);
+      else if (k == "vague_amounts") r.vague_amounts(value);
       else if (k == "months") r.mapping(value, "months", lex.months, as_month);
       else if (k == "seasons") r.mapping(value, "seasons", lex.seasons, as_month_range);
       else if (k == "numbers") r.mapping(value, "numbers", lex.number_words, as_double);
@@ -398,7 +415,7 @@ struct Loader {
       else if (k == "class") r.predicate_classes(value);
       else if (k == "rule") r.rules(value, rule_ids);
       else r.unknown_key(key, "a rule file (expected one of: stopwords, negation, hedges, "
-                              "attribution, approximators, verbs, time, months, seasons, numbers, "
+                              "attribution, approximators, vague_amounts, verbs, time, months, seasons, numbers, "
                               "multipliers, irregular, entity, class, rule)");
     }
   }

@@ -156,6 +156,43 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
   }
 }
 
+// Capitalised words that no alias names, as entities of their own: "Valentin Pak",
+// "Weathersby". A lone capital at the start of the sentence, function words, acts, months
+// and numbers are left alone.
+std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const Lexicon& lex,
+                                               std::string_view text) {
+  auto capitalised = [&](const Token& t) {
+    const auto c = static_cast<unsigned char>(text[t.span.begin]);
+    return c >= 'A' && c <= 'Z';
+  };
+  auto candidate = [&](const Token& t) {
+    return t.kind == Token::Kind::kWord && !t.entity && !t.stop && !t.verb && capitalised(t) &&
+           !lex.months.count(t.lower) && !lex.hedges.count(t.lower);
+  };
+  std::vector<std::string> names;
+  std::size_t first_word = 0;
+  while (first_word < tokens.size() && tokens[first_word].kind == Token::Kind::kPunct) ++first_word;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!candidate(tokens[i])) continue;
+    std::size_t end = i + 1;
+    while (end < tokens.size() && candidate(tokens[end])) ++end;
+    if (i == first_word && end == i + 1) continue;  // "Historians argue": a capital by position
+    std::string name;
+    for (std::size_t k = i; k < end; ++k)
+      name += (k > i ? " " : "") +
+              std::string(text.substr(tokens[k].span.begin, tokens[k].span.size()));
+    for (std::string_view suffix : {"'s", "\u2019s"})  // "Pak's" names Pak
+      if (name.size() > suffix.size() && name.ends_with(suffix)) name.resize(name.size() - suffix.size());
+    for (std::size_t k = i; k < end; ++k) {
+      tokens[k].entity = true;
+      tokens[k].lemma = "@" + name;
+    }
+    names.push_back(name);
+    i = end - 1;
+  }
+  return names;
+}
+
 // Multi-word cues ("out of the question", "refused to") starting at token i; returns length.
 std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
                       const std::vector<std::vector<std::string>>& phrases) {
@@ -352,6 +389,7 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
     s.tokens.push_back(std::move(t));
   }
   s.entities = find_entities(s.tokens, lex);
+  for (auto& name : find_unknown_entities(s.tokens, lex, text)) s.entities.push_back(std::move(name));
   for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name
   mark_phrases(s.tokens, lex);
   mark_non_assertions(s.tokens, lex);

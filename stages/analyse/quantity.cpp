@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 #include "detail.hpp"
 
@@ -18,11 +19,51 @@ bool parse_number(const std::string& text, double& value) {
   return true;
 }
 
+namespace {
+
+// The noun a quantity counts: the next content word within a few tokens, past entity words
+// ("60,000 North Korean troops").
+std::string unit_after(const std::vector<Token>& tokens, std::size_t last) {
+  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 4; ++k) {
+    if (tokens[k].kind == Token::Kind::kPunct) break;
+    if (tokens[k].kind == Token::Kind::kWord && !tokens[k].stop && !tokens[k].entity)
+      return tokens[k].lemma;
+  }
+  return "";
+}
+
+// "a couple of", "several", "dozens of" at token i: the quantity and its last token.
+std::optional<std::pair<Quantity, std::size_t>> vague_amount(const std::vector<Token>& tokens,
+                                                             const Lexicon& lexicon, std::size_t i) {
+  for (const auto& [words, range] : lexicon.vague_amounts) {
+    std::size_t k = 0;
+    while (k < words.size() && i + k < tokens.size() && tokens[i + k].lower == words[k]) ++k;
+    if (k != words.size()) continue;
+    Quantity q;
+    q.low = range.first;
+    q.high = range.second;
+    q.approximate = true;
+    q.token = static_cast<std::uint32_t>(i);
+    const std::size_t last = i + k - 1;
+    for (std::size_t m = i; m <= last; ++m) q.text += (m > i ? " " : "") + tokens[m].lower;
+    q.unit = unit_after(tokens, last);
+    return std::pair{std::move(q), last};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Lexicon& lexicon,
                                       const std::vector<bool>& used) {
   std::vector<Quantity> out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (used[i]) continue;
+    if (auto vague = vague_amount(tokens, lexicon, i)) {
+      i = vague->second;
+      out.push_back(std::move(vague->first));
+      continue;
+    }
     const Token& t = tokens[i];
     double value = 0;
     bool is_number = false;
@@ -63,15 +104,7 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
         }
       }
     }
-    // The noun it counts: the next word that is not a function word.
-    // Entity words describe it ("60,000 North Korean troops"): the noun follows them.
-    for (std::size_t k = last + 1; k < tokens.size() && k <= last + 4; ++k) {
-      if (tokens[k].kind == Token::Kind::kPunct) break;
-      if (tokens[k].kind == Token::Kind::kWord && !tokens[k].stop && !tokens[k].entity) {
-        q.unit = tokens[k].lemma;
-        break;
-      }
-    }
+    q.unit = unit_after(tokens, last);
     for (std::size_t k = first; k <= last; ++k) q.text += (k > first ? " " : "") + tokens[k].lower;
     out.push_back(std::move(q));
     i = last;

@@ -30,6 +30,8 @@ struct Lexicon {
   std::map<std::string, double> number_words;   // "two" -> 2, "dozen" -> 12
   std::map<std::string, double> multipliers;    // "million" -> 1e6
   std::set<std::string> approximators;          // about, nearly, more than
+  // vague amounts: "a couple of" -> [2, 3], "dozens of" -> [24, 99] (lower-case words)
+  std::vector<std::pair<std::vector<std::string>, std::pair<double, double>>> vague_amounts;
   std::map<std::string, std::string> irregular; // surface -> lemma (took -> take)
   std::set<std::string> verbs;                  // lemmas (stems) that can head a predicate
   // entity aliases: lower-case token sequence (space-joined) -> canonical name

@@ -44,7 +44,15 @@ std::optional<std::pair<Quantity, std::size_t>> vague_amount(const std::vector<T
     q.high = range.second;
     q.approximate = true;
     q.token = static_cast<std::uint32_t>(i);
-    const std::size_t last = i + k - 1;
+    std::size_t last = i + k - 1;
+    // "several thousand troops": a multiplier scales the range
+    while (last + 1 < tokens.size()) {
+      const auto m = lexicon.multipliers.find(tokens[last + 1].lower);
+      if (m == lexicon.multipliers.end()) break;
+      q.low *= m->second;
+      q.high *= m->second;
+      ++last;
+    }
     for (std::size_t m = i; m <= last; ++m) q.text += (m > i ? " " : "") + tokens[m].lower;
     q.unit = unit_after(tokens, last);
     return std::pair{std::move(q), last};

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
+#include <tuple>
 
 #include "analyse/analyse.hpp"
 #include "compare/compare.hpp"
@@ -150,8 +152,15 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                                            compare_options);
                       }
                     });
-  for (auto& f : found)
-    if (f) corpus.findings.push_back(std::move(*f));
+  // One finding per kind and sentence pair: clauses of one sentence may find the same thing.
+  std::set<std::tuple<int, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>> seen;
+  for (auto& f : found) {
+    if (!f) continue;
+    const Statement& a = corpus.statements[f->a];
+    const Statement& b = corpus.statements[f->b];
+    if (seen.emplace(static_cast<int>(f->kind), a.doc, a.sentence, b.doc, b.sentence).second)
+      corpus.findings.push_back(std::move(*f));
+  }
   // Stable order: conflicts first, then by the first statement, then the second.
   std::stable_sort(corpus.findings.begin(), corpus.findings.end(),
                    [](const Finding& x, const Finding& y) {

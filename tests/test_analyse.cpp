@@ -46,14 +46,22 @@ struct Analysed {
   std::string text;  // the sentence in Document::text
 };
 
-Analysed analyse_one(const std::string& text) {
+// Every statement (clause) of a one-sentence text.
+std::vector<Analysed> analyse_all(const std::string& text) {
   const auto doc = make_document(text);
   const auto sentences = crosscheck::segment(doc);
   REQUIRE(sentences.size() == 1);
-  auto statements = crosscheck::analyse(doc, sentences.front(), {&lexicon()});
-  REQUIRE(statements.size() == 1);
-  return {std::move(statements.front()),
-          doc.text.substr(sentences.front().span.begin, sentences.front().span.size())};
+  std::vector<Analysed> out;
+  for (auto& s : crosscheck::analyse(doc, sentences.front(), {&lexicon()}))
+    out.push_back({std::move(s),
+                   doc.text.substr(sentences.front().span.begin, sentences.front().span.size())});
+  return out;
+}
+
+Analysed analyse_one(const std::string& text) {
+  auto all = analyse_all(text);
+  REQUIRE(all.size() == 1);
+  return std::move(all.front());
 }
 
 std::string join(const std::vector<std::string>& items, const char* separator = ",") {
@@ -117,17 +125,21 @@ struct FeatureCase {
   const char* expected;  // dump()
 };
 
+// The dumps of a sentence's statements, joined by " || " when it holds several claims.
 void run(const FeatureCase& row) {
   INFO(row.sentence);
-  const Analysed a = analyse_one(row.sentence);
-  CHECK(dump(a.statement) == row.expected);
-  check_token_spans(a);
-  // every negation's scope lies inside the statement and after (or, postposed, before) its cue
-  for (const auto& n : a.statement.negations) {
-    CHECK(n.scope_begin <= n.scope_end);
-    CHECK(n.scope_end <= a.statement.tokens.size());
-    CHECK(n.token < a.statement.tokens.size());
+  std::string dumps;
+  for (const Analysed& a : analyse_all(row.sentence)) {
+    dumps += (dumps.empty() ? "" : " || ") + dump(a.statement);
+    check_token_spans(a);
+    // every negation's scope lies inside the statement and after (or, postposed, before) its cue
+    for (const auto& n : a.statement.negations) {
+      CHECK(n.scope_begin <= n.scope_end);
+      CHECK(n.scope_end <= a.statement.tokens.size());
+      CHECK(n.token < a.statement.tokens.size());
+    }
   }
+  CHECK(dumps == row.expected);
 }
 
 // The one time stated in "It happened <phrase>."
@@ -154,6 +166,13 @@ TEST_CASE("the English rules load", "[analyse]") {
 
 TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[analyse]") {
   static const std::vector<FeatureCase> kCases = {
+      // statements: a sentence with several claims is cut into clauses
+      {"Historians say that Stalin approved the plan; Mao rejected it.",
+       "pol=positive mod=reported by=Historians ents=[Joseph Stalin] || "
+       "pol=positive mod=asserted ents=[Mao Zedong]"},
+      {"Kim pressed for war, whereas Stalin hesitated until 1950.",
+       "pol=positive mod=asserted || pol=positive mod=asserted ents=[Joseph Stalin] "
+       "times=[year:until 1950]"},
       // issue 3 phenomena, one row each; expected dumps reviewed by hand
       {"Stalin did not give final approval until April 1950.",
        "pol=positive cues=[not] mod=asserted ents=[Joseph Stalin] times=[month:april 1950]"},
@@ -209,9 +228,11 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
       {"Nobody approved the plan.", "pol=negative cues=[nobody] negated=[approved] mod=asserted"},
       // the scope stops at "but" and at a comma
       {"Stalin did not approve the plan but Mao agreed.",
-       "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin,Mao Zedong]"},
+       "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin] || "
+       "pol=positive mod=asserted ents=[Mao Zedong]"},
       {"Stalin did not approve, but Mao agreed.",
-       "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin,Mao Zedong]"},
+       "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin] || "
+       "pol=positive mod=asserted ents=[Mao Zedong]"},
       // no cue: positive
       {"The attack was approved by Stalin.", "pol=positive mod=asserted ents=[Joseph Stalin]"},
       {"Stalin encouraged the Chinese to intervene.",

@@ -298,8 +298,9 @@ void find_negations(Statement& s, const Lexicon& lex) {
 }
 
 // Hedges make a claim uncertain; attribution verbs and "according to" make it reported.
-void find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
-                   const std::vector<bool>& in_time) {
+// Returns the token of the attribution ("said", "according to"), or tokens.size() if none.
+std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
+                          const std::vector<bool>& in_time) {
   auto& tokens = s.tokens;
   // A hedge or a conditional makes its own clause uncertain, not the whole sentence:
   // "whilst one suspects X, it proves that Stalin did send soldiers" asserts the sending.
@@ -341,7 +342,7 @@ void find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_t
       if (!who.empty()) {
         s.modality = Modality::kReported;
         s.attributed_to = who;
-        return;
+        return i;
       }
     }
     if (tokens[i].kind != Token::Kind::kWord || !lex.attribution_verbs.count(tokens[i].lemma))
@@ -356,14 +357,104 @@ void find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_t
     if (who.empty()) continue;
     s.modality = Modality::kReported;
     s.attributed_to = who;
-    return;
+    return i;
   }
+  return tokens.size();
 }
 
 template <typename T>
 void sort_unique(std::vector<T>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Where a sentence holds several claims: after ";", and at a contrast word ("but",
+// "whereas", "although") that follows a comma or dash or joins two clauses mid-sentence.
+// Each clause must keep a word of content on both sides.
+std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex) {
+  static const std::set<std::string> kContrast = {"but", "whereas", "although", "though",
+                                                  "however", "while", "whilst", "yet"};
+  auto has_act = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      if (tokens[k].verb) return true;
+    return false;
+  };
+  std::vector<std::size_t> starts = {0};
+  for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const Token& prev = tokens[i - 1];
+    bool cut = false;
+    if (t.lower == ";") {
+      cut = true;
+    } else if (kContrast.count(t.lower)) {
+      const bool after_mark = prev.lower == "," || prev.lower == "\u2013" || prev.lower == "\u2014";
+      cut = after_mark || t.lower == "but" || t.lower == "whereas";
+    }
+    (void)lex;
+    if (!cut || !has_act(starts.back(), i) || !has_act(i, tokens.size())) continue;
+    starts.push_back(t.lower == ";" ? i + 1 : i);
+  }
+  return starts;
+}
+
+// The clause [begin, end) of the whole-sentence analysis `s` as a statement of its own.
+Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
+                 std::size_t attribution, const std::vector<bool>& used, const Lexicon& lex) {
+  Statement c;
+  c.doc = s.doc;
+  c.sentence = s.sentence;
+  const auto offset = static_cast<std::uint32_t>(begin);
+  c.tokens.assign(s.tokens.begin() + begin, s.tokens.begin() + end);
+  c.span = {sentence.span.begin + (begin < s.tokens.size() ? s.tokens[begin].span.begin : 0),
+            sentence.span.begin + (end > begin ? s.tokens[end - 1].span.end : 0)};
+  if (begin == 0 && end == s.tokens.size()) c.span = s.span;
+  auto inside = [&](std::uint32_t k) { return k >= begin && k < end; };
+  for (const auto& n : s.negations) {
+    if (!inside(n.token)) continue;
+    Negation m = n;
+    m.token -= offset;
+    m.scope_begin = std::max<std::uint32_t>(n.scope_begin, offset) - offset;
+    m.scope_end = std::min<std::uint32_t>(n.scope_end, static_cast<std::uint32_t>(end)) - offset;
+    m.scope_end = std::max(m.scope_end, m.scope_begin);
+    c.negations.push_back(std::move(m));
+  }
+  for (const auto& t : s.times)
+    if (inside(t.token)) {
+      TimeInterval m = t;
+      m.token -= offset;
+      m.token_end = std::min<std::uint32_t>(t.token_end, static_cast<std::uint32_t>(end)) - offset;
+      c.times.push_back(std::move(m));
+    }
+  for (const auto& q : s.quantities)
+    if (inside(q.token)) {
+      Quantity m = q;
+      m.token -= offset;
+      c.quantities.push_back(std::move(m));
+    }
+  const bool any_negated =
+      std::any_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) { return t.negated; });
+  c.polarity = any_negated ? Polarity::kNegative : Polarity::kPositive;
+  // Reported speech runs from its verb to the end of that clause; a hedge makes its clause
+  // uncertain.
+  if (s.modality == Modality::kReported && inside(static_cast<std::uint32_t>(attribution))) {
+    c.modality = Modality::kReported;
+    c.attributed_to = s.attributed_to;
+  }
+  for (const auto& t : c.tokens)
+    if (t.hedged && c.modality == Modality::kAsserted) c.modality = Modality::kHedged;
+  if (c.modality != Modality::kAsserted || begin == 0) c.hedges = s.hedges;
+  for (std::size_t i = begin; i < end; ++i) {
+    const Token& t = s.tokens[i];
+    if (t.entity && t.lemma.size() > 1) c.entities.push_back(t.lemma.substr(1));
+    if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2) continue;
+    // A predicate counts by its class, so "approved" and "permission" share a term.
+    c.terms.push_back(t.verb ? lex.class_of(t.lemma) : t.lemma);
+    if (t.verb) c.predicates.push_back(lex.class_of(t.lemma));
+  }
+  for (const auto& e : c.entities) c.terms.push_back("@" + e);
+  sort_unique(c.terms);
+  sort_unique(c.entities);
+  return c;
 }
 
 }  // namespace
@@ -401,19 +492,18 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   for (std::size_t i = 0; i < s.tokens.size(); ++i)
     if (used[i]) s.tokens[i].verb = false;  // "March 1949" is a month, not the verb "march"
   find_negations(s, lex);
-  find_modality(s, lex, text, used);
+  const std::size_t attribution = find_modality(s, lex, text, used);
 
-  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-    const Token& t = s.tokens[i];
-    if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2) continue;
-    // A predicate counts by its class, so "approved" and "permission" share a term.
-    s.terms.push_back(t.verb ? lex.class_of(t.lemma) : t.lemma);
-    if (t.verb) s.predicates.push_back(lex.class_of(t.lemma));
+  // The sentence is analysed whole (pronouns, times and scopes see all of it), then cut
+  // into its claims.
+  std::vector<Statement> out;
+  const auto cuts = clause_starts(s.tokens, lex);
+  for (std::size_t c = 0; c < cuts.size(); ++c) {
+    const std::size_t begin = cuts[c];
+    const std::size_t end = c + 1 < cuts.size() ? cuts[c + 1] : s.tokens.size();
+    out.push_back(clause(s, begin, end, sentence, attribution, used, lex));
   }
-  for (const auto& e : s.entities) s.terms.push_back("@" + e);
-  sort_unique(s.terms);
-  sort_unique(s.entities);
-  return {std::move(s)};
+  return out;
 }
 
 std::vector<Statement> analyse(const Document& doc, const std::vector<Sentence>& sentences,

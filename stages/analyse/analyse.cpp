@@ -370,13 +370,18 @@ void sort_unique(std::vector<T>& v) {
 
 // Where a sentence holds several claims: after ";", and at a contrast word ("but",
 // "whereas", "although") that follows a comma or dash or joins two clauses mid-sentence.
-// Each clause must keep a word of content on both sides.
+// The part before must hold a content word and the part after an act of its own.
 std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex) {
   static const std::set<std::string> kContrast = {"but", "whereas", "although", "though",
                                                   "however", "while", "whilst", "yet"};
   auto has_act = [&](std::size_t b, std::size_t e) {
     for (std::size_t k = b; k < e; ++k)
       if (tokens[k].verb) return true;
+    return false;
+  };
+  auto has_content = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      if (!tokens[k].stop && tokens[k].kind == Token::Kind::kWord) return true;
     return false;
   };
   std::vector<std::size_t> starts = {0};
@@ -391,7 +396,7 @@ std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const L
       cut = after_mark || t.lower == "but" || t.lower == "whereas";
     }
     (void)lex;
-    if (!cut || !has_act(starts.back(), i) || !has_act(i, tokens.size())) continue;
+    if (!cut || !has_content(starts.back(), i) || !has_act(i, tokens.size())) continue;
     starts.push_back(t.lower == ";" ? i + 1 : i);
   }
   return starts;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 #include <sstream>
 #include <stdexcept>
 
@@ -218,8 +220,22 @@ struct Verdict {
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
+// What every rule looks at, worked out once per pair: the matched acts, and the words
+// around each act (by window size, since rules may differ there).
+struct PairFacts {
+  std::vector<PredicateMatch> matches;
+  std::map<std::tuple<bool, std::uint32_t, std::uint32_t>, std::vector<std::string>> contexts;
+
+  const std::vector<std::string>& around(bool side_a, const Statement& s, std::uint32_t token,
+                                         std::uint32_t window) {
+    auto [it, added] = contexts.try_emplace({side_a, token, window});
+    if (added) it->second = context(s, token, window);
+    return it->second;
+  }
+};
+
 Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const Pair& pair,
-                 const Lexicon& lex) {
+                 const Lexicon& lex, PairFacts& facts) {
   Verdict v;
   auto fail = [&](std::string why) {
     v.why = std::move(why);
@@ -238,7 +254,7 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
   if (reported && !rule.allow_reported) return fail("a side is reported speech");
 
   std::string last_failure = "no predicate of one side matches the other";
-  for (const auto& m : predicate_matches(a, b, lex)) {
+  for (const auto& m : facts.matches) {
     const Token& ta = a.tokens[m.token_a];
     const Token& tb = b.tokens[m.token_b];
     if (rule.predicate == Rule::Predicate::kSame && m.opposite) continue;
@@ -274,8 +290,8 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       }
     }
     if (rule.min_context > 0) {
-      const auto ca = context(a, m.token_a, rule.context_window);
-      const auto cb = context(b, m.token_b, rule.context_window);
+      const auto& ca = facts.around(true, a, m.token_a, rule.context_window);
+      const auto& cb = facts.around(false, b, m.token_b, rule.context_window);
       if (shared_count(ca, cb) < rule.min_context) {
         last_failure = "fewer than " + std::to_string(rule.min_context) + " shared words near " +
                        quote(ta.lower) + "/" + quote(tb.lower);
@@ -357,10 +373,12 @@ std::optional<Finding> compare(const Statement& a, const Statement& b, const Pai
                                const CompareOptions& options) {
   if (options.rules == nullptr || options.lexicon == nullptr)
     throw std::invalid_argument("compare: rules and lexicon are required");
+  PairFacts facts{predicate_matches(a, b, *options.lexicon), {}};
+  if (facts.matches.empty()) return std::nullopt;  // every rule needs a matched act
   for (const auto kind : {Finding::Kind::kConflict, Finding::Kind::kAgreement}) {
     for (const Rule& rule : options.rules->rules) {
       if (rule.kind != kind) continue;
-      Verdict v = evaluate(rule, a, b, pair, *options.lexicon);
+      Verdict v = evaluate(rule, a, b, pair, *options.lexicon, facts);
       if (!v.fired) continue;
       Finding f;
       f.kind = rule.kind;
@@ -381,8 +399,9 @@ std::optional<Finding> compare(const Statement& a, const Statement& b, const Pai
 std::vector<std::string> explain_rules(const Statement& a, const Statement& b, const Pair& pair,
                                        const CompareOptions& options) {
   std::vector<std::string> lines;
+  PairFacts facts{predicate_matches(a, b, *options.lexicon), {}};
   for (const Rule& rule : options.rules->rules) {
-    const Verdict v = evaluate(rule, a, b, pair, *options.lexicon);
+    const Verdict v = evaluate(rule, a, b, pair, *options.lexicon, facts);
     lines.push_back((v.fired ? "fires    " : "no       ") + rule.id + " (" +
                     std::string(to_string(rule.kind)) + "/" + rule.type + "): " + v.why);
   }

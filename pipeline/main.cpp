@@ -228,7 +228,9 @@ std::string statement_json(const Statement& s) {
   std::vector<std::string> acts;
   for (const auto& t : s.tokens)
     if (t.verb) acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
-  return std::string("{\"polarity\":\"") + std::string(to_string(s.polarity)) +
+  return std::string("{\"subject\":") + json_quote(s.subject) +
+         ",\"predicate\":" + json_quote(s.predicate) + ",\"object\":" + json_quote(s.object) +
+         ",\"polarity\":\"" + std::string(to_string(s.polarity)) +
          "\",\"modality\":\"" + std::string(to_string(s.modality)) +
          "\",\"attributed_to\":" + json_quote(s.attributed_to) +
          ",\"negations\":" + strings_json(negations) + ",\"negated\":" + strings_json(negated) +

@@ -326,11 +326,19 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     std::size_t begin = verb;
     while (begin > 0 && !is_punct(tokens[begin - 1]) && verb - begin < 6) --begin;
     std::string who;
-    for (std::size_t k = begin; k < verb; ++k)
-      if (!tokens[k].stop || tokens[k].entity)
+    for (std::size_t k = begin; k < verb; ++k) {
+      const bool pronoun = tokens[k].entity && lex.personal_pronouns.count(tokens[k].lower);
+      if (pronoun)  // "he said": the person "he" stands for
+        who += std::string(who.empty() ? "" : " ") + tokens[k].lemma.substr(1);
+      else if (!tokens[k].stop || tokens[k].entity)
         who += std::string(who.empty() ? "" : " ") +
                std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
+    }
     return who;
+  };
+  auto is_quote = [](const Token& t) {
+    return t.lower == "\"" || t.lower == "\u201d" || t.lower == "\u2033" || t.lower == "'" ||
+           t.lower == "\u2019";
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (std::size_t n = phrase_at(tokens, i, lex.attribution_phrases)) {
@@ -349,10 +357,18 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
       continue;
     // "X said that ...", "X says: ...", "X insists that": reported speech follows.
     const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+    // "a report that was prepared": "that" opening a relative clause reports nothing.
+    const bool relative_that = next && next->lower == "that" && i + 2 < tokens.size() &&
+                               is_auxiliary(tokens[i + 2].lower);
+    if (relative_that) continue;
     const bool introduces = next && (next->lower == "that" || next->lower == ":" ||
                                      next->lower == "\"" || next->lower == "\u201c" ||
                                      next->lower == ",");
-    if (!introduces) continue;
+    // '"... a good start," he said.': the quotation before is the reported claim.
+    bool closes_quote = false;
+    for (std::size_t k = i; k-- > 0 && i - k <= 4;)
+      if (is_quote(tokens[k])) closes_quote = true;
+    if (!introduces && !closes_quote) continue;
     const std::string who = speaker_before(i);
     if (who.empty()) continue;
     s.modality = Modality::kReported;
@@ -400,6 +416,30 @@ std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const L
     starts.push_back(t.lower == ";" ? i + 1 : i);
   }
   return starts;
+}
+
+// Subject, predicate and object of a clause from word order alone: the first act, the
+// nearest name or content word before it, the first after it.
+void fill_roles(Statement& c) {
+  auto name = [](const Token& t) { return t.entity ? t.lemma.substr(1) : t.lower; };
+  auto content = [](const Token& t) { return t.kind == Token::Kind::kWord && !t.stop; };
+  std::size_t act = c.tokens.size();
+  for (std::size_t k = 0; k < c.tokens.size() && act == c.tokens.size(); ++k)
+    if (c.tokens[k].verb) act = k;
+  if (act == c.tokens.size()) return;
+  c.predicate = c.tokens[act].lower;
+  for (std::size_t k = act; k-- > 0;) {
+    if (content(c.tokens[k]) && !c.tokens[k].verb) {
+      c.subject = name(c.tokens[k]);
+      break;
+    }
+  }
+  for (std::size_t k = act + 1; k < c.tokens.size(); ++k) {
+    if (content(c.tokens[k]) && !c.tokens[k].verb) {
+      c.object = name(c.tokens[k]);
+      break;
+    }
+  }
 }
 
 // The clause [begin, end) of the whole-sentence analysis `s` as a statement of its own.
@@ -459,6 +499,7 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   for (const auto& e : c.entities) c.terms.push_back("@" + e);
   sort_unique(c.terms);
   sort_unique(c.entities);
+  fill_roles(c);
   return c;
 }
 

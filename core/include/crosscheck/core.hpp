@@ -138,6 +138,11 @@ struct Statement {
   std::vector<std::string> terms;       // content lemmas, sorted, unique
   std::vector<std::string> entities;    // canonical entity names, sorted, unique
   std::vector<std::string> predicates;  // lemmas of content verbs and event nouns, in order
+  // As far as rules can tell: the clause's first act, who does it (the nearest name or noun
+  // before it) and what it is done to (the first name or content word after it).
+  std::string subject;
+  std::string predicate;
+  std::string object;
   Polarity polarity = Polarity::kPositive;
   std::vector<Negation> negations;
   Modality modality = Modality::kAsserted;

@@ -329,7 +329,7 @@ struct Reader {
                                     {"overlap", Rule::NumberTest::kOverlap}},
                                    r.number);
         } else if (k == "allow_hedged" || k == "allow_reported" || k == "same_agent" ||
-                   k == "covered_denial") {
+                   k == "covered_denial" || k == "same_object") {
           if (!value.is_boolean()) {
             error(value.source(), "'" + std::string(k) + "' must be true or false");
             continue;
@@ -337,6 +337,7 @@ struct Reader {
           (k == "allow_hedged"     ? r.allow_hedged
            : k == "allow_reported" ? r.allow_reported
            : k == "same_agent"     ? r.same_agent
+           : k == "same_object"    ? r.same_object
                                    : r.covered_denial) = value.as_boolean()->get();
         } else {
           unknown_key(key, "[[rule]]");

@@ -144,6 +144,7 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
     for (std::size_t k = i + 1; k < tokens.size() && k <= i + 8 && !is_clause_break(tokens[k], lex); ++k)
       if (tokens[k].verb && lex.predicate_class.count(tokens[k].lemma)) {
         tokens[i].verb = false;
+        tokens[k].light = true;
         break;
       }
   }

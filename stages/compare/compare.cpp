@@ -179,6 +179,9 @@ Participants participants(const Statement& s, std::uint32_t i) {
 // Two acts with different doers are different claims: "the USA would not intervene" and
 // "Stalin intervened". Each side's agent must be named before the other side's act.
 bool agents_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j) {
+  // "Kim obtained approval": the name before a light verb's object is who receives the act,
+  // so word order tells nothing of the doer there.
+  if (a.tokens[i].light || b.tokens[j].light) return false;
   const Participants pa = participants(a, i), pb = participants(b, j);
   if (pa.agent.empty() || pb.agent.empty()) return false;
   auto named = [](const std::vector<std::string>& v, const std::string& x) {
@@ -210,6 +213,26 @@ std::optional<NumberMatch> compare_numbers(const Statement& a, std::uint32_t i, 
     }
   }
   return disjoint;
+}
+
+// The first content word after act i in its clause, times left out; "" when none.
+std::string object_of(const Statement& s, std::uint32_t i) {
+  const auto [begin, end] = clause_of(s, i);
+  (void)begin;
+  for (std::uint32_t k = i + 1; k < end; ++k) {
+    const Token& t = s.tokens[k];
+    if (t.kind == Token::Kind::kWord && !t.stop && !t.verb && !in_time(s, k)) return t.lemma;
+  }
+  return "";
+}
+
+bool objects_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j,
+                    std::uint32_t window) {
+  const std::string oa = object_of(a, i), ob = object_of(b, j);
+  if (oa.empty() || ob.empty() || oa == ob) return false;
+  const auto ca = context(a, i, window), cb = context(b, j, window);
+  return !std::binary_search(cb.begin(), cb.end(), ">" + oa) &&
+         !std::binary_search(ca.begin(), ca.end(), ">" + ob);
 }
 
 struct Verdict {
@@ -297,6 +320,10 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
                        quote(ta.lower) + "/" + quote(tb.lower);
         continue;
       }
+    }
+    if (rule.same_object && objects_differ(a, m.token_a, b, m.token_b, rule.context_window)) {
+      last_failure = "different objects of " + quote(ta.lower) + "/" + quote(tb.lower);
+      continue;
     }
     if (rule.same_agent && agents_differ(a, m.token_a, b, m.token_b)) {
       last_failure = "different doers of " + quote(ta.lower) + "/" + quote(tb.lower);

@@ -90,6 +90,7 @@ struct Token {
   bool negated = false;  // the head of a negation scope: the claim denies this word
   bool in_phrase = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself
   bool hedged = false;     // in a clause that a hedge or a conditional makes uncertain
+  bool light = false;      // an act named by the object of a light verb ("obtained approval")
 };
 
 // A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian).

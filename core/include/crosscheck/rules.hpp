@@ -37,6 +37,10 @@ struct Rule {
   TimeTest time = TimeTest::kAny;
   NumberTest number = NumberTest::kAny;
   bool same_agent = false;  // the doers (nearest entity before each act) must match
+  // what each act is done to (its first content word after, in its clause) must also be
+  // said after the other act, when both name one ("permission for the invasion" is not
+  // "permission to stage a parade")
+  bool same_object = false;
   // A denial must not be more specific than the assertion: every word after the denied act
   // in its clause is also said after the asserted act ("not smiling at a friend" does not
   // deny "smiling at something").

@@ -464,6 +464,13 @@ struct Loader {
         resolved[lex.class_of(b)].insert(lex.class_of(a));
       }
     lex.opposite_class = std::move(resolved);
+    std::map<std::string, std::set<std::string>> heads;
+    for (const auto& [alias, name] : lex.entity_aliases) {
+      const auto ws = Reader::words(name);
+      if (ws.size() > 1) heads[ws.back()].insert(name);
+    }
+    for (const auto& [head, names] : heads)
+      if (names.size() == 1) lex.entity_head[head] = *names.begin();
     // Messages in reading order: by file, then position.
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
                      [](const Diagnostic& x, const Diagnostic& y) {

@@ -156,6 +156,20 @@ TEST_CASE("compare finds conflicts and agreements with the English rules", "[com
        "Stalin approved the plan in April 1950.",
        "agreement/date",
        {}},
+      // doers: the passive names its doer after "by"; a denial that names its doer needs an
+      // assertion that names the same one
+      {"Far from Stalin initiating the war, Kim pressed for it.",
+       "The war was masterminded by Stalin.",
+       "conflict/negation",
+       {"far from", "initiating", "masterminded"}},
+      {"Far from Stalin initiating the war, Kim pressed for it.",
+       "Who started the war is now known.",
+       "none",
+       {}},
+      {"Stalin did not approve the plan in 1950.",
+       "The plan was approved by Mao in 1950.",
+       "no-conflict",
+       {}},
       // a denial more specific than the assertion denies nothing it says
       {"The man is smiling at something out of view.",
        "The man is not smiling at a friend.",

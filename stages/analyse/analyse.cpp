@@ -184,6 +184,9 @@ std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const
               std::string(text.substr(tokens[k].span.begin, tokens[k].span.size()));
     for (std::string_view suffix : {"'s", "\u2019s"})  // "Pak's" names Pak
       if (name.size() > suffix.size() && name.ends_with(suffix)) name.resize(name.size() - suffix.size());
+    if (end == i + 1)  // "the War": the one known name with that head word
+      if (auto head = lex.entity_head.find(tokens[i].lower); head != lex.entity_head.end())
+        name = head->second;
     for (std::size_t k = i; k < end; ++k) {
       tokens[k].entity = true;
       tokens[k].lemma = "@" + name;
@@ -237,6 +240,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
       continue;
     }
     Negation neg;
+    for (std::size_t k = i; k < i + cue_length; ++k) tokens[k].stop = true;  // "far" of "far from"
     for (std::size_t k = i; k < i + cue_length; ++k)
       if (!is_punct(tokens[k])) neg.cue += (neg.cue.empty() ? "" : " ") + tokens[k].lower;
     neg.token = static_cast<std::uint32_t>(i);

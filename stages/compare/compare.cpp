@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 #include <sstream>
 #include <stdexcept>
@@ -112,6 +113,23 @@ std::size_t shared_count(const std::vector<std::string>& x, const std::vector<st
   return n;
 }
 
+// "the war was masterminded by Stalin": a form of "be" before the act and "by" a little
+// after it. Returns the index of "by", or 0 when the act is not passive.
+std::uint32_t passive_by(const Statement& s, std::uint32_t i) {
+  static const std::set<std::string> kBe = {"was", "were", "is", "are", "been", "being", "be"};
+  bool be = false;
+  for (std::uint32_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
+    if (kBe.count(s.tokens[k].lower)) be = true;
+    if (s.tokens[k].kind == Token::Kind::kPunct) break;
+  }
+  if (!be) return 0;
+  for (std::uint32_t k = i + 1; k < s.tokens.size() && k <= i + 4; ++k) {
+    if (s.tokens[k].lower == "by") return k;
+    if (s.tokens[k].kind == Token::Kind::kPunct) break;
+  }
+  return 0;
+}
+
 bool in_time(const Statement& s, std::uint32_t k) {
   return std::any_of(s.times.begin(), s.times.end(),
                      [&](const TimeInterval& x) { return k >= x.token && k < x.token_end; });
@@ -128,13 +146,17 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
     if (t.stop || t.kind != Token::Kind::kWord || t.lemma == s.tokens[i].lemma) return false;
     return !in_time(s, k);  // "late" of "the late 1920s" is no participant
   };
+  // In the passive the doer follows "by" and what is done stands before the act: the sides
+  // swap, so "the war was masterminded by Stalin" lines up with "Stalin masterminded the war".
+  const bool passive = passive_by(s, i) > 0;
+  const std::string before = passive ? ">" : "<", after = passive ? "<" : ">";
   std::vector<std::string> out;
   std::uint32_t seen = 0;
   for (std::uint32_t k = i; k-- > 0 && seen < window;)
-    if (participant(k)) out.push_back("<" + s.tokens[k].lemma), ++seen;
+    if (participant(k)) out.push_back(before + s.tokens[k].lemma), ++seen;
   seen = 0;
   for (std::uint32_t k = i + 1; k < s.tokens.size() && seen < window; ++k)
-    if (participant(k)) out.push_back(">" + s.tokens[k].lemma), ++seen;
+    if (participant(k)) out.push_back(after + s.tokens[k].lemma), ++seen;
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -165,6 +187,16 @@ struct Participants {
 
 Participants participants(const Statement& s, std::uint32_t i) {
   Participants p;
+  if (const std::uint32_t by = passive_by(s, i)) {  // "... by Stalin": the doer follows
+    for (std::uint32_t k = by + 1; k < s.tokens.size() && !breaks_clause(s.tokens[k]); ++k)
+      if (s.tokens[k].entity) {
+        p.agent = s.tokens[k].lemma;
+        break;
+      }
+    for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
+      if (s.tokens[k].entity) p.before.push_back(s.tokens[k].lemma);
+    return p;
+  }
   bool same_clause = true;
   for (std::uint32_t k = i; k-- > 0;) {
     const Token& t = s.tokens[k];
@@ -172,6 +204,15 @@ Participants participants(const Statement& s, std::uint32_t i) {
     if (!t.entity) continue;
     if (same_clause && p.agent.empty()) p.agent = t.lemma;
     p.before.push_back(t.lemma);
+  }
+  // "Rather than initiating the war, Stalin refused": an opening clause with no doer of
+  // its own shares the subject of the clause after it.
+  const auto [begin, end] = clause_of(s, i);
+  if (p.agent.empty() && p.before.empty() && end < s.tokens.size()) {
+    std::uint32_t k = end;
+    while (k < s.tokens.size() && s.tokens[k].kind == Token::Kind::kPunct) ++k;
+    if (k < s.tokens.size() && s.tokens[k].entity) p.agent = s.tokens[k].lemma;
+    (void)begin;
   }
   return p;
 }
@@ -328,6 +369,17 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     if (rule.same_agent && agents_differ(a, m.token_a, b, m.token_b)) {
       last_failure = "different doers of " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
+    }
+    // "far from Stalin initiating the war" is not denied by "who triggered the war": a
+    // denial that names its doer needs an assertion that names one.
+    if (rule.same_agent && ta.negated != tb.negated) {
+      const bool a_denies = ta.negated;
+      const std::string denier = participants(a_denies ? a : b, a_denies ? m.token_a : m.token_b).agent;
+      const std::string asserter = participants(a_denies ? b : a, a_denies ? m.token_b : m.token_a).agent;
+      if (!denier.empty() && asserter.empty() && !(a_denies ? tb : ta).light) {
+        last_failure = "the assertion names no doer of " + quote(a_denies ? tb.lower : ta.lower);
+        continue;
+      }
     }
     const TimeInterval* time_a = nearest_time(a, m.token_a, rule.time_window);
     const TimeInterval* time_b = nearest_time(b, m.token_b, rule.time_window);

@@ -38,6 +38,9 @@ struct Lexicon {
   std::map<std::string, std::string> entity_aliases;
   std::size_t longest_alias = 1;  // in tokens
   std::map<std::string, std::string> entity_kind;  // canonical name -> "person", "place"...
+  // last word of a canonical name (lower case) -> the name, when only one name ends so:
+  // "the War" in a text is the Korean War when the lexicon knows no other war
+  std::map<std::string, std::string> entity_head;
   std::set<std::string> personal_pronouns;         // he, she, him, his, her: the person named before
   // multi-word predicates: lemma sequence -> class ("say no" -> "refuse", "take over" -> "take")
   std::vector<std::pair<std::vector<std::string>, std::string>> predicate_phrases;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -240,29 +241,44 @@ std::string statement_json(const Statement& s) {
          ",\"acts\":" + strings_json(acts) + "}";
 }
 
-int cmd_segment(const std::vector<std::string>& args) {
-  std::string file;
+// The shared shape of `segment` and `explain`: --help, --rules DIR and positional words.
+struct SimpleArgs {
+  std::vector<std::string> positional;
   std::vector<std::string> rule_dirs;
-  po::options_description o("segment options");
-  o.add_options()("help,h", "show this help")("rules", po::value(&rule_dirs)->composing(),
+  bool help = false;
+};
+
+SimpleArgs parse_simple(const std::vector<std::string>& args, const std::string& command,
+                        const char* positional_help, int count, const std::string& usage) {
+  SimpleArgs out;
+  po::options_description o(command + " options");
+  o.add_options()("help,h", "show this help")("rules", po::value(&out.rule_dirs)->composing(),
                                               "rules folder (default: rules/en)")(
-      "file", po::value(&file), "the text file to segment");
+      "input", po::value(&out.positional), positional_help);
   po::positional_options_description pos;
-  pos.add("file", 1);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "usage: crosscheck segment FILE [--rules DIR]\n\n"
-              << "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
-              << "the file), text, and the analysed statements of each.\n\n"
-              << o;
-    return kOk;
-  }
-  if (file.empty()) throw UsageError("segment needs a FILE");
-  const LoadedRules rules = load(rule_dirs, "");
-  if (!rules.ok()) {
-    print_diagnostics(rules.diagnostics);
-    return kBadInput;
-  }
+  pos.add("input", count);
+  out.help = parse(args, o, pos).count("help") > 0;
+  if (out.help) std::cout << usage << "\n\n" << o;
+  return out;
+}
+
+LoadedRules load_or_report(const std::vector<std::string>& rule_dirs) {
+  LoadedRules rules = load(rule_dirs, "");
+  print_diagnostics(rules.diagnostics);
+  return rules;
+}
+
+int cmd_segment(const std::vector<std::string>& args) {
+  const SimpleArgs a = parse_simple(
+      args, "segment", "the text file to segment", 1,
+      "usage: crosscheck segment FILE [--rules DIR]\n\n"
+      "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
+      "the file), text, and the analysed statements (clauses) of each.");
+  if (a.help) return kOk;
+  if (a.positional.size() != 1) throw UsageError("segment needs a FILE");
+  const std::string& file = a.positional.front();
+  const LoadedRules rules = load_or_report(a.rule_dirs);
+  if (!rules.ok()) return kBadInput;
   std::string bytes;
   Diagnostic error;
   AnalysedDocument doc;
@@ -286,64 +302,67 @@ int cmd_segment(const std::vector<std::string>& args) {
 // ---- explain ---------------------------------------------------------------------------
 
 int cmd_explain(const std::vector<std::string>& args) {
-  std::vector<std::string> texts, rule_dirs;
-  po::options_description o("explain options");
-  o.add_options()("help,h", "show this help")("rules", po::value(&rule_dirs)->composing(),
-                                              "rules folder (default: rules/en)")(
-      "text", po::value(&texts), "the two sentences");
-  po::positional_options_description pos;
-  pos.add("text", 2);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n\n"
-              << "Analyses two sentences as if from two sources, prints their features and\n"
-              << "what each rule says of the pair.\n\n"
-              << o;
-    return kOk;
-  }
-  if (texts.size() != 2) throw UsageError("explain needs two sentences");
-  const LoadedRules rules = load(rule_dirs, "");
-  if (!rules.ok()) {
-    print_diagnostics(rules.diagnostics);
-    return kBadInput;
-  }
+  const SimpleArgs a = parse_simple(
+      args, "explain", "the two sentences", 2,
+      "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n\n"
+      "Analyses two sentences as if from two sources, prints their statements and\n"
+      "features, what each rule says of each pair of statements, and the finding.");
+  if (a.help) return kOk;
+  if (a.positional.size() != 2) throw UsageError("explain needs two sentences");
+  const LoadedRules rules = load_or_report(a.rule_dirs);
+  if (!rules.ok()) return kBadInput;
+  // Every statement of both sentences in one list; A's come first.
   std::vector<Statement> statements;
+  std::size_t count_a = 0;
   for (std::size_t k = 0; k < 2; ++k) {
     AnalysedDocument doc;
     Diagnostic error;
-    if (!analyse_bytes(k == 0 ? "A" : "B", texts[k], rules.lexicon, doc, error)) {
+    const std::string name = k == 0 ? "A" : "B";
+    if (!analyse_bytes(name, a.positional[k], rules.lexicon, doc, error)) {
       std::cerr << error.format() << '\n';
       return kBadInput;
     }
     if (doc.statements.empty()) {
-      std::cerr << (k == 0 ? "A" : "B") << ": error: no statement in the text\n";
+      std::cerr << name << ": error: no statement in the text\n";
       return kBadInput;
     }
-    // The sentences are compared whole: their statements merged into one.
-    Statement s = doc.statements.front();
-    s.doc = static_cast<std::uint32_t>(k);
-    statements.push_back(std::move(s));
-    std::cout << (k == 0 ? "A: " : "B: ") << statement_json(statements.back()) << '\n';
+    for (auto& s : doc.statements) {
+      s.doc = static_cast<std::uint32_t>(k);
+      std::cout << name << (doc.statements.size() > 1 ? std::to_string(s.index + 1) : "")
+                << ": " << statement_json(s) << '\n';
+      statements.push_back(std::move(s));
+    }
+    if (k == 0) count_a = statements.size();
   }
-  const std::vector<std::uint32_t> sources = {0, 1};
   AlignOptions align_options;
   align_options.min_score = 0;
   align_options.min_shared = 0;
-  const AlignIndex index(statements, sources, align_options);
-  auto pairs = index.pairs_for(0);
-  Pair pair = pairs.empty() ? Pair{0, 1, 0.0, {}} : pairs.front();
-  std::cout << "alignment score: " << pair.score << "; shared:";
-  for (const auto& a : pair.anchors) std::cout << ' ' << a;
-  std::cout << '\n';
+  align_options.top_k = static_cast<std::uint32_t>(statements.size());
+  const AlignIndex index(statements, {0, 1}, align_options);
   CompareOptions compare_options;
   compare_options.rules = &rules.rules;
   compare_options.lexicon = &rules.lexicon;
-  for (const auto& line : explain_rules(statements[0], statements[1], pair, compare_options))
-    std::cout << line << '\n';
-  const auto finding = compare(statements[0], statements[1], pair, compare_options);
-  if (finding)
-    std::cout << "finding: " << to_string(finding->kind) << " " << finding->type << " ["
-              << finding->rule << "] " << finding->explanation << '\n';
+  std::optional<Finding> best;
+  for (std::uint32_t i = 0; i < count_a; ++i) {
+    for (std::uint32_t j = static_cast<std::uint32_t>(count_a); j < statements.size(); ++j) {
+      Pair pair{i, j, 0.0, {}};
+      for (const auto& p : index.pairs_for(i))
+        if (p.b == j) pair = p;
+      if (statements.size() > 2)
+        std::cout << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
+      std::cout << "alignment score: " << pair.score << "; shared:";
+      for (const auto& anchor : pair.anchors) std::cout << ' ' << anchor;
+      std::cout << '\n';
+      for (const auto& line : explain_rules(statements[i], statements[j], pair, compare_options))
+        std::cout << line << '\n';
+      auto f = compare(statements[i], statements[j], pair, compare_options);
+      if (f && (!best || (f->kind == Finding::Kind::kConflict && best->kind != f->kind)))
+        best = std::move(f);
+    }
+  }
+  if (best)
+    std::cout << "finding: " << to_string(best->kind) << " " << best->type << " [" << best->rule
+              << "] " << best->explanation << '\n';
   else
     std::cout << "finding: none\n";
   return kOk;

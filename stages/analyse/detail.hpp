@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/core.hpp"
@@ -28,5 +29,36 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
 
 // Parses "2,000", "1.2", "30" -> value; false for anything else.
 bool parse_number(const std::string& text, double& value);
+
+// words.cpp: tests on single words and phrases
+bool is_punct(const Token& t);
+bool is_auxiliary(const std::string& w);  // be, have, do and the modals
+bool is_adverb(const std::string& w);     // "openly": an -ly form of another word
+bool is_agent_plural(const std::string& w);  // "advisers", "meetings"
+bool is_clause_break(const Token& t, const Lexicon& lex);
+// Length in tokens of the first of `phrases` that starts at token i (punctuation skipped), or 0.
+std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
+                      const std::vector<std::vector<std::string>>& phrases);
+
+// entities.cpp: marks entity tokens (lemma "@Name") and returns the names
+std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon& lex);
+std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const Lexicon& lex,
+                                               std::string_view text);
+void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex);
+
+// acts.cpp: which tokens are acts
+void mark_phrases(std::vector<Token>& tokens, const Lexicon& lex);
+void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex);
+
+// negation.cpp, modality.cpp: over the whole sentence's statement
+void find_negations(Statement& s, const Lexicon& lex);
+// Returns the attribution's token, or s.tokens.size() when the statement is the article's own.
+std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
+                          const std::vector<bool>& in_time);
+
+// clauses.cpp: where the claims of a sentence start, and each as a Statement
+std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex);
+Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
+                 std::size_t attribution, const std::vector<bool>& used, const Lexicon& lex);
 
 }  // namespace crosscheck::detail

@@ -1,0 +1,134 @@
+// A sentence cut into its claims, each a Statement with its own features and roles.
+#include <algorithm>
+#include <set>
+
+#include "detail.hpp"
+
+namespace crosscheck::detail {
+
+template <typename T>
+void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Where a sentence holds several claims: after ";", and at a contrast word ("but",
+// "whereas", "although") that follows a comma or dash or joins two clauses mid-sentence.
+// The part before must hold a content word and the part after an act of its own.
+std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex) {
+  static const std::set<std::string> kContrast = {"but", "whereas", "although", "though",
+                                                  "however", "while", "whilst", "yet"};
+  auto has_act = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      if (tokens[k].verb) return true;
+    return false;
+  };
+  auto has_content = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      if (!tokens[k].stop && tokens[k].kind == Token::Kind::kWord) return true;
+    return false;
+  };
+  std::vector<std::size_t> starts = {0};
+  for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const Token& prev = tokens[i - 1];
+    bool cut = false;
+    if (t.lower == ";") {
+      cut = true;
+    } else if (kContrast.count(t.lower)) {
+      const bool after_mark = prev.lower == "," || prev.lower == "\u2013" || prev.lower == "\u2014";
+      cut = after_mark || t.lower == "but" || t.lower == "whereas";
+    }
+    (void)lex;
+    if (!cut || !has_content(starts.back(), i) || !has_act(i, tokens.size())) continue;
+    starts.push_back(t.lower == ";" ? i + 1 : i);
+  }
+  return starts;
+}
+
+// Subject, predicate and object of a clause from word order alone: the first act, the
+// nearest name or content word before it, the first after it.
+void fill_roles(Statement& c) {
+  auto name = [](const Token& t) { return t.entity ? t.lemma.substr(1) : t.lower; };
+  auto content = [](const Token& t) { return t.kind == Token::Kind::kWord && !t.stop; };
+  std::size_t act = c.tokens.size();
+  for (std::size_t k = 0; k < c.tokens.size() && act == c.tokens.size(); ++k)
+    if (c.tokens[k].verb) act = k;
+  if (act == c.tokens.size()) return;
+  c.predicate = c.tokens[act].lower;
+  for (std::size_t k = act; k-- > 0;) {
+    if (content(c.tokens[k]) && !c.tokens[k].verb) {
+      c.subject = name(c.tokens[k]);
+      break;
+    }
+  }
+  for (std::size_t k = act + 1; k < c.tokens.size(); ++k) {
+    if (content(c.tokens[k]) && !c.tokens[k].verb) {
+      c.object = name(c.tokens[k]);
+      break;
+    }
+  }
+}
+
+// The clause [begin, end) of the whole-sentence analysis `s` as a statement of its own.
+Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
+                 std::size_t attribution, const std::vector<bool>& used, const Lexicon& lex) {
+  Statement c;
+  c.doc = s.doc;
+  c.sentence = s.sentence;
+  const auto offset = static_cast<std::uint32_t>(begin);
+  c.tokens.assign(s.tokens.begin() + begin, s.tokens.begin() + end);
+  c.span = {sentence.span.begin + (begin < s.tokens.size() ? s.tokens[begin].span.begin : 0),
+            sentence.span.begin + (end > begin ? s.tokens[end - 1].span.end : 0)};
+  if (begin == 0 && end == s.tokens.size()) c.span = s.span;
+  auto inside = [&](std::uint32_t k) { return k >= begin && k < end; };
+  for (const auto& n : s.negations) {
+    if (!inside(n.token)) continue;
+    Negation m = n;
+    m.token -= offset;
+    m.scope_begin = std::max<std::uint32_t>(n.scope_begin, offset) - offset;
+    m.scope_end = std::min<std::uint32_t>(n.scope_end, static_cast<std::uint32_t>(end)) - offset;
+    m.scope_end = std::max(m.scope_end, m.scope_begin);
+    c.negations.push_back(std::move(m));
+  }
+  for (const auto& t : s.times)
+    if (inside(t.token)) {
+      TimeInterval m = t;
+      m.token -= offset;
+      m.token_end = std::min<std::uint32_t>(t.token_end, static_cast<std::uint32_t>(end)) - offset;
+      c.times.push_back(std::move(m));
+    }
+  for (const auto& q : s.quantities)
+    if (inside(q.token)) {
+      Quantity m = q;
+      m.token -= offset;
+      c.quantities.push_back(std::move(m));
+    }
+  const bool any_negated =
+      std::any_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) { return t.negated; });
+  c.polarity = any_negated ? Polarity::kNegative : Polarity::kPositive;
+  // Reported speech runs from its verb to the end of that clause; a hedge makes its clause
+  // uncertain.
+  if (s.modality == Modality::kReported && inside(static_cast<std::uint32_t>(attribution))) {
+    c.modality = Modality::kReported;
+    c.attributed_to = s.attributed_to;
+  }
+  for (const auto& t : c.tokens)
+    if (t.hedged && c.modality == Modality::kAsserted) c.modality = Modality::kHedged;
+  if (c.modality != Modality::kAsserted || begin == 0) c.hedges = s.hedges;
+  for (std::size_t i = begin; i < end; ++i) {
+    const Token& t = s.tokens[i];
+    if (t.entity && t.lemma.size() > 1) c.entities.push_back(t.lemma.substr(1));
+    if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2) continue;
+    // A predicate counts by its class, so "approved" and "permission" share a term.
+    c.terms.push_back(t.verb ? lex.class_of(t.lemma) : t.lemma);
+    if (t.verb) c.predicates.push_back(lex.class_of(t.lemma));
+  }
+  for (const auto& e : c.entities) c.terms.push_back("@" + e);
+  sort_unique(c.terms);
+  sort_unique(c.entities);
+  fill_roles(c);
+  return c;
+}
+
+}  // namespace crosscheck::detail

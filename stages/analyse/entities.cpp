@@ -1,0 +1,107 @@
+// Names: aliases from the lexicon, capitalised names it does not know, and pronouns.
+#include <string_view>
+
+#include "detail.hpp"
+
+namespace crosscheck::detail {
+
+// Marks entity tokens and returns the canonical names, longest alias first.
+std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon& lex) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != Token::Kind::kWord) continue;
+    std::string key;
+    std::vector<std::size_t> words;
+    std::string best;
+    std::size_t best_end = 0;
+    // Hyphens and apostrophes inside a name do not break it: "Kim Il-sung".
+    for (std::size_t j = i; j < tokens.size() && words.size() < lex.longest_alias; ++j) {
+      if (is_punct(tokens[j])) {
+        if (tokens[j].lower == "-" || tokens[j].lower == "'" || tokens[j].lower == ".") continue;
+        break;
+      }
+      // The token's own words, as the loader splits an alias: "u.s" -> "u s".
+      std::string w = tokens[j].lower;
+      if (w.ends_with("'s") && w.size() > 2) w.resize(w.size() - 2);
+      std::string words;
+      for (char c : w) {
+        if (c != '.') words += c;
+        else if (!words.empty() && words.back() != ' ') words += ' ';
+      }
+      while (!words.empty() && words.back() == ' ') words.pop_back();
+      key += (key.empty() ? "" : " ") + words;
+      words.push_back(j);
+      if (auto it = lex.entity_aliases.find(key); it != lex.entity_aliases.end()) {
+        best = it->second;
+        best_end = j;
+      }
+    }
+    if (best.empty()) continue;
+    for (std::size_t k = i; k <= best_end; ++k) {
+      tokens[k].entity = true;
+      tokens[k].lemma = "@" + best;  // every word of the name stands for the entity
+    }
+    names.push_back(best);
+    i = best_end;
+  }
+  return names;
+}
+
+// "he", "his": the first person named earlier in the statement, usually its subject.
+void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex) {
+  std::string person;
+  for (auto& t : tokens) {
+    if (t.entity && person.empty()) {
+      const std::string name = t.lemma.substr(1);
+      const auto kind = lex.entity_kind.find(name);
+      if (kind != lex.entity_kind.end() && kind->second == "person") person = t.lemma;
+    } else if (!person.empty() && t.kind == Token::Kind::kWord &&
+               lex.personal_pronouns.count(t.lower)) {
+      t.lemma = person;
+      t.entity = true;
+      t.stop = false;
+    }
+  }
+}
+
+// Capitalised words that no alias names, as entities of their own: "Valentin Pak",
+// "Weathersby". A lone capital at the start of the sentence, function words, acts, months
+// and numbers are left alone.
+std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const Lexicon& lex,
+                                               std::string_view text) {
+  auto capitalised = [&](const Token& t) {
+    const auto c = static_cast<unsigned char>(text[t.span.begin]);
+    return c >= 'A' && c <= 'Z';
+  };
+  auto candidate = [&](const Token& t) {
+    return t.kind == Token::Kind::kWord && !t.entity && !t.stop && !t.verb && capitalised(t) &&
+           !lex.months.count(t.lower) && !lex.hedges.count(t.lower);
+  };
+  std::vector<std::string> names;
+  std::size_t first_word = 0;
+  while (first_word < tokens.size() && tokens[first_word].kind == Token::Kind::kPunct) ++first_word;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!candidate(tokens[i])) continue;
+    std::size_t end = i + 1;
+    while (end < tokens.size() && candidate(tokens[end])) ++end;
+    if (i == first_word && end == i + 1) continue;  // "Historians argue": a capital by position
+    std::string name;
+    for (std::size_t k = i; k < end; ++k)
+      name += (k > i ? " " : "") +
+              std::string(text.substr(tokens[k].span.begin, tokens[k].span.size()));
+    for (std::string_view suffix : {"'s", "\u2019s"})  // "Pak's" names Pak
+      if (name.size() > suffix.size() && name.ends_with(suffix)) name.resize(name.size() - suffix.size());
+    if (end == i + 1)  // "the War": the one known name with that head word
+      if (auto head = lex.entity_head.find(tokens[i].lower); head != lex.entity_head.end())
+        name = head->second;
+    for (std::size_t k = i; k < end; ++k) {
+      tokens[k].entity = true;
+      tokens[k].lemma = "@" + name;
+    }
+    names.push_back(name);
+    i = end - 1;
+  }
+  return names;
+}
+
+}  // namespace crosscheck::detail

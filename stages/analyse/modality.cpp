@@ -1,0 +1,89 @@
+// Hedges, conditionals and attribution: how sure a claim is, and whose it is.
+#include <string_view>
+
+#include "detail.hpp"
+
+namespace crosscheck::detail {
+
+// Hedges make a claim uncertain; attribution verbs and "according to" make it reported.
+// Returns the token of the attribution ("said", "according to"), or tokens.size() if none.
+std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
+                          const std::vector<bool>& in_time) {
+  auto& tokens = s.tokens;
+  // A hedge or a conditional makes its own clause uncertain, not the whole sentence:
+  // "whilst one suspects X, it proves that Stalin did send soldiers" asserts the sending.
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::size_t length = 0;
+    if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && lex.hedges.count(tokens[i].lower))
+      length = 1;
+    else
+      length = phrase_at(tokens, i, lex.hedge_phrases);
+    if (length == 0) continue;
+    std::string hedge;
+    for (std::size_t k = i; k < i + length; ++k) hedge += (k > i ? " " : "") + tokens[k].lower;
+    s.hedges.push_back(hedge);
+    std::size_t begin = i, end = i + length;
+    while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
+    while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
+    for (std::size_t k = begin; k < end; ++k) tokens[k].hedged = true;
+    i += length - 1;
+  }
+  if (!s.hedges.empty()) s.modality = Modality::kHedged;
+
+  auto speaker_before = [&](std::size_t verb) {
+    std::size_t begin = verb;
+    while (begin > 0 && !is_punct(tokens[begin - 1]) && verb - begin < 6) --begin;
+    std::string who;
+    for (std::size_t k = begin; k < verb; ++k) {
+      const bool pronoun = tokens[k].entity && lex.personal_pronouns.count(tokens[k].lower);
+      if (pronoun)  // "he said": the person "he" stands for
+        who += std::string(who.empty() ? "" : " ") + tokens[k].lemma.substr(1);
+      else if (!tokens[k].stop || tokens[k].entity)
+        who += std::string(who.empty() ? "" : " ") +
+               std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
+    }
+    return who;
+  };
+  auto is_quote = [](const Token& t) {
+    return t.lower == "\"" || t.lower == "\u201d" || t.lower == "\u2033" || t.lower == "'" ||
+           t.lower == "\u2019";
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (std::size_t n = phrase_at(tokens, i, lex.attribution_phrases)) {
+      std::string who;
+      for (std::size_t k = i + n; k < tokens.size() && !is_punct(tokens[k]); ++k)
+        if (!tokens[k].stop || tokens[k].entity)
+          who += std::string(who.empty() ? "" : " ") +
+                 std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
+      if (!who.empty()) {
+        s.modality = Modality::kReported;
+        s.attributed_to = who;
+        return i;
+      }
+    }
+    if (tokens[i].kind != Token::Kind::kWord || !lex.attribution_verbs.count(tokens[i].lemma))
+      continue;
+    // "X said that ...", "X says: ...", "X insists that": reported speech follows.
+    const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+    // "a report that was prepared": "that" opening a relative clause reports nothing.
+    const bool relative_that = next && next->lower == "that" && i + 2 < tokens.size() &&
+                               is_auxiliary(tokens[i + 2].lower);
+    if (relative_that) continue;
+    const bool introduces = next && (next->lower == "that" || next->lower == ":" ||
+                                     next->lower == "\"" || next->lower == "\u201c" ||
+                                     next->lower == ",");
+    // '"... a good start," he said.': the quotation before is the reported claim.
+    bool closes_quote = false;
+    for (std::size_t k = i; k-- > 0 && i - k <= 4;)
+      if (is_quote(tokens[k])) closes_quote = true;
+    if (!introduces && !closes_quote) continue;
+    const std::string who = speaker_before(i);
+    if (who.empty()) continue;
+    s.modality = Modality::kReported;
+    s.attributed_to = who;
+    return i;
+  }
+  return tokens.size();
+}
+
+}  // namespace crosscheck::detail

@@ -1,0 +1,97 @@
+// Negation cues, their scopes, and the words they deny.
+#include <algorithm>
+
+#include "detail.hpp"
+
+namespace crosscheck::detail {
+
+// Finds negation cues, their scopes, and marks the denied head words.
+void find_negations(Statement& s, const Lexicon& lex) {
+  auto& tokens = s.tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    std::size_t cue_length = 0;
+    if (t.in_phrase) continue;  // the "no" of "said 'no'" is the act, not a negation
+    if (t.kind == Token::Kind::kWord && lex.negation_cues.count(t.lower)) cue_length = 1;
+    else if (std::size_t n = phrase_at(tokens, i, lex.negation_phrases)) cue_length = n;
+    if (cue_length == 0) continue;
+    // "not without", "never fails to": a cue whose next word is another cue cancels it.
+    std::size_t after = i + cue_length;
+    while (after < tokens.size() && is_punct(tokens[after])) ++after;
+    if (after < tokens.size() &&
+        (lex.negation_cues.count(tokens[after].lower) ||
+         phrase_at(tokens, after, lex.negation_phrases) > 0)) {
+      const std::size_t inner = std::max<std::size_t>(1, phrase_at(tokens, after, lex.negation_phrases));
+      for (std::size_t k : {i, after}) {  // both cues are kept, with an empty scope
+        Negation cancelled;
+        cancelled.cue = tokens[k].lower;
+        cancelled.token = cancelled.scope_begin = cancelled.scope_end = static_cast<std::uint32_t>(k);
+        s.negations.push_back(std::move(cancelled));
+      }
+      i = after + inner - 1;
+      continue;
+    }
+    Negation neg;
+    for (std::size_t k = i; k < i + cue_length; ++k) tokens[k].stop = true;  // "far" of "far from"
+    for (std::size_t k = i; k < i + cue_length; ++k)
+      if (!is_punct(tokens[k])) neg.cue += (neg.cue.empty() ? "" : " ") + tokens[k].lower;
+    neg.token = static_cast<std::uint32_t>(i);
+    neg.scope_begin = static_cast<std::uint32_t>(i + cue_length);
+    std::size_t end = neg.scope_begin;
+    while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
+    neg.scope_end = static_cast<std::uint32_t>(end);
+    // "did not give final approval until April": the act happened, in April.
+    const bool until_time =
+        end + 1 < tokens.size() && (tokens[end].lower == "until" || tokens[end].lower == "till") &&
+        std::any_of(s.times.begin(), s.times.end(),
+                    [&](const TimeInterval& t) { return t.token == end + 1; });
+    if (until_time) {
+      neg.scope_end = neg.scope_begin;  // kept as a cue that denies nothing
+      s.negations.push_back(std::move(neg));
+      i += cue_length - 1;
+      continue;
+    }
+    // "out of the question" stands after what it denies: "invading X is out of the question".
+    const bool postposed =
+        cue_length > 1 && (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1].lower)));
+    if (postposed) {
+      std::size_t begin = i;
+      while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
+      neg.scope_begin = static_cast<std::uint32_t>(begin);
+      neg.scope_end = static_cast<std::uint32_t>(i);
+      for (std::size_t k = begin; k < i; ++k)
+        if (tokens[k].verb && !tokens[k].entity) tokens[k].negated = true;
+    } else {
+      // The head: content words up to the first verb; after a negated quantifier ("no
+      // ground forces would be sent") up to the verb that follows the auxiliary.
+      const bool quantifier = lex.negated_quantifiers.count(neg.cue) > 0;
+      std::size_t aux = end;
+      if (quantifier)
+        for (std::size_t k = neg.scope_begin; k < end; ++k)
+          if (is_auxiliary(tokens[k].lower)) {
+            aux = k;
+            break;
+          }
+      std::size_t content = 0;
+      for (std::size_t k = neg.scope_begin; k < end; ++k) {
+        Token& w = tokens[k];
+        if (lex.negation_cues.count(w.lower)) break;  // the inner negation governs what follows
+        if (w.stop || is_punct(w) || w.entity) continue;
+        // "was not in hurry of this matter of invasion": the head is near the cue.
+        if (!quantifier && ++content > 2) break;
+        // "no ground forces would be sent": what is denied is the sending, not the forces;
+        // "no interest in X" (no auxiliary): the noun alone.
+        if (quantifier && aux != end && k < aux) continue;
+        w.negated = true;
+        if (quantifier && aux == end) break;
+        if (w.verb) break;
+      }
+    }
+    s.negations.push_back(std::move(neg));
+    i += cue_length - 1;
+  }
+  const bool any = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.negated; });
+  s.polarity = any ? Polarity::kNegative : Polarity::kPositive;
+}
+
+}  // namespace crosscheck::detail

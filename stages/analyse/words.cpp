@@ -1,0 +1,56 @@
+// Small word tests the analyse passes share: function words, clause breaks, phrases.
+#include <set>
+#include <string>
+
+#include "detail.hpp"
+
+namespace crosscheck::detail {
+
+bool is_punct(const Token& t) { return t.kind == Token::Kind::kPunct; }
+
+// Auxiliaries and modals: after "no N", the verb that follows one of these is what is denied.
+bool is_auxiliary(const std::string& w) {
+  static const std::set<std::string> kAux = {"be",    "is",   "are",  "was",   "were", "been",
+                                             "being", "am",   "will", "would", "shall", "should",
+                                             "can",   "could", "may", "might", "must", "has",
+                                             "have",  "had",  "do",   "does",  "did"};
+  return kAux.count(w) > 0;
+}
+
+// "openly", "quickly": an -ly word whose stem is its base's stem is an adverb, not a verb
+// ("supply", "reply" keep their own stems).
+bool is_adverb(const std::string& w) {
+  return w.size() > 4 && w.ends_with("ly") && stem(w) == stem(w.substr(0, w.size() - 2));
+}
+
+// "advisers", "investigators", "meetings": people and things, not acts, though they stem
+// like the verb.
+bool is_agent_plural(const std::string& w) {
+  return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("ings"));
+}
+
+bool is_clause_break(const Token& t, const Lexicon& lex) {
+  if (is_punct(t)) return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" ||
+                          t.lower == ")" || t.lower == "\u2013" || t.lower == "\u2014" ||
+                          t.lower == "." || t.lower == "?" || t.lower == "!" ||
+                          lex.scope_breaks.count(t.lower) > 0;
+  return lex.scope_breaks.count(t.lower) > 0;
+}
+
+// Multi-word cues ("out of the question", "refused to") starting at token i; returns length.
+std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
+                      const std::vector<std::vector<std::string>>& phrases) {
+  for (const auto& phrase : phrases) {
+    std::size_t k = 0, j = i;
+    for (; k < phrase.size() && j < tokens.size(); ++j) {
+      if (is_punct(tokens[j])) continue;
+      // a phrase word matches the surface form or the lemma ("refused" ~ "refuse")
+      if (tokens[j].lower != phrase[k] && tokens[j].lemma != stem(phrase[k])) break;
+      ++k;
+    }
+    if (k == phrase.size()) return j - i;
+  }
+  return 0;
+}
+
+}  // namespace crosscheck::detail

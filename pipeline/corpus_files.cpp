@@ -1,12 +1,13 @@
 #include "corpus_files.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace crosscheck {
 namespace fs = std::filesystem;
@@ -61,11 +62,12 @@ CorpusListing list_corpus(const std::string& root) {
   CorpusListing out;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    out.diagnostics.push_back(error_at(root, fs::exists(root, ec) ? "not a folder"
-                                                                   : "corpus folder not found"));
+    out.diagnostics.push_back(
+        error_at(root, fs::exists(root, ec) ? "not a folder" : "corpus folder not found"));
     return out;
   }
-  auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+  auto it =
+      fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::end(it); it.increment(ec)) {
     const auto ext = it->path().extension();
     if ((ext == ".txt" || ext == ".md") && !it->is_directory(ec))

@@ -12,7 +12,7 @@
 namespace crosscheck {
 
 struct CorpusListing {
-  std::vector<std::string> files;  // relative paths, '/'-separated, sorted
+  std::vector<std::string> files;             // relative paths, '/'-separated, sorted
   std::map<std::string, SourceMeta> sources;  // by relative path
   std::vector<Diagnostic> diagnostics;        // a bad sources file, an unreadable folder
 };

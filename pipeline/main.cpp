@@ -5,8 +5,8 @@
 #include <tbb/info.h>
 
 #include <boost/program_options.hpp>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -113,8 +113,8 @@ std::vector<std::string> split_formats(const std::string& text) {
   return out;
 }
 
-int write_reports(const Corpus& corpus, const fs::path& out, const std::vector<std::string>& formats,
-                  bool quiet) {
+int write_reports(const Corpus& corpus, const fs::path& out,
+                  const std::vector<std::string>& formats, bool quiet) {
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec) {
@@ -122,11 +122,13 @@ int write_reports(const Corpus& corpus, const fs::path& out, const std::vector<s
     return kBadInput;
   }
   for (const auto& f : formats) {
-    const fs::path path = out / (f == "csv" ? "findings.csv" : f == "pairs" ? "aligned.csv" : "report.html");
-    const std::string error = write_atomically(
-        path.string(), f == "csv"     ? render_csv(corpus)
-                       : f == "pairs" ? render_pairs_csv(corpus)
-                                      : render_html(corpus));
+    const fs::path path = out / (f == "csv"     ? "findings.csv"
+                                 : f == "pairs" ? "aligned.csv"
+                                                : "report.html");
+    const std::string error =
+        write_atomically(path.string(), f == "csv"     ? render_csv(corpus)
+                                        : f == "pairs" ? render_pairs_csv(corpus)
+                                                       : render_html(corpus));
     if (!error.empty()) {
       std::cerr << "error: " << error << '\n';
       return kBadInput;
@@ -143,19 +145,20 @@ int cmd_run(const std::vector<std::string>& args) {
   pos.add("corpus", -1);
   const auto vm = parse(args, options, pos);
   if (vm.count("help")) {
-    std::cout << "usage: crosscheck run [CORPUS...] [options]\n\n"
-              << "Analyses each corpus folder (*.txt, *.md; metadata from sources.toml) and writes\n"
-              << "findings.csv and report.html. Without CORPUS: the bundled " << kDefaultCorpus
-              << ".\nExit 0 when every document was analysed, 2 when any input was refused\n"
-              << "(the reports are still written, listing what was skipped and why).\n\n"
-              << options;
+    std::cout
+        << "usage: crosscheck run [CORPUS...] [options]\n\n"
+        << "Analyses each corpus folder (*.txt, *.md; metadata from sources.toml) and writes\n"
+        << "findings.csv and report.html. Without CORPUS: the bundled " << kDefaultCorpus
+        << ".\nExit 0 when every document was analysed, 2 when any input was refused\n"
+        << "(the reports are still written, listing what was skipped and why).\n\n"
+        << options;
     return kOk;
   }
   if (raw.threads < 0) throw UsageError("--threads must be 0 or more");
   const auto formats = split_formats(raw.formats);
   if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
-  const std::size_t threads = raw.threads > 0 ? static_cast<std::size_t>(raw.threads)
-                                              : tbb::info::default_concurrency();
+  const std::size_t threads =
+      raw.threads > 0 ? static_cast<std::size_t>(raw.threads) : tbb::info::default_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
 
   int status = kOk;
@@ -185,7 +188,7 @@ int cmd_run(const std::vector<std::string>& args) {
       std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
       status = kBadInput;
     }
-    const fs::path out = raw.out.empty() ? fs::path("out") / corpus.name
+    const fs::path out = raw.out.empty()          ? fs::path("out") / corpus.name
                          : raw.corpora.size() > 1 ? fs::path(raw.out) / corpus.name
                                                   : fs::path(raw.out);
     if (int w = write_reports(corpus, out, formats, raw.quiet); w != kOk) return w;
@@ -195,8 +198,8 @@ int cmd_run(const std::vector<std::string>& args) {
       std::cout << corpus.name << ": " << corpus.documents.size() << " documents, "
                 << corpus.statements.size() << " statements, " << corpus.pairs.size()
                 << " aligned pairs, " << conflicts << " conflicts, "
-                << corpus.findings.size() - conflicts << " agreements; report: "
-                << (out / "report.html").string() << '\n';
+                << corpus.findings.size() - conflicts
+                << " agreements; report: " << (out / "report.html").string() << '\n';
     }
   }
   return status;
@@ -208,8 +211,9 @@ std::string times_json(const Statement& s) {
   std::string out = "[";
   for (const auto& t : s.times)
     out += (out.size() > 1 ? "," : "") + std::string("{\"text\":") + json_quote(t.text) +
-           ",\"precision\":\"" + std::string(to_string(t.precision)) + "\",\"first_day\":" +
-           std::to_string(t.first_day) + ",\"last_day\":" + std::to_string(t.last_day) + "}";
+           ",\"precision\":\"" + std::string(to_string(t.precision)) +
+           "\",\"first_day\":" + std::to_string(t.first_day) +
+           ",\"last_day\":" + std::to_string(t.last_day) + "}";
   return out + "]";
 }
 
@@ -224,15 +228,16 @@ std::string statement_json(const Statement& s) {
   for (const auto& n : s.negations) negations.push_back(n.cue);
   for (const auto& t : s.tokens)
     if (t.negated) negated.push_back(t.lower);
-  for (const auto& q : s.quantities) quantities.push_back(q.text + (q.unit.empty() ? "" : " [" + q.unit + "]"));
+  for (const auto& q : s.quantities)
+    quantities.push_back(q.text + (q.unit.empty() ? "" : " [" + q.unit + "]"));
   // The words taken as acts, with their marks: ! denied, ? hedged or conditional.
   std::vector<std::string> acts;
   for (const auto& t : s.tokens)
     if (t.verb) acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
   return std::string("{\"subject\":") + json_quote(s.subject) +
          ",\"predicate\":" + json_quote(s.predicate) + ",\"object\":" + json_quote(s.object) +
-         ",\"polarity\":\"" + std::string(to_string(s.polarity)) +
-         "\",\"modality\":\"" + std::string(to_string(s.modality)) +
+         ",\"polarity\":\"" + std::string(to_string(s.polarity)) + "\",\"modality\":\"" +
+         std::string(to_string(s.modality)) +
          "\",\"attributed_to\":" + json_quote(s.attributed_to) +
          ",\"negations\":" + strings_json(negations) + ",\"negated\":" + strings_json(negated) +
          ",\"hedges\":" + strings_json(s.hedges) + ",\"entities\":" + strings_json(s.entities) +
@@ -269,11 +274,11 @@ LoadedRules load_or_report(const std::vector<std::string>& rule_dirs) {
 }
 
 int cmd_segment(const std::vector<std::string>& args) {
-  const SimpleArgs a = parse_simple(
-      args, "segment", "the text file to segment", 1,
-      "usage: crosscheck segment FILE [--rules DIR]\n\n"
-      "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
-      "the file), text, and the analysed statements (clauses) of each.");
+  const SimpleArgs a =
+      parse_simple(args, "segment", "the text file to segment", 1,
+                   "usage: crosscheck segment FILE [--rules DIR]\n\n"
+                   "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
+                   "the file), text, and the analysed statements (clauses) of each.");
   if (a.help) return kOk;
   if (a.positional.size() != 1) throw UsageError("segment needs a FILE");
   const std::string& file = a.positional.front();
@@ -282,7 +287,8 @@ int cmd_segment(const std::vector<std::string>& args) {
   std::string bytes;
   Diagnostic error;
   AnalysedDocument doc;
-  if (!read_file(file, bytes, error) || !analyse_bytes(file, std::move(bytes), rules.lexicon, doc, error)) {
+  if (!read_file(file, bytes, error) ||
+      !analyse_bytes(file, std::move(bytes), rules.lexicon, doc, error)) {
     std::cerr << error.format() << '\n';
     return kBadInput;
   }
@@ -293,8 +299,7 @@ int cmd_segment(const std::vector<std::string>& args) {
       statements += (statements.empty() ? "" : ",") + statement_json(doc.statements[next]);
     std::cout << "{\"index\":" << s.index << ",\"line\":" << s.line << ",\"col\":" << s.col
               << ",\"begin\":" << s.original.begin << ",\"end\":" << s.original.end
-              << ",\"text\":" << json_quote(s.text) << ",\"statements\":[" << statements
-              << "]}\n";
+              << ",\"text\":" << json_quote(s.text) << ",\"statements\":[" << statements << "]}\n";
   }
   return kOk;
 }
@@ -302,11 +307,11 @@ int cmd_segment(const std::vector<std::string>& args) {
 // ---- explain ---------------------------------------------------------------------------
 
 int cmd_explain(const std::vector<std::string>& args) {
-  const SimpleArgs a = parse_simple(
-      args, "explain", "the two sentences", 2,
-      "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n\n"
-      "Analyses two sentences as if from two sources, prints their statements and\n"
-      "features, what each rule says of each pair of statements, and the finding.");
+  const SimpleArgs a =
+      parse_simple(args, "explain", "the two sentences", 2,
+                   "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n\n"
+                   "Analyses two sentences as if from two sources, prints their statements and\n"
+                   "features, what each rule says of each pair of statements, and the finding.");
   if (a.help) return kOk;
   if (a.positional.size() != 2) throw UsageError("explain needs two sentences");
   const LoadedRules rules = load_or_report(a.rule_dirs);
@@ -328,8 +333,8 @@ int cmd_explain(const std::vector<std::string>& args) {
     }
     for (auto& s : doc.statements) {
       s.doc = static_cast<std::uint32_t>(k);
-      std::cout << name << (doc.statements.size() > 1 ? std::to_string(s.index + 1) : "")
-                << ": " << statement_json(s) << '\n';
+      std::cout << name << (doc.statements.size() > 1 ? std::to_string(s.index + 1) : "") << ": "
+                << statement_json(s) << '\n';
       statements.push_back(std::move(s));
     }
     if (k == 0) count_a = statements.size();
@@ -348,8 +353,7 @@ int cmd_explain(const std::vector<std::string>& args) {
       Pair pair{i, j, 0.0, {}};
       for (const auto& p : index.pairs_for(i))
         if (p.b == j) pair = p;
-      if (statements.size() > 2)
-        std::cout << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
+      if (statements.size() > 2) std::cout << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
       std::cout << "alignment score: " << pair.score << "; shared:";
       for (const auto& anchor : pair.anchors) std::cout << ' ' << anchor;
       std::cout << '\n';
@@ -410,7 +414,8 @@ const std::vector<Command>& commands() {
 void print_usage(std::ostream& out) {
   out << "usage: crosscheck [--help] [--version] COMMAND [ARGS]\n\n"
       << "Finds where articles from different sources agree and conflict.\n\ncommands:\n";
-  for (const auto& c : commands()) out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
+  for (const auto& c : commands())
+    out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
   out << "\n'crosscheck COMMAND --help' describes a command's options.\n"
       << "exit codes: 0 ok, 2 bad input or usage\n";
 }

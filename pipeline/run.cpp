@@ -75,7 +75,8 @@ std::vector<std::uint32_t> source_numbers(const Corpus& corpus) {
   std::map<std::string, std::uint32_t> ids;
   std::vector<std::uint32_t> out;
   for (const auto& d : corpus.documents)
-    out.push_back(ids.try_emplace(d.source.id, static_cast<std::uint32_t>(ids.size())).first->second);
+    out.push_back(
+        ids.try_emplace(d.source.id, static_cast<std::uint32_t>(ids.size())).first->second);
   return out;
 }
 
@@ -86,31 +87,32 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   Corpus corpus;
   corpus.root = root;
   corpus.name = fs::path(root).lexically_normal().filename().string();
-  if (corpus.name.empty()) corpus.name = fs::path(root).lexically_normal().parent_path().filename().string();
+  if (corpus.name.empty())
+    corpus.name = fs::path(root).lexically_normal().parent_path().filename().string();
   const CorpusListing listing = list_corpus(root);
   errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
   if (!fs::is_directory(root)) return corpus;
   const Lexicon& lexicon = options.rules->lexicon;
 
   std::size_t next = 0;
-  const std::size_t tokens =
-      std::max<std::size_t>(1, options.tokens_per_thread *
-                                   static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
+  const std::size_t tokens = std::max<std::size_t>(
+      1, options.tokens_per_thread *
+             static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
   tbb::parallel_pipeline(
       tokens,
-      tbb::make_filter<void, Item*>(
-          tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& fc) -> Item* {
-            if (next >= listing.files.size()) {
-              fc.stop();
-              return nullptr;
-            }
-            auto item = std::make_unique<Item>();
-            item->path = listing.files[next++];
-            item->full_path = (fs::path(root) / item->path).string();
-            item->ok = read_file(item->full_path, item->bytes, item->error);
-            return item.release();
-          }) &
+      tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
+                                    [&](tbb::flow_control& fc) -> Item* {
+                                      if (next >= listing.files.size()) {
+                                        fc.stop();
+                                        return nullptr;
+                                      }
+                                      auto item = std::make_unique<Item>();
+                                      item->path = listing.files[next++];
+                                      item->full_path = (fs::path(root) / item->path).string();
+                                      item->ok =
+                                          read_file(item->full_path, item->bytes, item->error);
+                                      return item.release();
+                                    }) &
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
               [&](Item* item) {

@@ -7,16 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "align/align.hpp"
 #include "crosscheck/core.hpp"
 #include "ruleset/ruleset.hpp"
-#include "align/align.hpp"
 
 namespace crosscheck {
 
 struct RunOptions {
   const LoadedRules* rules = nullptr;  // required, already checked
   AlignOptions align;
-  std::size_t tokens_per_thread = 4;   // documents in flight per thread
+  std::size_t tokens_per_thread = 4;  // documents in flight per thread
 };
 
 // Analyses the corpus at `root`; diagnostics for refused documents land in corpus.skipped,

@@ -392,8 +392,8 @@ void render_statement(const detail::Side& side, const Finding& finding, std::str
            "</span>";
   else if (side.statement.modality == Modality::kHedged)
     out += " &middot; <span class=\"who\">hedged</span>";
-  out += "</div><p dir=\"auto\">" +
-         highlighted(text, detail::cue_matches(text, finding.cues)) + "</p></div>\n";
+  out += "</div><p dir=\"auto\">" + highlighted(text, detail::cue_matches(text, finding.cues)) +
+         "</p></div>\n";
 }
 
 void render_findings(const Corpus& corpus, const std::vector<std::string>& types,

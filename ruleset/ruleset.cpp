@@ -1,13 +1,14 @@
 #include "ruleset/ruleset.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
-#include <cstdio>
-#include <toml++/toml.h>
 
 namespace crosscheck {
 namespace {
@@ -114,8 +115,10 @@ struct Reader {
       if (k == "cues" || k == "phrases") {
         for (const auto& w : strings(value, "negation." + std::string(k))) {
           const auto ws = words(w);
-          if (ws.size() == 1) lex.negation_cues.insert(ws[0]);
-          else if (!ws.empty()) lex.negation_phrases.push_back(ws);
+          if (ws.size() == 1)
+            lex.negation_cues.insert(ws[0]);
+          else if (!ws.empty())
+            lex.negation_phrases.push_back(ws);
         }
       } else if (k == "quantifiers") {
         for (const auto& w : strings(value, "negation.quantifiers"))
@@ -132,8 +135,8 @@ struct Reader {
   }
 
   template <typename Value, typename Convert>
-  void mapping(const toml::node& node, std::string_view section,
-               std::map<std::string, Value>& map, Convert convert) {
+  void mapping(const toml::node& node, std::string_view section, std::map<std::string, Value>& map,
+               Convert convert) {
     const auto* t = table(node, section);
     if (t == nullptr) return;
     for (auto&& [key, value] : *t) {
@@ -156,7 +159,8 @@ struct Reader {
         continue;
       }
       auto& set = key.str() == "before" ? out.lexicon.time_before : out.lexicon.time_after;
-      for (const auto& w : strings(value, "time." + std::string(key.str()))) set.insert(join(words(w)));
+      for (const auto& w : strings(value, "time." + std::string(key.str())))
+        set.insert(join(words(w)));
     }
   }
 
@@ -178,19 +182,26 @@ struct Reader {
 
   void entities(const toml::node& node) {
     const auto* array = node.as_array();
-    if (array == nullptr) return error(node.source(), "'entity' must be an array of tables ([[entity]])");
+    if (array == nullptr)
+      return error(node.source(), "'entity' must be an array of tables ([[entity]])");
     for (const auto& item : *array) {
       const auto* t = table(item, "[[entity]]");
       if (t == nullptr) continue;
       std::string name, kind;
       std::vector<std::string> aliases;
       for (auto&& [key, value] : *t) {
-        if (key.str() == "name" && value.is_string()) name = value.as_string()->get();
-        else if (key.str() == "kind" && value.is_string()) kind = value.as_string()->get();
-        else if (key.str() == "aliases") aliases = strings(value, "entity.aliases");
-        else if (key.str() == "kind") error(value.source(), "entity.kind must be a string");
-        else if (key.str() == "name") error(value.source(), "entity.name must be a string");
-        else unknown_key(key, "[[entity]]");
+        if (key.str() == "name" && value.is_string())
+          name = value.as_string()->get();
+        else if (key.str() == "kind" && value.is_string())
+          kind = value.as_string()->get();
+        else if (key.str() == "aliases")
+          aliases = strings(value, "entity.aliases");
+        else if (key.str() == "kind")
+          error(value.source(), "entity.kind must be a string");
+        else if (key.str() == "name")
+          error(value.source(), "entity.name must be a string");
+        else
+          unknown_key(key, "[[entity]]");
       }
       if (name.empty()) {
         error(item.source(), "[[entity]] needs a non-empty 'name'");
@@ -218,17 +229,23 @@ struct Reader {
 
   void predicate_classes(const toml::node& node) {
     const auto* array = node.as_array();
-    if (array == nullptr) return error(node.source(), "'class' must be an array of tables ([[class]])");
+    if (array == nullptr)
+      return error(node.source(), "'class' must be an array of tables ([[class]])");
     for (const auto& item : *array) {
       const auto* t = table(item, "[[class]]");
       if (t == nullptr) continue;
       RawClass c;
       for (auto&& [key, value] : *t) {
-        if (key.str() == "name" && value.is_string()) c.name = value.as_string()->get();
-        else if (key.str() == "members") c.members = strings(value, "class.members");
-        else if (key.str() == "opposites") c.opposites = strings(value, "class.opposites");
-        else if (key.str() == "name") error(value.source(), "class.name must be a string");
-        else unknown_key(key, "[[class]]");
+        if (key.str() == "name" && value.is_string())
+          c.name = value.as_string()->get();
+        else if (key.str() == "members")
+          c.members = strings(value, "class.members");
+        else if (key.str() == "opposites")
+          c.opposites = strings(value, "class.opposites");
+        else if (key.str() == "name")
+          error(value.source(), "class.name must be a string");
+        else
+          unknown_key(key, "[[class]]");
       }
       if (c.name.empty()) {
         error(item.source(), "[[class]] needs a non-empty 'name'");
@@ -249,7 +266,8 @@ struct Reader {
         }
     }
     std::string allowed;
-    for (const auto& [name, e] : options) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    for (const auto& [name, e] : options)
+      allowed += (allowed.empty() ? "" : ", ") + std::string(name);
     error(value.source(), "'" + std::string(key.str()) + "' must be one of: " + allowed);
     return false;
   }
@@ -267,7 +285,8 @@ struct Reader {
 
   void rules(const toml::node& node, std::set<std::string>& ids) {
     const auto* array = node.as_array();
-    if (array == nullptr) return error(node.source(), "'rule' must be an array of tables ([[rule]])");
+    if (array == nullptr)
+      return error(node.source(), "'rule' must be an array of tables ([[rule]])");
     for (const auto& item : *array) {
       const auto* t = table(item, "[[rule]]");
       if (t == nullptr) continue;
@@ -287,7 +306,8 @@ struct Reader {
           (k == "id" ? r.id : k == "type" ? r.type : r.description) = value.as_string()->get();
         } else if (k == "kind") {
           has_kind = choice<Finding::Kind>(
-              value, key, {{"conflict", Finding::Kind::kConflict}, {"agreement", Finding::Kind::kAgreement}},
+              value, key,
+              {{"conflict", Finding::Kind::kConflict}, {"agreement", Finding::Kind::kAgreement}},
               r.kind);
         } else if (k == "confidence") {
           number(value, key, 0, 1, r.confidence);
@@ -295,8 +315,8 @@ struct Reader {
           number(value, key, 0, 1, r.hedged_factor);
         } else if (k == "min_score") {
           number(value, key, 0, 1, r.min_score);
-        } else if (k == "min_shared_terms" || k == "min_shared_entities" ||
-                   k == "min_context" || k == "context_window" || k == "time_window") {
+        } else if (k == "min_shared_terms" || k == "min_shared_entities" || k == "min_context" ||
+                   k == "context_window" || k == "time_window") {
           if (number(value, key, 0, 100, d))
             (k == "min_shared_terms"      ? r.min_shared_terms
              : k == "min_shared_entities" ? r.min_shared_entities
@@ -396,28 +416,50 @@ struct Loader {
     auto& lex = out.lexicon;
     for (auto&& [key, value] : root) {
       const auto k = key.str();
-      if (k == "stopwords") r.word_set(value, "stopwords", lex.stopwords);
-      else if (k == "negation") r.negation(value);
-      else if (k == "hedges") r.word_set(value, "hedges", lex.hedges, &lex.hedge_phrases);
-      else if (k == "pronouns") r.word_set(value, "pronouns", lex.personal_pronouns);
-      else if (k == "irrealis") r.word_set(value, "irrealis", lex.irrealis);
-      else if (k == "light_verbs") r.word_set(value, "light_verbs", lex.light_verbs);
-      else if (k == "attribution") r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
-      else if (k == "approximators") r.word_set(value, "approximators", lex.approximators);
-      else if (k == "verbs") r.word_set(value, "verbs", lex.verbs);
-      else if (k == "time") r.time_relations(value);
-      else if (k == "vague_amounts") r.vague_amounts(value);
-      else if (k == "months") r.mapping(value, "months", lex.months, as_month);
-      else if (k == "seasons") r.mapping(value, "seasons", lex.seasons, as_month_range);
-      else if (k == "numbers") r.mapping(value, "numbers", lex.number_words, as_double);
-      else if (k == "multipliers") r.mapping(value, "multipliers", lex.multipliers, as_double);
-      else if (k == "irregular") r.mapping(value, "irregular", lex.irregular, as_string);
-      else if (k == "entity") r.entities(value);
-      else if (k == "class") r.predicate_classes(value);
-      else if (k == "rule") r.rules(value, rule_ids);
-      else r.unknown_key(key, "a rule file (expected one of: stopwords, negation, hedges, "
-                              "attribution, approximators, vague_amounts, verbs, time, months, seasons, numbers, "
-                              "multipliers, irregular, entity, class, rule)");
+      if (k == "stopwords")
+        r.word_set(value, "stopwords", lex.stopwords);
+      else if (k == "negation")
+        r.negation(value);
+      else if (k == "hedges")
+        r.word_set(value, "hedges", lex.hedges, &lex.hedge_phrases);
+      else if (k == "pronouns")
+        r.word_set(value, "pronouns", lex.personal_pronouns);
+      else if (k == "irrealis")
+        r.word_set(value, "irrealis", lex.irrealis);
+      else if (k == "light_verbs")
+        r.word_set(value, "light_verbs", lex.light_verbs);
+      else if (k == "attribution")
+        r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
+      else if (k == "approximators")
+        r.word_set(value, "approximators", lex.approximators);
+      else if (k == "verbs")
+        r.word_set(value, "verbs", lex.verbs);
+      else if (k == "time")
+        r.time_relations(value);
+      else if (k == "vague_amounts")
+        r.vague_amounts(value);
+      else if (k == "months")
+        r.mapping(value, "months", lex.months, as_month);
+      else if (k == "seasons")
+        r.mapping(value, "seasons", lex.seasons, as_month_range);
+      else if (k == "numbers")
+        r.mapping(value, "numbers", lex.number_words, as_double);
+      else if (k == "multipliers")
+        r.mapping(value, "multipliers", lex.multipliers, as_double);
+      else if (k == "irregular")
+        r.mapping(value, "irregular", lex.irregular, as_string);
+      else if (k == "entity")
+        r.entities(value);
+      else if (k == "class")
+        r.predicate_classes(value);
+      else if (k == "rule")
+        r.rules(value, rule_ids);
+      else
+        r.unknown_key(
+            key,
+            "a rule file (expected one of: stopwords, negation, hedges, "
+            "attribution, approximators, vague_amounts, verbs, time, months, seasons, numbers, "
+            "multipliers, irregular, entity, class, rule)");
     }
   }
 

@@ -231,8 +231,7 @@ TEST_CASE("compare finds conflicts and agreements with the English rules", "[com
   run(GENERATE(from_range(kCases)));
 }
 
-TEST_CASE("a hedged act is no denial conflict, and lowers an agreement's confidence",
-          "[compare]") {
+TEST_CASE("a hedged act is no denial conflict, and lowers an agreement's confidence", "[compare]") {
   const Compared plain = compare_texts("Stalin did not encourage the Chinese.",
                                        "Stalin encouraged the Chinese to intervene.");
   const Compared hedged = compare_texts("Stalin did not encourage the Chinese.",

@@ -46,20 +46,28 @@ std::string_view to_string(Polarity polarity) {
 
 std::string_view to_string(Modality modality) {
   switch (modality) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kHedged: return "hedged";
-    case Modality::kReported: return "reported";
+    case Modality::kAsserted:
+      return "asserted";
+    case Modality::kHedged:
+      return "hedged";
+    case Modality::kReported:
+      return "reported";
   }
   return "asserted";
 }
 
 std::string_view to_string(TimeInterval::Precision precision) {
   switch (precision) {
-    case TimeInterval::Precision::kDecade: return "decade";
-    case TimeInterval::Precision::kYear: return "year";
-    case TimeInterval::Precision::kSeason: return "season";
-    case TimeInterval::Precision::kMonth: return "month";
-    case TimeInterval::Precision::kDay: return "day";
+    case TimeInterval::Precision::kDecade:
+      return "decade";
+    case TimeInterval::Precision::kYear:
+      return "year";
+    case TimeInterval::Precision::kSeason:
+      return "season";
+    case TimeInterval::Precision::kMonth:
+      return "month";
+    case TimeInterval::Precision::kDay:
+      return "day";
   }
   return "year";
 }

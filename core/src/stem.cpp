@@ -21,9 +21,9 @@ sb_stemmer& thread_stemmer() {
 }
 
 std::string stem_uncached(const std::string& lower) {
-  const sb_symbol* out = sb_stemmer_stem(
-      &thread_stemmer(), reinterpret_cast<const sb_symbol*>(lower.data()),
-      static_cast<int>(lower.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(&thread_stemmer(), reinterpret_cast<const sb_symbol*>(lower.data()),
+                      static_cast<int>(lower.size()));
   if (out == nullptr) return lower;
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<std::size_t>(sb_stemmer_length(&thread_stemmer())));

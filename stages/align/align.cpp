@@ -29,10 +29,11 @@ AlignIndex::AlignIndex(const std::vector<Statement>& statements,
     double sum = 0;
     for (std::size_t k = 0; k < terms_[s].size(); ++k) {
       const std::string& term = statements[s].terms[k];
-      const double role = term.starts_with("@") ? options_.entity_weight
-                          : std::find(predicates.begin(), predicates.end(), term) != predicates.end()
-                              ? options_.predicate_weight
-                              : 1.0;
+      const double role =
+          term.starts_with("@") ? options_.entity_weight
+          : std::find(predicates.begin(), predicates.end(), term) != predicates.end()
+              ? options_.predicate_weight
+              : 1.0;
       auto& w = terms_[s][k];
       w.weight = idf_[w.id] * role;
       postings_[w.id][filled[w.id]++].weight = w.weight;
@@ -85,13 +86,13 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
   for (auto& p : out) {
     const auto& ta = statements_[p.a].terms;
     const auto& tb = statements_[p.b].terms;
-    std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(p.anchors));
+    std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(),
+                          std::back_inserter(p.anchors));
     std::erase_if(p.anchors, [&](const std::string& term) {  // too common to have made the pair
       return postings_[term_id_.at(term)].size() > options_.max_posting;
     });
-    std::stable_sort(p.anchors.begin(), p.anchors.end(), [&](const auto& x, const auto& y) {
-      return idf(x) > idf(y);
-    });
+    std::stable_sort(p.anchors.begin(), p.anchors.end(),
+                     [&](const auto& x, const auto& y) { return idf(x) > idf(y); });
   }
   return out;
 }
@@ -109,7 +110,8 @@ std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement) {
 }
 
 std::vector<Pair> align(const std::vector<Statement>& statements,
-                        const std::vector<std::uint32_t>& source_of_doc, const AlignOptions& options) {
+                        const std::vector<std::uint32_t>& source_of_doc,
+                        const AlignOptions& options) {
   const AlignIndex index(statements, source_of_doc, options);
   std::vector<std::vector<Pair>> per(statements.size());
   for (std::uint32_t a = 0; a < statements.size(); ++a) per[a] = index.pairs_for(a);

@@ -15,11 +15,11 @@
 namespace crosscheck {
 
 struct AlignOptions {
-  double min_score = 0.05;           // cosine of IDF-weighted term vectors
-  std::uint32_t min_shared = 2;      // shared terms
-  std::uint32_t top_k = 30;          // best pairs kept per statement
-  std::uint32_t max_posting = 200;   // terms in more statements than this are not anchors
-  double predicate_weight = 2.0;     // a shared act counts more than a shared word
+  double min_score = 0.05;          // cosine of IDF-weighted term vectors
+  std::uint32_t min_shared = 2;     // shared terms
+  std::uint32_t top_k = 30;         // best pairs kept per statement
+  std::uint32_t max_posting = 200;  // terms in more statements than this are not anchors
+  double predicate_weight = 2.0;    // a shared act counts more than a shared word
   double entity_weight = 1.0;
 };
 

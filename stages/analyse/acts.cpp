@@ -31,8 +31,8 @@ void mark_phrases(std::vector<Token>& tokens, const Lexicon& lex) {
 // Predicate words that the sentence does not assert: event nouns ("the start of the war",
 // "the North's initiation") and acts that are only wanted or asked for ("wanted to invade").
 void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
-  static const std::set<std::string> kDeterminers = {"a", "an", "the", "this", "that", "its",
-                                                     "his", "her", "their", "our", "my", "your"};
+  static const std::set<std::string> kDeterminers = {"a",   "an",  "the",   "this", "that", "its",
+                                                     "his", "her", "their", "our",  "my",   "your"};
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token& t = tokens[i];
     if (!t.verb) continue;
@@ -45,7 +45,8 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
   // A light verb before a predicate noun: "obtained approval", "gave Kim permission".
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].verb || !lex.light_verbs.count(tokens[i].lemma)) continue;
-    for (std::size_t k = i + 1; k < tokens.size() && k <= i + 8 && !is_clause_break(tokens[k], lex); ++k)
+    for (std::size_t k = i + 1; k < tokens.size() && k <= i + 8 && !is_clause_break(tokens[k], lex);
+         ++k)
       if (tokens[k].verb && lex.predicate_class.count(tokens[k].lemma)) {
         tokens[i].verb = false;
         tokens[k].light = true;

@@ -29,7 +29,8 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
     s.tokens.push_back(std::move(t));
   }
   s.entities = find_entities(s.tokens, lex);
-  for (auto& name : find_unknown_entities(s.tokens, lex, text)) s.entities.push_back(std::move(name));
+  for (auto& name : find_unknown_entities(s.tokens, lex, text))
+    s.entities.push_back(std::move(name));
   for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name
   mark_phrases(s.tokens, lex);
   mark_non_assertions(s.tokens, lex);

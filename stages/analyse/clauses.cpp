@@ -16,8 +16,8 @@ void sort_unique(std::vector<T>& v) {
 // "whereas", "although") that follows a comma or dash or joins two clauses mid-sentence.
 // The part before must hold a content word and the part after an act of its own.
 std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex) {
-  static const std::set<std::string> kContrast = {"but", "whereas", "although", "though",
-                                                  "however", "while", "whilst", "yet"};
+  static const std::set<std::string> kContrast = {"but",     "whereas", "although", "though",
+                                                  "however", "while",   "whilst",   "yet"};
   auto has_act = [&](std::size_t b, std::size_t e) {
     for (std::size_t k = b; k < e; ++k)
       if (tokens[k].verb) return true;
@@ -119,7 +119,8 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   for (std::size_t i = begin; i < end; ++i) {
     const Token& t = s.tokens[i];
     if (t.entity && t.lemma.size() > 1) c.entities.push_back(t.lemma.substr(1));
-    if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2) continue;
+    if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2)
+      continue;
     // A predicate counts by its class, so "approved" and "permission" share a term.
     c.terms.push_back(t.verb ? lex.class_of(t.lemma) : t.lemma);
     if (t.verb) c.predicates.push_back(lex.class_of(t.lemma));

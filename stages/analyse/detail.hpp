@@ -32,8 +32,8 @@ bool parse_number(const std::string& text, double& value);
 
 // words.cpp: tests on single words and phrases
 bool is_punct(const Token& t);
-bool is_auxiliary(const std::string& w);  // be, have, do and the modals
-bool is_adverb(const std::string& w);     // "openly": an -ly form of another word
+bool is_auxiliary(const std::string& w);     // be, have, do and the modals
+bool is_adverb(const std::string& w);        // "openly": an -ly form of another word
 bool is_agent_plural(const std::string& w);  // "advisers", "meetings"
 bool is_clause_break(const Token& t, const Lexicon& lex);
 // Length in tokens of the first of `phrases` that starts at token i (punctuation skipped), or 0.

@@ -25,8 +25,10 @@ std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon
       if (w.ends_with("'s") && w.size() > 2) w.resize(w.size() - 2);
       std::string words;
       for (char c : w) {
-        if (c != '.') words += c;
-        else if (!words.empty() && words.back() != ' ') words += ' ';
+        if (c != '.')
+          words += c;
+        else if (!words.empty() && words.back() != ' ')
+          words += ' ';
       }
       while (!words.empty() && words.back() == ' ') words.pop_back();
       key += (key.empty() ? "" : " ") + words;
@@ -90,7 +92,8 @@ std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const
       name += (k > i ? " " : "") +
               std::string(text.substr(tokens[k].span.begin, tokens[k].span.size()));
     for (std::string_view suffix : {"'s", "\u2019s"})  // "Pak's" names Pak
-      if (name.size() > suffix.size() && name.ends_with(suffix)) name.resize(name.size() - suffix.size());
+      if (name.size() > suffix.size() && name.ends_with(suffix))
+        name.resize(name.size() - suffix.size());
     if (end == i + 1)  // "the War": the one known name with that head word
       if (auto head = lex.entity_head.find(tokens[i].lower); head != lex.entity_head.end())
         name = head->second;

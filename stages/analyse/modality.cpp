@@ -66,12 +66,12 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     // "X said that ...", "X says: ...", "X insists that": reported speech follows.
     const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
     // "a report that was prepared": "that" opening a relative clause reports nothing.
-    const bool relative_that = next && next->lower == "that" && i + 2 < tokens.size() &&
-                               is_auxiliary(tokens[i + 2].lower);
+    const bool relative_that =
+        next && next->lower == "that" && i + 2 < tokens.size() && is_auxiliary(tokens[i + 2].lower);
     if (relative_that) continue;
-    const bool introduces = next && (next->lower == "that" || next->lower == ":" ||
-                                     next->lower == "\"" || next->lower == "\u201c" ||
-                                     next->lower == ",");
+    const bool introduces =
+        next && (next->lower == "that" || next->lower == ":" || next->lower == "\"" ||
+                 next->lower == "\u201c" || next->lower == ",");
     // '"... a good start," he said.': the quotation before is the reported claim.
     bool closes_quote = false;
     for (std::size_t k = i; k-- > 0 && i - k <= 4;)

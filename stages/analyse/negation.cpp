@@ -12,20 +12,23 @@ void find_negations(Statement& s, const Lexicon& lex) {
     const Token& t = tokens[i];
     std::size_t cue_length = 0;
     if (t.in_phrase) continue;  // the "no" of "said 'no'" is the act, not a negation
-    if (t.kind == Token::Kind::kWord && lex.negation_cues.count(t.lower)) cue_length = 1;
-    else if (std::size_t n = phrase_at(tokens, i, lex.negation_phrases)) cue_length = n;
+    if (t.kind == Token::Kind::kWord && lex.negation_cues.count(t.lower))
+      cue_length = 1;
+    else if (std::size_t n = phrase_at(tokens, i, lex.negation_phrases))
+      cue_length = n;
     if (cue_length == 0) continue;
     // "not without", "never fails to": a cue whose next word is another cue cancels it.
     std::size_t after = i + cue_length;
     while (after < tokens.size() && is_punct(tokens[after])) ++after;
-    if (after < tokens.size() &&
-        (lex.negation_cues.count(tokens[after].lower) ||
-         phrase_at(tokens, after, lex.negation_phrases) > 0)) {
-      const std::size_t inner = std::max<std::size_t>(1, phrase_at(tokens, after, lex.negation_phrases));
+    if (after < tokens.size() && (lex.negation_cues.count(tokens[after].lower) ||
+                                  phrase_at(tokens, after, lex.negation_phrases) > 0)) {
+      const std::size_t inner =
+          std::max<std::size_t>(1, phrase_at(tokens, after, lex.negation_phrases));
       for (std::size_t k : {i, after}) {  // both cues are kept, with an empty scope
         Negation cancelled;
         cancelled.cue = tokens[k].lower;
-        cancelled.token = cancelled.scope_begin = cancelled.scope_end = static_cast<std::uint32_t>(k);
+        cancelled.token = cancelled.scope_begin = cancelled.scope_end =
+            static_cast<std::uint32_t>(k);
         s.negations.push_back(std::move(cancelled));
       }
       i = after + inner - 1;
@@ -41,10 +44,10 @@ void find_negations(Statement& s, const Lexicon& lex) {
     while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
     neg.scope_end = static_cast<std::uint32_t>(end);
     // "did not give final approval until April": the act happened, in April.
-    const bool until_time =
-        end + 1 < tokens.size() && (tokens[end].lower == "until" || tokens[end].lower == "till") &&
-        std::any_of(s.times.begin(), s.times.end(),
-                    [&](const TimeInterval& t) { return t.token == end + 1; });
+    const bool until_time = end + 1 < tokens.size() &&
+                            (tokens[end].lower == "until" || tokens[end].lower == "till") &&
+                            std::any_of(s.times.begin(), s.times.end(),
+                                        [&](const TimeInterval& t) { return t.token == end + 1; });
     if (until_time) {
       neg.scope_end = neg.scope_begin;  // kept as a cue that denies nothing
       s.negations.push_back(std::move(neg));
@@ -90,7 +93,8 @@ void find_negations(Statement& s, const Lexicon& lex) {
     s.negations.push_back(std::move(neg));
     i += cue_length - 1;
   }
-  const bool any = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.negated; });
+  const bool any =
+      std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.negated; });
   s.polarity = any ? Polarity::kNegative : Polarity::kPositive;
 }
 

@@ -10,8 +10,10 @@ namespace crosscheck::detail {
 bool parse_number(const std::string& text, double& value) {
   std::string digits;
   for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') digits += c;
-    else if (c != ',') return false;
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.')
+      digits += c;
+    else if (c != ',')
+      return false;
   }
   if (digits.empty() || digits == "." || std::count(digits.begin(), digits.end(), '.') > 1)
     return false;
@@ -34,7 +36,8 @@ std::string unit_after(const std::vector<Token>& tokens, std::size_t last) {
 
 // "a couple of", "several", "dozens of" at token i: the quantity and its last token.
 std::optional<std::pair<Quantity, std::size_t>> vague_amount(const std::vector<Token>& tokens,
-                                                             const Lexicon& lexicon, std::size_t i) {
+                                                             const Lexicon& lexicon,
+                                                             std::size_t i) {
   for (const auto& [words, range] : lexicon.vague_amounts) {
     std::size_t k = 0;
     while (k < words.size() && i + k < tokens.size() && tokens[i + k].lower == words[k]) ++k;
@@ -97,7 +100,8 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
     std::size_t first = i;
     for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
       std::string phrase;
-      for (std::size_t k = i - back; k < i; ++k) phrase += (phrase.empty() ? "" : " ") + tokens[k].lower;
+      for (std::size_t k = i - back; k < i; ++k)
+        phrase += (phrase.empty() ? "" : " ") + tokens[k].lower;
       if (lexicon.approximators.count(phrase)) {
         q.approximate = true;
         first = i - back;

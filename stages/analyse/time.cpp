@@ -27,16 +27,17 @@ namespace {
 
 using Precision = TimeInterval::Precision;
 
-const std::set<std::string> kMonthPrepositions = {"in",   "on",    "until", "till",  "by",
-                                                  "since", "from", "during", "before", "after",
-                                                  "of",   "early", "late",  "mid",   "through"};
+const std::set<std::string> kMonthPrepositions = {"in",    "on",    "until",  "till",   "by",
+                                                  "since", "from",  "during", "before", "after",
+                                                  "of",    "early", "late",   "mid",    "through"};
 
 // "did not give approval until April": an "until" after a negation in its clause says
 // when the act happened, not a bound on it.
 bool not_until(const std::vector<Token>& tokens, const Lexicon& lexicon, std::size_t k) {
   if (tokens[k].lower != "until" && tokens[k].lower != "till") return false;
   for (std::size_t j = k; j-- > 0;) {
-    if (tokens[j].kind == Token::Kind::kPunct && tokens[j].lower != "'" && tokens[j].lower != "\u2019")
+    if (tokens[j].kind == Token::Kind::kPunct && tokens[j].lower != "'" &&
+        tokens[j].lower != "\u2019")
       return false;
     if (lexicon.negation_cues.count(tokens[j].lower)) return true;
   }
@@ -55,8 +56,9 @@ int year_of_day(std::int32_t day) {
 }
 
 bool all_digits(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 // A plausible year for news and history: 1000-2199.
@@ -71,9 +73,12 @@ std::optional<int> year_of(const Token& t) {
 // "1990s", "1940's" -> 1990
 std::optional<int> decade_of(const Token& t) {
   std::string_view s = t.lower;
-  if (s.ends_with("'s")) s.remove_suffix(2);
-  else if (s.ends_with("s")) s.remove_suffix(1);
-  else return std::nullopt;
+  if (s.ends_with("'s"))
+    s.remove_suffix(2);
+  else if (s.ends_with("s"))
+    s.remove_suffix(1);
+  else
+    return std::nullopt;
   if (s.size() != 4 || !all_digits(s) || s[3] != '0') return std::nullopt;
   const int y = std::stoi(std::string(s));
   return y >= 1000 && y <= 2190 ? std::optional<int>(y) : std::nullopt;
@@ -109,7 +114,8 @@ struct Scanner {
 
   // Skips an optional "." after an abbreviated month and an optional ",".
   std::size_t skip_punct(std::size_t i) const {
-    while (at(i) && at(i)->kind == Token::Kind::kPunct && (at(i)->lower == "." || at(i)->lower == ","))
+    while (at(i) && at(i)->kind == Token::Kind::kPunct &&
+           (at(i)->lower == "." || at(i)->lower == ","))
       ++i;
     return i;
   }
@@ -137,7 +143,9 @@ struct Scanner {
   }
 
   static std::int32_t month_first(int y, int m) { return days_from_civil(y, m, 1); }
-  static std::int32_t month_last(int y, int m) { return days_from_civil(y, m, days_in_month(y, m)); }
+  static std::int32_t month_last(int y, int m) {
+    return days_from_civil(y, m, days_in_month(y, m));
+  }
 
   // Tries every pattern at token i; returns the index after the match, or i.
   std::size_t match(std::size_t i) {
@@ -158,7 +166,8 @@ struct Scanner {
       if (is(j, "-")) ++j;
       if (auto y = at(j) ? year_of(*at(j)) : std::nullopt) {
         const int m1 = is(i, "early") ? 1 : is(i, "mid") ? 4 : 9;
-        add(i, j, month_first(*y, m1), month_last(*y, m1 + (is(i, "mid") ? 5 : 3)), Precision::kSeason);
+        add(i, j, month_first(*y, m1), month_last(*y, m1 + (is(i, "mid") ? 5 : 3)),
+            Precision::kSeason);
         return j + 1;
       }
       if (auto d = at(j) ? decade_of(*at(j)) : std::nullopt) {
@@ -209,19 +218,22 @@ struct Scanner {
     if (year_context) {
       if (auto d = at(i) ? day_of(*at(i)) : std::nullopt) {
         if (auto m = month(i + 1)) {
-          const std::int32_t day = days_from_civil(*year_context, *m, std::min(*d, days_in_month(*year_context, *m)));
+          const std::int32_t day =
+              days_from_civil(*year_context, *m, std::min(*d, days_in_month(*year_context, *m)));
           add(i, i + 1, day, day, Precision::kDay);
           return i + 2;
         }
       }
       if (auto m = month(i); m && i > 0 && kMonthPrepositions.count(tokens[i - 1].lower)) {
         if (auto d = at(i + 1) ? day_of(*at(i + 1)) : std::nullopt) {
-          const std::int32_t day = days_from_civil(*year_context, *m, std::min(*d, days_in_month(*year_context, *m)));
+          const std::int32_t day =
+              days_from_civil(*year_context, *m, std::min(*d, days_in_month(*year_context, *m)));
           add(i, i + 1, day, day, Precision::kDay);
           return i + 2;
         }
         if (!at(i + 1) || !year_of(*at(i + 1))) {
-          add(i, i, month_first(*year_context, *m), month_last(*year_context, *m), Precision::kMonth);
+          add(i, i, month_first(*year_context, *m), month_last(*year_context, *m),
+              Precision::kMonth);
           return i + 1;
         }
       }
@@ -234,19 +246,22 @@ struct Scanner {
     }
     // YEAR-YY / YEAR-YEAR ranges: "1950-53", "1958-61", "1945-1953"
     if (auto y = at(i) ? year_of(*at(i)) : std::nullopt) {
-      if ((is(i + 1, "-") || is(i + 1, "\u2013")) && at(i + 2) && at(i + 2)->kind == Token::Kind::kNumber) {
+      if ((is(i + 1, "-") || is(i + 1, "\u2013")) && at(i + 2) &&
+          at(i + 2)->kind == Token::Kind::kNumber) {
         const std::string& s = at(i + 2)->lower;
         int y2 = -1;
-        if (s.size() == 2 && all_digits(s)) y2 = (*y / 100) * 100 + std::stoi(s);
-        else if (auto full = year_of(*at(i + 2))) y2 = *full;
+        if (s.size() == 2 && all_digits(s))
+          y2 = (*y / 100) * 100 + std::stoi(s);
+        else if (auto full = year_of(*at(i + 2)))
+          y2 = *full;
         if (y2 > *y) {
           add(i, i + 2, days_from_civil(*y, 1, 1), days_from_civil(y2, 12, 31), Precision::kYear);
           return i + 3;
         }
       }
       // "a 1966 document", "the 1917 Revolution": the year names a thing, not the time.
-      static const std::set<std::string> kDeterminers = {"a", "an", "the", "this", "that", "its",
-                                                         "his", "her", "their", "our"};
+      static const std::set<std::string> kDeterminers = {"a",   "an",  "the", "this",  "that",
+                                                         "its", "his", "her", "their", "our"};
       if (i > 0 && kDeterminers.count(tokens[i - 1].lower)) {
         used[i] = true;
         return i + 1;
@@ -304,8 +319,10 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens, const Lex
       if (!before && !after) continue;
       if (after && t.text.find(" to ") != std::string::npos) break;  // "from X to Y" is closed
       if (not_until(tokens, lexicon, k)) break;  // "did not approve until April": in April
-      if (before) t.first_day = -kOpen;
-      else t.last_day = kOpen;
+      if (before)
+        t.first_day = -kOpen;
+      else
+        t.last_day = kOpen;
       t.text = word + " " + t.text;
       break;
     }

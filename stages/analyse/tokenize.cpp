@@ -37,8 +37,8 @@ std::string fold(const icu::UnicodeString& piece) {
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text, const Lexicon& lexicon) {
-  const icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   // UTF-16 index -> byte offset, to give spans in the caller's bytes.
   std::vector<std::uint32_t> to_byte;
   to_byte.reserve(u.length() + 1);

@@ -10,10 +10,10 @@ bool is_punct(const Token& t) { return t.kind == Token::Kind::kPunct; }
 
 // Auxiliaries and modals: after "no N", the verb that follows one of these is what is denied.
 bool is_auxiliary(const std::string& w) {
-  static const std::set<std::string> kAux = {"be",    "is",   "are",  "was",   "were", "been",
-                                             "being", "am",   "will", "would", "shall", "should",
-                                             "can",   "could", "may", "might", "must", "has",
-                                             "have",  "had",  "do",   "does",  "did"};
+  static const std::set<std::string> kAux = {"be",    "is",    "are",  "was",   "were",  "been",
+                                             "being", "am",    "will", "would", "shall", "should",
+                                             "can",   "could", "may",  "might", "must",  "has",
+                                             "have",  "had",   "do",   "does",  "did"};
   return kAux.count(w) > 0;
 }
 
@@ -30,10 +30,10 @@ bool is_agent_plural(const std::string& w) {
 }
 
 bool is_clause_break(const Token& t, const Lexicon& lex) {
-  if (is_punct(t)) return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" ||
-                          t.lower == ")" || t.lower == "\u2013" || t.lower == "\u2014" ||
-                          t.lower == "." || t.lower == "?" || t.lower == "!" ||
-                          lex.scope_breaks.count(t.lower) > 0;
+  if (is_punct(t))
+    return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" ||
+           t.lower == "\u2013" || t.lower == "\u2014" || t.lower == "." || t.lower == "?" ||
+           t.lower == "!" || lex.scope_breaks.count(t.lower) > 0;
   return lex.scope_breaks.count(t.lower) > 0;
 }
 

@@ -3,278 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
-#include <tuple>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
+
+#include "detail.hpp"
 
 namespace crosscheck {
 namespace {
 
-// A predicate word of one side matched with one of the other side.
-struct PredicateMatch {
-  std::uint32_t token_a = 0;
-  std::uint32_t token_b = 0;
-  bool opposite = false;  // antonym classes rather than the same class
-};
-
-std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statement& b,
-                                              const Lexicon& lex) {
-  std::vector<PredicateMatch> out;
-  for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
-    if (!a.tokens[i].verb) continue;
-    const std::string& ca = lex.class_of(a.tokens[i].lemma);
-    for (std::uint32_t j = 0; j < b.tokens.size(); ++j) {
-      if (!b.tokens[j].verb) continue;
-      const std::string& cb = lex.class_of(b.tokens[j].lemma);
-      if (ca == cb) out.push_back({i, j, false});
-      else if (lex.opposed(ca, cb)) out.push_back({i, j, true});
-    }
-  }
-  return out;
-}
-
-// True when the statement has words of `cls` both denied and asserted: "refused to allow
-// it ... only agreeing when" tells a sequence, and is not a denial of the act.
-bool mixed(const Statement& s, const std::string& cls, const Lexicon& lex) {
-  bool denied = false, asserted = false;
-  for (const auto& t : s.tokens)
-    if (t.verb && lex.class_of(t.lemma) == cls) (t.negated ? denied : asserted) = true;
-  return denied && asserted;
-}
-
-bool breaks_clause(const Token& t) {
-  return t.kind == Token::Kind::kPunct &&
-         (t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" ||
-          t.lower == "\u2013" || t.lower == "\u2014");
-}
-
-// The clause of token i: [begin, end) between clause-breaking marks.
-std::pair<std::uint32_t, std::uint32_t> clause_of(const Statement& s, std::uint32_t i) {
-  std::uint32_t begin = i, end = i;
-  while (begin > 0 && !breaks_clause(s.tokens[begin - 1])) --begin;
-  while (end < s.tokens.size() && !breaks_clause(s.tokens[end])) ++end;
-  return {begin, end};
-}
-
-// True when another act stands between the time and the act at `token`: then the time
-// dates that nearer act ("drove back ... in fighting that ended in July 1953").
-bool act_between(const Statement& s, const TimeInterval& t, std::uint32_t token) {
-  const std::uint32_t from = token < t.token ? token + 1 : t.token_end;
-  const std::uint32_t to = token < t.token ? t.token : token;
-  for (std::uint32_t k = from; k < to; ++k)
-    if (s.tokens[k].verb) return true;
-  return false;
-}
-
-// The time of the act at `token`: the nearest time within `window` tokens that is in the
-// same clause, or in a clause that names no act of its own ("from March 1949 to January
-// 1950, before he approved it"). A time elsewhere dates something else.
-const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::uint32_t window) {
-  const auto [clause_begin, clause_end] = clause_of(s, token);
-  const TimeInterval* best = nullptr;
-  std::uint32_t best_distance = 0;
-  for (const auto& t : s.times) {
-    const std::uint32_t d = t.token > token ? t.token - token
-                            : token >= t.token_end ? token - t.token_end + 1
-                                                   : 0;
-    const bool same_clause = t.token >= clause_begin && t.token < clause_end;
-    if (d > window) continue;
-    if (same_clause && act_between(s, t, token)) continue;
-    if (!same_clause) {
-      const auto [tb, te] = clause_of(s, t.token);
-      bool clause_has_act = false;
-      for (std::uint32_t k = tb; k < te; ++k) clause_has_act = clause_has_act || s.tokens[k].verb;
-      if (clause_has_act) continue;
-    }
-    if (best == nullptr || d < best_distance) {
-      best = &t;
-      best_distance = d;
-    }
-  }
-  return best;
-}
-
-const Negation* negation_of(const Statement& s, std::uint32_t token) {
-  for (const auto& n : s.negations)
-    if (token >= n.scope_begin && token < n.scope_end) return &n;
-  for (const auto& n : s.negations)  // postposed cues scope backwards
-    if (token < n.token && token >= n.scope_begin) return &n;
-  return nullptr;
-}
-
-std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y) {
-  std::size_t n = 0;
-  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
-    else ++n, ++i, ++j;
-  }
-  return n;
-}
-
-// "the war was masterminded by Stalin": a form of "be" before the act and "by" a little
-// after it. Returns the index of "by", or 0 when the act is not passive.
-std::uint32_t passive_by(const Statement& s, std::uint32_t i) {
-  static const std::set<std::string> kBe = {"was", "were", "is", "are", "been", "being", "be"};
-  bool be = false;
-  for (std::uint32_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
-    if (kBe.count(s.tokens[k].lower)) be = true;
-    if (s.tokens[k].kind == Token::Kind::kPunct) break;
-  }
-  if (!be) return 0;
-  for (std::uint32_t k = i + 1; k < s.tokens.size() && k <= i + 4; ++k) {
-    if (s.tokens[k].lower == "by") return k;
-    if (s.tokens[k].kind == Token::Kind::kPunct) break;
-  }
-  return 0;
-}
-
-bool in_time(const Statement& s, std::uint32_t k) {
-  return std::any_of(s.times.begin(), s.times.end(),
-                     [&](const TimeInterval& x) { return k >= x.token && k < x.token_end; });
-}
-
-// Lemmas and entities within `window` tokens of token i, the predicate itself excluded,
-// each marked with its side: "<" before the act (usually its agent), ">" after (its object).
-// Two acts share a participant only on the same side: "Stalin did not encourage" and
-// "urging Stalin's approval" do not.
-std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint32_t window) {
-  // The window counts content words only: times, function words and marks do not use it up.
-  auto participant = [&](std::uint32_t k) {
-    const Token& t = s.tokens[k];
-    if (t.stop || t.kind != Token::Kind::kWord || t.lemma == s.tokens[i].lemma) return false;
-    return !in_time(s, k);  // "late" of "the late 1920s" is no participant
-  };
-  // In the passive the doer follows "by" and what is done stands before the act: the sides
-  // swap, so "the war was masterminded by Stalin" lines up with "Stalin masterminded the war".
-  const bool passive = passive_by(s, i) > 0;
-  const std::string before = passive ? ">" : "<", after = passive ? "<" : ">";
-  std::vector<std::string> out;
-  std::uint32_t seen = 0;
-  for (std::uint32_t k = i; k-- > 0 && seen < window;)
-    if (participant(k)) out.push_back(before + s.tokens[k].lemma), ++seen;
-  seen = 0;
-  for (std::uint32_t k = i + 1; k < s.tokens.size() && seen < window; ++k)
-    if (participant(k)) out.push_back(after + s.tokens[k].lemma), ++seen;
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-// The first word after the denied act (in its clause) that the asserting side does not also
-// say after its act, or "" when the denial is covered.
-std::string uncovered(const Statement& denier, std::uint32_t i, const Statement& asserter,
-                      std::uint32_t j, std::uint32_t window) {
-  const auto said = context(asserter, j, window * 2);
-  const auto [clause_begin, clause_end] = clause_of(denier, i);
-  (void)clause_begin;
-  std::uint32_t seen = 0;
-  for (std::uint32_t k = i + 1; k < clause_end && seen < window; ++k) {
-    const Token& t = denier.tokens[k];
-    if (t.stop || t.kind != Token::Kind::kWord || in_time(denier, k)) continue;
-    ++seen;
-    if (!std::binary_search(said.begin(), said.end(), ">" + t.lemma)) return t.lower;
-  }
-  return "";
-}
-
-// The entities named before token i, and the agent: the nearest of them in i's clause.
-struct Participants {
-  std::vector<std::string> before;
-  std::string agent;
-};
-
-Participants participants(const Statement& s, std::uint32_t i) {
-  Participants p;
-  if (const std::uint32_t by = passive_by(s, i)) {  // "... by Stalin": the doer follows
-    for (std::uint32_t k = by + 1; k < s.tokens.size() && !breaks_clause(s.tokens[k]); ++k)
-      if (s.tokens[k].entity) {
-        p.agent = s.tokens[k].lemma;
-        break;
-      }
-    for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
-      if (s.tokens[k].entity) p.before.push_back(s.tokens[k].lemma);
-    return p;
-  }
-  bool same_clause = true;
-  for (std::uint32_t k = i; k-- > 0;) {
-    const Token& t = s.tokens[k];
-    if (breaks_clause(t)) same_clause = false;
-    if (!t.entity) continue;
-    if (same_clause && p.agent.empty()) p.agent = t.lemma;
-    p.before.push_back(t.lemma);
-  }
-  // "Rather than initiating the war, Stalin refused": an opening clause with no doer of
-  // its own shares the subject of the clause after it.
-  const auto [begin, end] = clause_of(s, i);
-  if (p.agent.empty() && p.before.empty() && end < s.tokens.size()) {
-    std::uint32_t k = end;
-    while (k < s.tokens.size() && s.tokens[k].kind == Token::Kind::kPunct) ++k;
-    if (k < s.tokens.size() && s.tokens[k].entity) p.agent = s.tokens[k].lemma;
-    (void)begin;
-  }
-  return p;
-}
-
-// Two acts with different doers are different claims: "the USA would not intervene" and
-// "Stalin intervened". Each side's agent must be named before the other side's act.
-bool agents_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j) {
-  // "Kim obtained approval": the name before a light verb's object is who receives the act,
-  // so word order tells nothing of the doer there.
-  if (a.tokens[i].light || b.tokens[j].light) return false;
-  const Participants pa = participants(a, i), pb = participants(b, j);
-  if (pa.agent.empty() || pb.agent.empty()) return false;
-  auto named = [](const std::vector<std::string>& v, const std::string& x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-  };
-  return !named(pb.before, pa.agent) || !named(pa.before, pb.agent);
-}
-
-// Two amounts of the same thing ("30 pilots" / "about 2,000 pilots") near the two acts.
-struct NumberMatch {
-  const Quantity* a = nullptr;
-  const Quantity* b = nullptr;
-  bool overlap = false;
-};
-
-std::optional<NumberMatch> compare_numbers(const Statement& a, std::uint32_t i, const Statement& b,
-                                           std::uint32_t j, std::uint32_t window) {
-  auto near = [window](const Quantity& q, std::uint32_t k) {
-    return (q.token > k ? q.token - k : k - q.token) <= window;
-  };
-  std::optional<NumberMatch> disjoint;
-  for (const auto& qa : a.quantities) {
-    if (qa.unit.empty() || !near(qa, i)) continue;
-    for (const auto& qb : b.quantities) {
-      if (qb.unit != qa.unit || !near(qb, j)) continue;
-      const bool overlap = qa.low <= qb.high && qb.low <= qa.high;
-      if (overlap) return NumberMatch{&qa, &qb, true};  // one agreeing amount is enough
-      if (!disjoint) disjoint = NumberMatch{&qa, &qb, false};
-    }
-  }
-  return disjoint;
-}
-
-// The first content word after act i in its clause, times left out; "" when none.
-std::string object_of(const Statement& s, std::uint32_t i) {
-  const auto [begin, end] = clause_of(s, i);
-  (void)begin;
-  for (std::uint32_t k = i + 1; k < end; ++k) {
-    const Token& t = s.tokens[k];
-    if (t.kind == Token::Kind::kWord && !t.stop && !t.verb && !in_time(s, k)) return t.lemma;
-  }
-  return "";
-}
-
-bool objects_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j,
-                    std::uint32_t window) {
-  const std::string oa = object_of(a, i), ob = object_of(b, j);
-  if (oa.empty() || ob.empty() || oa == ob) return false;
-  const auto ca = context(a, i, window), cb = context(b, j, window);
-  return !std::binary_search(cb.begin(), cb.end(), ">" + oa) &&
-         !std::binary_search(ca.begin(), ca.end(), ">" + ob);
-}
+using namespace detail;
 
 struct Verdict {
   bool fired = false;
@@ -328,8 +66,8 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       continue;
     }
     const bool opposite_polarity = ta.negated != tb.negated;
-    if (opposite_polarity && (mixed(a, lex.class_of(ta.lemma), lex) ||
-                              mixed(b, lex.class_of(tb.lemma), lex))) {
+    if (opposite_polarity &&
+        (mixed(a, lex.class_of(ta.lemma), lex) || mixed(b, lex.class_of(tb.lemma), lex))) {
       last_failure = "a side both denies and asserts " + quote(lex.class_of(ta.lemma)) +
                      " (a sequence, not a denial)";
       continue;
@@ -347,7 +85,8 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       const Statement& asserter = ta.negated ? b : a;
       const std::uint32_t denied = ta.negated ? m.token_a : m.token_b;
       const std::uint32_t asserted = ta.negated ? m.token_b : m.token_a;
-      if (const std::string extra = uncovered(denier, denied, asserter, asserted, rule.context_window);
+      if (const std::string extra =
+              uncovered(denier, denied, asserter, asserted, rule.context_window);
           !extra.empty()) {
         last_failure = "the denial says more than the assertion: " + quote(extra);
         continue;
@@ -374,8 +113,10 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     // denial that names its doer needs an assertion that names one.
     if (rule.same_agent && ta.negated != tb.negated) {
       const bool a_denies = ta.negated;
-      const std::string denier = participants(a_denies ? a : b, a_denies ? m.token_a : m.token_b).agent;
-      const std::string asserter = participants(a_denies ? b : a, a_denies ? m.token_b : m.token_a).agent;
+      const std::string denier =
+          participants(a_denies ? a : b, a_denies ? m.token_a : m.token_b).agent;
+      const std::string asserter =
+          participants(a_denies ? b : a, a_denies ? m.token_b : m.token_a).agent;
       if (!denier.empty() && asserter.empty() && !(a_denies ? tb : ta).light) {
         last_failure = "the assertion names no doer of " + quote(a_denies ? tb.lower : ta.lower);
         continue;

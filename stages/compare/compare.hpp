@@ -14,8 +14,8 @@
 namespace crosscheck {
 
 struct CompareOptions {
-  const RuleSet* rules = nullptr;     // required
-  const Lexicon* lexicon = nullptr;   // required: predicate classes and antonyms
+  const RuleSet* rules = nullptr;    // required
+  const Lexicon* lexicon = nullptr;  // required: predicate classes and antonyms
 };
 
 // The finding for one pair, if any rule fires (conflicts are tried before agreements).
@@ -23,7 +23,7 @@ std::optional<Finding> compare(const Statement& a, const Statement& b, const Pai
                                const CompareOptions& options);
 
 // Why each rule did or did not fire on the pair, one line per rule (for `explain`).
-std::vector<std::string> explain_rules(const Statement& a, const Statement& b,
-                                       const Pair& pair, const CompareOptions& options);
+std::vector<std::string> explain_rules(const Statement& a, const Statement& b, const Pair& pair,
+                                       const CompareOptions& options);
 
 }  // namespace crosscheck

@@ -91,10 +91,20 @@ std::string lower_ascii(std::string_view s) {
 }
 
 // Navigation words that copied pages carry as lines of their own.
-constexpr std::array<std::string_view, 14> kNavigationLines = {
-    "back to top", "back to main", "go to contents", "related topics", "skip to content",
-    "menu",        "share",        "print",          "home",           "next",
-    "previous",    "advertisement", "read more",     "top"};
+constexpr std::array<std::string_view, 14> kNavigationLines = {"back to top",
+                                                               "back to main",
+                                                               "go to contents",
+                                                               "related topics",
+                                                               "skip to content",
+                                                               "menu",
+                                                               "share",
+                                                               "print",
+                                                               "home",
+                                                               "next",
+                                                               "previous",
+                                                               "advertisement",
+                                                               "read more",
+                                                               "top"};
 
 std::size_t count_words(std::string_view line) {
   std::size_t words = 0;
@@ -108,8 +118,8 @@ std::size_t count_words(std::string_view line) {
 }
 
 bool ends_like_sentence(std::string_view line) {
-  static constexpr std::array<std::string_view, 8> kEnds = {".", "!", "?", "\"", ")",
-                                                           "\xE2\x80\x9D", "'", ":"};
+  static constexpr std::array<std::string_view, 8> kEnds = {
+      ".", "!", "?", "\"", ")", "\xE2\x80\x9D", "'", ":"};
   return std::any_of(kEnds.begin(), kEnds.end(),
                      [&](std::string_view e) { return line.ends_with(e); });
 }

@@ -17,11 +17,11 @@ namespace {
 
 // Abbreviations after which a period does not end a sentence, beyond ICU's English list.
 constexpr std::array<std::u16string_view, 45> kAbbreviations = {
-    u"Mr.",   u"Mrs.",  u"Ms.",  u"Dr.",   u"Prof.", u"Gen.",  u"Col.",  u"Lt.",   u"Maj.",
-    u"Capt.", u"Sgt.",  u"Adm.", u"Gov.",  u"Sen.",  u"Rep.",  u"Pres.", u"Rev.",  u"Jr.",
-    u"Sr.",   u"St.",   u"Mt.",  u"Univ.", u"Inc.",  u"Corp.", u"Co.",   u"Ltd.",  u"No.",
-    u"Vol.",  u"pp.",   u"vs.",  u"Jan.",  u"Feb.",  u"Mar.",  u"Apr.",  u"Jun.",  u"Jul.",
-    u"Aug.",  u"Sep.",  u"Sept.", u"Oct.", u"Nov.",  u"Dec.",  u"U.S.",  u"U.K.",  u"U.N."};
+    u"Mr.",   u"Mrs.", u"Ms.",   u"Dr.",   u"Prof.", u"Gen.",  u"Col.",  u"Lt.",  u"Maj.",
+    u"Capt.", u"Sgt.", u"Adm.",  u"Gov.",  u"Sen.",  u"Rep.",  u"Pres.", u"Rev.", u"Jr.",
+    u"Sr.",   u"St.",  u"Mt.",   u"Univ.", u"Inc.",  u"Corp.", u"Co.",   u"Ltd.", u"No.",
+    u"Vol.",  u"pp.",  u"vs.",   u"Jan.",  u"Feb.",  u"Mar.",  u"Apr.",  u"Jun.", u"Jul.",
+    u"Aug.",  u"Sep.", u"Sept.", u"Oct.",  u"Nov.",  u"Dec.",  u"U.S.",  u"U.K.", u"U.N."};
 
 void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
@@ -38,12 +38,11 @@ std::unique_ptr<icu::BreakIterator> make_iterator() {
   check(status, "ICU break suppressions");
   for (auto abbreviation : kAbbreviations) {
     builder->suppressBreakAfter(
-        icu::UnicodeString(abbreviation.data(), static_cast<int32_t>(abbreviation.size())),
-        status);
+        icu::UnicodeString(abbreviation.data(), static_cast<int32_t>(abbreviation.size())), status);
     status = U_ZERO_ERROR;  // "already present" is not a failure worth stopping for
   }
-  std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(),
-                                                                                 status));
+  std::unique_ptr<icu::BreakIterator> filtered(
+      builder->wrapIteratorWithFilter(base.release(), status));
   check(status, "ICU filtered iterator");
   return filtered;
 }
@@ -209,11 +208,10 @@ bool ends_with_dotted_abbreviation(const icu::UnicodeString& a) {
 // Words that usually open a sentence, so that "in the U.S. The next day" still breaks.
 bool opens_sentence(const icu::UnicodeString& b) {
   static const std::array<std::u16string_view, 40> kOpeners = {
-      u"The",   u"A",     u"An",  u"It",    u"He",    u"She",  u"They",    u"We",
-      u"I",     u"This",  u"That", u"There", u"But",  u"And",  u"In",      u"On",
-      u"At",    u"After", u"When", u"However", u"His", u"Her", u"Their",   u"Its",
-      u"How",   u"What",  u"Why", u"Who",   u"Where", u"Which", u"Did",    u"Do",
-      u"Does",  u"Is",    u"Are", u"Was",   u"Were",  u"Can",  u"Will",    u"You"};
+      u"The",  u"A",     u"An",    u"It",  u"He",  u"She",  u"They", u"We",    u"I",     u"This",
+      u"That", u"There", u"But",   u"And", u"In",  u"On",   u"At",   u"After", u"When",  u"However",
+      u"His",  u"Her",   u"Their", u"Its", u"How", u"What", u"Why",  u"Who",   u"Where", u"Which",
+      u"Did",  u"Do",    u"Does",  u"Is",  u"Are", u"Was",  u"Were", u"Can",   u"Will",  u"You"};
   int32_t end = 0;
   while (end < b.length() && u_isalpha(b.charAt(end))) ++end;
   const std::u16string_view word(reinterpret_cast<const char16_t*>(b.getBuffer()), end);
@@ -235,8 +233,9 @@ bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& n
   if (a.isEmpty() || b.isEmpty()) return false;
   const UChar32 last = a.char32At(a.length() - 1);
   const UChar32 first = b.char32At(0);
-  const bool glued = !u_isUWhiteSpace(t.char32At(prev.end - 1)) && !u_isUWhiteSpace(t.char32At(next.begin));
-  if (is_list_marker(a)) return true;                       // "1.)" + "The first item"
+  const bool glued =
+      !u_isUWhiteSpace(t.char32At(prev.end - 1)) && !u_isUWhiteSpace(t.char32At(next.begin));
+  if (is_list_marker(a)) return true;  // "1.)" + "The first item"
   if (ends_with_dotted_abbreviation(a) && u_isupper(first) && !opens_sentence(b))
     return true;  // "the U.S. Government": ICU's suppressions skip multi-period forms
   if (ends_with_initial(t, prev.begin, prev.end) && is_upper(first)) return true;  // "James G."
@@ -320,9 +319,9 @@ std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options
     s.span = {u.to_byte[begin], u.to_byte[end]};
     s.original = {doc.to_original(s.span.begin), doc.to_original(s.span.end)};
     // line:col advance incrementally: sentences come in order, so the whole pass is linear.
-    const LineCol step = line_col(
-        std::string_view(doc.original).substr(lc_offset, s.original.begin - lc_offset),
-        s.original.begin - lc_offset);
+    const LineCol step =
+        line_col(std::string_view(doc.original).substr(lc_offset, s.original.begin - lc_offset),
+                 s.original.begin - lc_offset);
     lc = step.line > 1 ? LineCol{lc.line + step.line - 1, step.col}
                        : LineCol{lc.line, lc.col + step.col - 1};
     lc_offset = s.original.begin;

@@ -82,12 +82,12 @@ struct Token {
   enum class Kind { kWord, kNumber, kPunct };
   Span span;
   Kind kind = Kind::kWord;
-  std::string lower;  // case-folded surface form
-  std::string lemma;  // dictionary form or stem
-  bool stop = false;     // function word: no weight in alignment
-  bool verb = false;     // can head a predicate (lexicon verbs and predicate classes)
-  bool entity = false;   // part of a known entity's name
-  bool negated = false;  // the head of a negation scope: the claim denies this word
+  std::string lower;       // case-folded surface form
+  std::string lemma;       // dictionary form or stem
+  bool stop = false;       // function word: no weight in alignment
+  bool verb = false;       // can head a predicate (lexicon verbs and predicate classes)
+  bool entity = false;     // part of a known entity's name
+  bool negated = false;    // the head of a negation scope: the claim denies this word
   bool in_phrase = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself
   bool hedged = false;     // in a clause that a hedge or a conditional makes uncertain
   bool light = false;      // an act named by the object of a light verb ("obtained approval")
@@ -99,7 +99,7 @@ struct TimeInterval {
   std::int32_t first_day = 0;
   std::int32_t last_day = 0;
   Precision precision = Precision::kYear;
-  std::string text;          // the words that stated it
+  std::string text;             // the words that stated it
   std::uint32_t token = 0;      // index of its first token in the statement
   std::uint32_t token_end = 0;  // one past its last token
   bool overlaps(const TimeInterval& o) const {

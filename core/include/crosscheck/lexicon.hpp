@@ -13,35 +13,35 @@ namespace crosscheck {
 
 struct Lexicon {
   std::set<std::string> stopwords;
-  std::set<std::string> negation_cues;          // single words: not, never, no, n't...
+  std::set<std::string> negation_cues;                     // single words: not, never, no, n't...
   std::vector<std::vector<std::string>> negation_phrases;  // "out of the question", "refused to"
-  std::set<std::string> negated_quantifiers;    // "no" before a noun negates the noun's verb
-  std::set<std::string> scope_breaks;           // but, however, although: end a negation scope
-  std::set<std::string> light_verbs;  // give, obtain: "obtained approval" is the approval
-  std::set<std::string> irrealis;  // want, plan, whether: what follows is not asserted
-  std::set<std::string> hedges;                 // may, might, seems, perhaps, reportedly
-  std::vector<std::vector<std::string>> hedge_phrases;  // "would have", "it is possible"
-  std::set<std::string> attribution_verbs;      // lemmas: say, claim, insist, argue
+  std::set<std::string> negated_quantifiers;  // "no" before a noun negates the noun's verb
+  std::set<std::string> scope_breaks;         // but, however, although: end a negation scope
+  std::set<std::string> light_verbs;          // give, obtain: "obtained approval" is the approval
+  std::set<std::string> irrealis;             // want, plan, whether: what follows is not asserted
+  std::set<std::string> hedges;               // may, might, seems, perhaps, reportedly
+  std::vector<std::vector<std::string>> hedge_phrases;        // "would have", "it is possible"
+  std::set<std::string> attribution_verbs;                    // lemmas: say, claim, insist, argue
   std::vector<std::vector<std::string>> attribution_phrases;  // "according to"
-  std::map<std::string, int> months;            // lower-case name or abbreviation -> 1..12
+  std::map<std::string, int> months;                   // lower-case name or abbreviation -> 1..12
   std::map<std::string, std::pair<int, int>> seasons;  // "spring" -> months {3, 5}
   std::set<std::string> time_before;  // "by", "before", "until": the time is an upper bound
   std::set<std::string> time_after;   // "after", "since", "from": the time is a lower bound
-  std::map<std::string, double> number_words;   // "two" -> 2, "dozen" -> 12
-  std::map<std::string, double> multipliers;    // "million" -> 1e6
-  std::set<std::string> approximators;          // about, nearly, more than
+  std::map<std::string, double> number_words;  // "two" -> 2, "dozen" -> 12
+  std::map<std::string, double> multipliers;   // "million" -> 1e6
+  std::set<std::string> approximators;         // about, nearly, more than
   // vague amounts: "a couple of" -> [2, 3], "dozens of" -> [24, 99] (lower-case words)
   std::vector<std::pair<std::vector<std::string>, std::pair<double, double>>> vague_amounts;
-  std::map<std::string, std::string> irregular; // surface -> lemma (took -> take)
-  std::set<std::string> verbs;                  // lemmas (stems) that can head a predicate
+  std::map<std::string, std::string> irregular;  // surface -> lemma (took -> take)
+  std::set<std::string> verbs;                   // lemmas (stems) that can head a predicate
   // entity aliases: lower-case token sequence (space-joined) -> canonical name
   std::map<std::string, std::string> entity_aliases;
-  std::size_t longest_alias = 1;  // in tokens
+  std::size_t longest_alias = 1;                   // in tokens
   std::map<std::string, std::string> entity_kind;  // canonical name -> "person", "place"...
   // last word of a canonical name (lower case) -> the name, when only one name ends so:
   // "the War" in a text is the Korean War when the lexicon knows no other war
   std::map<std::string, std::string> entity_head;
-  std::set<std::string> personal_pronouns;         // he, she, him, his, her: the person named before
+  std::set<std::string> personal_pronouns;  // he, she, him, his, her: the person named before
   // multi-word predicates: lemma sequence -> class ("say no" -> "refuse", "take over" -> "take")
   std::vector<std::pair<std::vector<std::string>, std::string>> predicate_phrases;
   // predicate classes: lemma -> class name ("approve" -> "approve"; "permission" -> "approve")

@@ -13,7 +13,7 @@
 namespace crosscheck {
 
 struct Rule {
-  enum class Predicate { kAny, kSame, kOpposite };    // predicate classes shared or opposed
+  enum class Predicate { kAny, kSame, kOpposite };  // predicate classes shared or opposed
   enum class PolarityTest { kAny, kSame, kOpposite };
   enum class TimeTest { kAny, kDisjoint, kOverlap, kNone };  // kNone: no clash of times
   enum class NumberTest { kAny, kDisjoint, kOverlap };
@@ -24,14 +24,15 @@ struct Rule {
   double confidence = 0.5;
   std::string description;
 
-  double min_score = 0;           // alignment score of the pair
+  double min_score = 0;  // alignment score of the pair
   std::uint32_t min_shared_terms = 0;
   std::uint32_t min_shared_entities = 0;
   // Terms (lemmas, entities) shared within `context_window` tokens of the matched predicate
   // words: the same act with the same participants.
   std::uint32_t min_context = 0;
   std::uint32_t context_window = 6;
-  std::uint32_t time_window = 12;  // a time further than this from the predicate dates something else
+  std::uint32_t time_window =
+      12;  // a time further than this from the predicate dates something else
   Predicate predicate = Predicate::kAny;
   PolarityTest polarity = PolarityTest::kAny;
   TimeTest time = TimeTest::kAny;

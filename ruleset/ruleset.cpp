@@ -349,7 +349,7 @@ struct Reader {
                                     {"overlap", Rule::NumberTest::kOverlap}},
                                    r.number);
         } else if (k == "allow_hedged" || k == "allow_reported" || k == "same_agent" ||
-                   k == "covered_denial" || k == "same_object") {
+                   k == "covered_denial" || k == "same_object" || k == "shared_names") {
           if (!value.is_boolean()) {
             error(value.source(), "'" + std::string(k) + "' must be true or false");
             continue;
@@ -358,6 +358,7 @@ struct Reader {
            : k == "allow_reported" ? r.allow_reported
            : k == "same_agent"     ? r.same_agent
            : k == "same_object"    ? r.same_object
+           : k == "shared_names"   ? r.shared_names
                                    : r.covered_denial) = value.as_boolean()->get();
         } else {
           unknown_key(key, "[[rule]]");
@@ -388,6 +389,14 @@ std::optional<std::pair<int, int>> as_month_range(const toml::node& v) {
   if (!first || !last) return std::nullopt;
   return std::pair{*first, *last};
 }
+std::optional<std::string> as_approximation(const toml::node& v) {
+  const auto* s = v.as_string();
+  if (s == nullptr) return std::nullopt;
+  for (const char* kind : {"about", "at-least", "at-most", "nearly"})
+    if (s->get() == kind) return s->get();
+  return std::nullopt;
+}
+
 std::optional<std::string> as_string(const toml::node& v) {
   if (const auto* s = v.as_string()) return s->get();
   return std::nullopt;
@@ -431,7 +440,7 @@ struct Loader {
       else if (k == "attribution")
         r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
       else if (k == "approximators")
-        r.word_set(value, "approximators", lex.approximators);
+        r.mapping(value, "approximators", lex.approximators, as_approximation);
       else if (k == "verbs")
         r.word_set(value, "verbs", lex.verbs);
       else if (k == "time")

@@ -86,6 +86,13 @@ std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const
     if (!candidate(tokens[i])) continue;
     std::size_t end = i + 1;
     while (end < tokens.size() && candidate(tokens[end])) ++end;
+    // "Internet Explorer 8", "Curve 8900": a number right after a name is part of it
+    const bool year_like = tokens.size() > end && tokens[end].lower.size() == 4 &&
+                           tokens[end].lower >= "1000" && tokens[end].lower <= "2199";
+    if (end < tokens.size() && tokens[end].kind == Token::Kind::kNumber &&
+        tokens[end].lower.size() <= 4 && !year_like &&
+        !(end + 1 < tokens.size() && tokens[end + 1].lower == ","))
+      ++end;
     if (i == first_word && end == i + 1) continue;  // "Historians argue": a capital by position
     std::string name;
     for (std::size_t k = i; k < end; ++k)

@@ -86,7 +86,14 @@ void find_negations(Statement& s, const Lexicon& lex) {
         // "no interest in X" (no auxiliary): the noun alone.
         if (quantifier && aux != end && k < aux) continue;
         w.negated = true;
-        if (quantifier && aux == end) break;
+        if (quantifier && aux == end) {  // "no immediate comment from": the noun phrase
+          for (std::size_t n = k + 1; n < end; ++n) {
+            Token& next = tokens[n];
+            if (next.stop || is_punct(next) || next.entity) break;
+            next.negated = true;
+          }
+          break;
+        }
         if (w.verb) break;
       }
     }

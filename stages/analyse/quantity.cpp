@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "detail.hpp"
@@ -76,6 +77,11 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
       continue;
     }
     const Token& t = tokens[i];
+    // "6:00 p.m.", "4:48 remaining": a clock time, not an amount
+    const bool clock = (i + 1 < tokens.size() && tokens[i + 1].lower == ":") ||
+                       (i > 0 && tokens[i - 1].lower == ":" && i > 1 &&
+                        tokens[i - 2].kind == Token::Kind::kNumber);
+    if (clock) continue;
     double value = 0;
     bool is_number = false;
     if (t.kind == Token::Kind::kNumber) {
@@ -102,18 +108,20 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
       std::string phrase;
       for (std::size_t k = i - back; k < i; ++k)
         phrase += (phrase.empty() ? "" : " ") + tokens[k].lower;
-      if (lexicon.approximators.count(phrase)) {
-        q.approximate = true;
-        first = i - back;
-        if (phrase == "more than" || phrase == "over" || phrase == "at least") {
-          q.high = value * 1.5;
-        } else if (phrase == "less than" || phrase == "under" || phrase == "nearly" ||
-                   phrase == "almost" || phrase == "at most") {
-          q.low = value * 0.8;
-        } else {
-          q.low = value * 0.9;
-          q.high = value * 1.1;
-        }
+      const auto approximation = lexicon.approximators.find(phrase);
+      if (approximation == lexicon.approximators.end()) continue;
+      q.approximate = true;
+      first = i - back;
+      const std::string& kind = approximation->second;
+      if (kind == "at-least") {  // "more than 60,000": a lower bound only
+        q.high = std::numeric_limits<double>::infinity();
+      } else if (kind == "at-most") {
+        q.low = 0;
+      } else if (kind == "nearly") {
+        q.low = value * 0.8;
+      } else {  // "about"
+        q.low = value * 0.9;
+        q.high = value * 1.1;
       }
     }
     q.unit = unit_after(tokens, last);

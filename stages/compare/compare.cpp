@@ -50,6 +50,9 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
   }
   if (shared_count(a.terms, b.terms) < rule.min_shared_terms)
     return fail("fewer than " + std::to_string(rule.min_shared_terms) + " shared terms");
+  if (rule.shared_names && !a.entities.empty() && !b.entities.empty() &&
+      shared_count(a.entities, b.entities) == 0)
+    return fail("the two name different entities");
   if (shared_count(a.entities, b.entities) < rule.min_shared_entities)
     return fail("fewer than " + std::to_string(rule.min_shared_entities) + " shared entities");
   const bool reported = a.modality == Modality::kReported || b.modality == Modality::kReported;

@@ -29,7 +29,9 @@ struct Lexicon {
   std::set<std::string> time_after;   // "after", "since", "from": the time is a lower bound
   std::map<std::string, double> number_words;  // "two" -> 2, "dozen" -> 12
   std::map<std::string, double> multipliers;   // "million" -> 1e6
-  std::set<std::string> approximators;         // about, nearly, more than
+  // words before a number and the range they make of it: "about" (+-10%), "at-least"
+  // (no upper bound), "at-most" (down to 0), "nearly" (80% to 100%)
+  std::map<std::string, std::string> approximators;
   // vague amounts: "a couple of" -> [2, 3], "dozens of" -> [24, 99] (lower-case words)
   std::vector<std::pair<std::vector<std::string>, std::pair<double, double>>> vague_amounts;
   std::map<std::string, std::string> irregular;  // surface -> lemma (took -> take)

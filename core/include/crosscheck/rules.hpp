@@ -38,6 +38,9 @@ struct Rule {
   TimeTest time = TimeTest::kAny;
   NumberTest number = NumberTest::kAny;
   bool same_agent = false;  // the doers (nearest entity before each act) must match
+  // when both statements name entities, they must share one: "the bomb did not explode" in
+  // Boyette's school is not "bomb explodes at Woodburn bank"
+  bool shared_names = false;
   // what each act is done to (its first content word after, in its clause) must also be
   // said after the other act, when both name one ("permission for the invasion" is not
   // "permission to stage a parade")

@@ -170,6 +170,11 @@ TEST_CASE("compare finds conflicts and agreements with the English rules", "[com
        "The plan was approved by Mao in 1950.",
        "no-conflict",
        {}},
+      // "yesterday" dates the act from the day of writing: the full date is a dateline
+      {"Vincent Gigante, who died yesterday in federal prison, December 20, 2005.",
+       "Vincent Gigante died in federal prison on December 19, 2005.",
+       "no-conflict",
+       {}},
       // a denial more specific than the assertion denies nothing it says
       {"The man is smiling at something out of view.",
        "The man is not smiling at a friend.",

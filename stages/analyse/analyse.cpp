@@ -39,8 +39,12 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   std::vector<bool> used(s.tokens.size(), false);
   s.times = detail::find_times(s.tokens, lex, used);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
-  for (std::size_t i = 0; i < s.tokens.size(); ++i)
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
     if (used[i]) s.tokens[i].verb = false;  // "March 1949" is a month, not the verb "march"
+    const std::string two = i > 0 ? s.tokens[i - 1].lower + " " + s.tokens[i].lower : "";
+    if (lex.time_relative.count(s.tokens[i].lower) || lex.time_relative.count(two))
+      s.relative_time = true;
+  }
   find_negations(s, lex);
   const std::size_t attribution = find_modality(s, lex, text, used);
 

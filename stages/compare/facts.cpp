@@ -62,6 +62,7 @@ bool act_between(const Statement& s, const TimeInterval& t, std::uint32_t token)
 // same clause, or in a clause that names no act of its own ("from March 1949 to January
 // 1950, before he approved it"). A time elsewhere dates something else.
 const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::uint32_t window) {
+  if (s.relative_time) return nullptr;  // "died yesterday ... December 20, 2005": a dateline
   const auto [clause_begin, clause_end] = clause_of(s, token);
   const TimeInterval* best = nullptr;
   std::uint32_t best_distance = 0;

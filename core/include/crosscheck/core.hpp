@@ -150,6 +150,7 @@ struct Statement {
   std::string attributed_to;  // who asserts it when reported; empty: the article itself
   std::vector<std::string> hedges;
   std::vector<TimeInterval> times;
+  bool relative_time = false;  // "yesterday": its dates are datelines, not the act's time
   std::vector<Quantity> quantities;
 };
 

@@ -27,6 +27,9 @@ struct Lexicon {
   std::map<std::string, std::pair<int, int>> seasons;  // "spring" -> months {3, 5}
   std::set<std::string> time_before;  // "by", "before", "until": the time is an upper bound
   std::set<std::string> time_after;   // "after", "since", "from": the time is a lower bound
+  // "yesterday", "last week": the act is dated from the day of writing, so a full date in
+  // the same statement is the article's dateline, not the act's time
+  std::set<std::string> time_relative;
   std::map<std::string, double> number_words;  // "two" -> 2, "dozen" -> 12
   std::map<std::string, double> multipliers;   // "million" -> 1e6
   // words before a number and the range they make of it: "about" (+-10%), "at-least"

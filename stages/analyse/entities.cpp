@@ -85,7 +85,12 @@ std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!candidate(tokens[i])) continue;
     std::size_t end = i + 1;
-    while (end < tokens.size() && candidate(tokens[end])) ++end;
+    // a capitalised function word goes on a name it does not start: "Global Times"
+    while (end < tokens.size() &&
+           (candidate(tokens[end]) ||
+            (tokens[end].stop && tokens[end].kind == Token::Kind::kWord && !tokens[end].entity &&
+             tokens[end].lower.size() > 3 && capitalised(tokens[end]))))
+      ++end;
     // "Internet Explorer 8", "Curve 8900": a number right after a name is part of it
     const bool year_like = tokens.size() > end && tokens[end].lower.size() == 4 &&
                            tokens[end].lower >= "1000" && tokens[end].lower <= "2199";

@@ -30,17 +30,32 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
   }
   if (!s.hedges.empty()) s.modality = Modality::kHedged;
 
+  // Who speaks: the words just before the verb ("North Korean historians still insist"),
+  // names as their entity ("Global Times", "he" as the person it stands for), across one
+  // comma when the verb follows it ("translator Valentin Pak, says:").
   auto speaker_before = [&](std::size_t verb) {
-    std::size_t begin = verb;
-    while (begin > 0 && !is_punct(tokens[begin - 1]) && verb - begin < 6) --begin;
+    std::size_t end = verb;
+    if (end > 1 && tokens[end - 1].lower == ",") --end;
+    std::size_t begin = end;
+    while (begin > 0 && !is_punct(tokens[begin - 1]) && end - begin < 6) --begin;
     std::string who;
-    for (std::size_t k = begin; k < verb; ++k) {
-      const bool pronoun = tokens[k].entity && lex.personal_pronouns.count(tokens[k].lower);
-      if (pronoun)  // "he said": the person "he" stands for
-        who += std::string(who.empty() ? "" : " ") + tokens[k].lemma.substr(1);
-      else if (!tokens[k].stop || tokens[k].entity)
-        who += std::string(who.empty() ? "" : " ") +
-               std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
+    std::string last_entity;
+    for (std::size_t k = begin; k < end; ++k) {
+      std::string word;
+      if (tokens[k].entity && lex.personal_pronouns.count(tokens[k].lower)) {
+        word = tokens[k].lemma.substr(1);  // "he said": the person "he" stands for
+      } else if (tokens[k].entity) {
+        if (tokens[k].lemma == last_entity) continue;  // one name, several words
+        last_entity = tokens[k].lemma;
+        std::size_t last = k;  // the name as written: "North Korean", "Global Times"
+        while (last + 1 < end && tokens[last + 1].lemma == last_entity) ++last;
+        word = std::string(sentence_text.substr(
+            tokens[k].span.begin, tokens[last].span.end - tokens[k].span.begin));
+      } else if (!tokens[k].stop) {
+        last_entity.clear();
+        word = std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
+      }
+      if (!word.empty()) who += (who.empty() ? "" : " ") + word;
     }
     return who;
   };

@@ -174,6 +174,12 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=positive mod=asserted || pol=positive mod=asserted ents=[Joseph Stalin] "
        "times=[year:until 1950]"},
       // issue 3 phenomena, one row each; expected dumps reviewed by hand
+      {"The translator Valentin Pak, says: \"Stalin did not encourage the attack.\"",
+       "pol=negative cues=[not] negated=[encourage] mod=reported by=translator Valentin Pak "
+       "ents=[Joseph Stalin,Valentin Pak]"},
+      {"\"This is only a start,\" Holloway said.",
+       "pol=positive mod=reported by=Holloway ents=[Holloway]"},
+
       {"Stalin did not give final approval until April 1950.",
        "pol=positive cues=[not] mod=asserted ents=[Joseph Stalin] times=[month:april 1950]"},
       {"Stalin refused to allow the invasion.",

@@ -49,8 +49,8 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
         last_entity = tokens[k].lemma;
         std::size_t last = k;  // the name as written: "North Korean", "Global Times"
         while (last + 1 < end && tokens[last + 1].lemma == last_entity) ++last;
-        word = std::string(sentence_text.substr(
-            tokens[k].span.begin, tokens[last].span.end - tokens[k].span.begin));
+        word = std::string(sentence_text.substr(tokens[k].span.begin,
+                                                tokens[last].span.end - tokens[k].span.begin));
       } else if (!tokens[k].stop) {
         last_entity.clear();
         word = std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -48,8 +49,25 @@ std::string bundled(const std::string& relative) {
   return (fs::path(CROSSCHECK_SOURCE_ROOT) / relative).string();
 }
 
+// Like a compiler: the message, then the source line and a caret under the column, when
+// the message points into a file that can be read.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) std::cerr << d.format() << '\n';
+  for (const auto& d : diagnostics) {
+    std::cerr << d.format() << '\n';
+    if (d.line == 0 || d.col == 0) continue;
+    std::ifstream in(d.file, std::ios::binary);
+    std::string line;
+    for (std::uint32_t n = 0; n < d.line && std::getline(in, line);) ++n;
+    if (!in && !in.eof()) continue;
+    std::string caret;
+    std::uint32_t col = 1;
+    for (std::size_t i = 0; i < line.size() && col < d.col; ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // within a character
+      caret += line[i] == '\t' ? '\t' : ' ';
+      ++col;
+    }
+    std::cerr << "  " << line << "\n  " << caret << "^\n";
+  }
 }
 
 // Rules folders: those given, or the bundled rules/en plus rules/<corpus> when it exists.

@@ -103,19 +103,24 @@ def upair(a, b):
     return (a, b) if a <= b else (b, a)
 
 
-def gold_pairs(tdata):
-    chains = collections.defaultdict(set)
-    for m in tdata["events"]:
-        if m["chain_kind"] == "CROSS_DOC_COREF" and m["in_selected_sentence"] == "1":
-            chains[m["chain_id"]].add((m["doc_id"], int(m["sentence_num"])))
+def cross_doc_pairs(groups):
+    """Unordered pairs of sentences from different documents that share a group."""
     pairs = set()
-    for sents in chains.values():
+    for sents in groups.values():
         sents = sorted(sents)
         for i, a in enumerate(sents):
             for b in sents[i + 1:]:
                 if a[0] != b[0]:
                     pairs.add(upair(a, b))
     return pairs
+
+
+def gold_pairs(tdata):
+    chains = collections.defaultdict(set)
+    for m in tdata["events"]:
+        if m["chain_kind"] == "CROSS_DOC_COREF" and m["in_selected_sentence"] == "1":
+            chains[m["chain_id"]].add((m["doc_id"], int(m["sentence_num"])))
+    return cross_doc_pairs(chains)
 
 
 def baseline_pairs(tdata):
@@ -124,14 +129,7 @@ def baseline_pairs(tdata):
         if m["in_selected_sentence"] == "1":
             for s in trigger_stems(m["mention_text"]):
                 by_stem[s].add((m["doc_id"], int(m["sentence_num"])))
-    pairs = set()
-    for sents in by_stem.values():
-        sents = sorted(sents)
-        for i, a in enumerate(sents):
-            for b in sents[i + 1:]:
-                if a[0] != b[0]:
-                    pairs.add(upair(a, b))
-    return pairs
+    return cross_doc_pairs(by_stem)
 
 
 def find_span(doc_text, text):

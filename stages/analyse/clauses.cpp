@@ -15,7 +15,7 @@ void sort_unique(std::vector<T>& v) {
 // Where a sentence holds several claims: after ";", and at a contrast word ("but",
 // "whereas", "although") that follows a comma or dash or joins two clauses mid-sentence.
 // The part before must hold a content word and the part after an act of its own.
-std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex) {
+std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens) {
   static const std::set<std::string> kContrast = {"but",     "whereas", "although", "though",
                                                   "however", "while",   "whilst",   "yet"};
   auto has_act = [&](std::size_t b, std::size_t e) {
@@ -39,7 +39,6 @@ std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const L
       const bool after_mark = prev.lower == "," || prev.lower == "\u2013" || prev.lower == "\u2014";
       cut = after_mark || t.lower == "but" || t.lower == "whereas";
     }
-    (void)lex;
     if (!cut || !has_content(starts.back(), i) || !has_act(i, tokens.size())) continue;
     starts.push_back(t.lower == ";" ? i + 1 : i);
   }

@@ -57,7 +57,7 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
                           const std::vector<bool>& in_time);
 
 // clauses.cpp: where the claims of a sentence start, and each as a Statement
-std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex);
+std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens);
 Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
                  std::size_t attribution, const std::vector<bool>& used, const Lexicon& lex);
 

@@ -162,8 +162,7 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
 std::string uncovered(const Statement& denier, std::uint32_t i, const Statement& asserter,
                       std::uint32_t j, std::uint32_t window) {
   const auto said = context(asserter, j, window * 2);
-  const auto [clause_begin, clause_end] = clause_of(denier, i);
-  (void)clause_begin;
+  const std::uint32_t clause_end = clause_of(denier, i).second;
   std::uint32_t seen = 0;
   for (std::uint32_t k = i + 1; k < clause_end && seen < window; ++k) {
     const Token& t = denier.tokens[k];
@@ -196,12 +195,11 @@ Participants participants(const Statement& s, std::uint32_t i) {
   }
   // "Rather than initiating the war, Stalin refused": an opening clause with no doer of
   // its own shares the subject of the clause after it.
-  const auto [begin, end] = clause_of(s, i);
+  const std::uint32_t end = clause_of(s, i).second;
   if (p.agent.empty() && p.before.empty() && end < s.tokens.size()) {
     std::uint32_t k = end;
     while (k < s.tokens.size() && s.tokens[k].kind == Token::Kind::kPunct) ++k;
     if (k < s.tokens.size() && s.tokens[k].entity) p.agent = s.tokens[k].lemma;
-    (void)begin;
   }
   return p;
 }
@@ -240,8 +238,7 @@ std::optional<NumberMatch> compare_numbers(const Statement& a, std::uint32_t i, 
 
 // The first content word after act i in its clause, times left out; "" when none.
 std::string object_of(const Statement& s, std::uint32_t i) {
-  const auto [begin, end] = clause_of(s, i);
-  (void)begin;
+  const std::uint32_t end = clause_of(s, i).second;
   for (std::uint32_t k = i + 1; k < end; ++k) {
     const Token& t = s.tokens[k];
     if (t.kind == Token::Kind::kWord && !t.stop && !t.verb && !in_time(s, k)) return t.lemma;

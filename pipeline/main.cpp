@@ -101,6 +101,8 @@ struct RunRaw {
   std::string out;
   std::string formats = "csv,html";
   int threads = 0;
+  double min_score = AlignOptions{}.aligned_min_score;
+  int top_k = static_cast<int>(AlignOptions{}.aligned_top_k);
   bool quiet = false;
 };
 
@@ -113,8 +115,13 @@ po::options_description run_options(RunRaw& raw) {
       "output folder (default: out/<corpus name>; with several corpora, DIR/<corpus name>)")(
       "format", po::value(&raw.formats)->default_value("csv,html"),
       "reports to write, comma-separated: csv (findings.csv), html (report.html), pairs "
-      "(aligned.csv: every aligned statement pair)")(
+      "(aligned.csv: every aligned sentence pair)")(
       "threads", po::value(&raw.threads)->default_value(0), "worker threads (0: all cores)")(
+      "min-score", po::value(&raw.min_score)->default_value(raw.min_score, "0.15"),
+      "alignment score from which two statements are aligned (term overlap plus shared acts, "
+      "times, names and doer)")(
+      "top-k", po::value(&raw.top_k)->default_value(raw.top_k),
+      "aligned pairs kept per statement and other source (pairs a rule fired on always are)")(
       "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
   return o;
@@ -173,6 +180,7 @@ int cmd_run(const std::vector<std::string>& args) {
     return kOk;
   }
   if (raw.threads < 0) throw UsageError("--threads must be 0 or more");
+  if (raw.top_k < 0) throw UsageError("--top-k must be 0 or more");
   const auto formats = split_formats(raw.formats);
   if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
   const std::size_t threads =
@@ -189,6 +197,8 @@ int cmd_run(const std::vector<std::string>& args) {
     }
     RunOptions run;
     run.rules = &rules;
+    run.align.aligned_min_score = raw.min_score;
+    run.align.aligned_top_k = static_cast<std::uint32_t>(raw.top_k);
     std::vector<Diagnostic> errors;
     const Corpus corpus = run_corpus(root, run, errors);
     print_diagnostics(errors);
@@ -214,9 +224,9 @@ int cmd_run(const std::vector<std::string>& args) {
       std::size_t conflicts = 0;
       for (const auto& f : corpus.findings) conflicts += f.kind == Finding::Kind::kConflict;
       std::cout << corpus.name << ": " << corpus.documents.size() << " documents, "
-                << corpus.statements.size() << " statements, " << corpus.pairs.size()
-                << " aligned pairs, " << conflicts << " conflicts, "
-                << corpus.findings.size() - conflicts
+                << corpus.statements.size() << " statements, " << corpus.aligned.size()
+                << " aligned pairs, " << corpus.claims.size() << " claims, " << conflicts
+                << " conflicts, " << corpus.findings.size() - conflicts
                 << " agreements; report: " << (out / "report.html").string() << '\n';
     }
   }

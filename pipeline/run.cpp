@@ -132,7 +132,10 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   corpus.finish_indexes();
 
   // align: one task per statement over a read-only index
-  const AlignIndex index(corpus.statements, source_numbers(corpus), options.align);
+  AlignOptions align_options = options.align;
+  align_options.lexicon = &lexicon;
+  const std::vector<std::uint32_t> sources = source_numbers(corpus);
+  const AlignIndex index(corpus.statements, sources, align_options);
   std::vector<std::vector<Pair>> per(corpus.statements.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, per.size(), 64),
                     [&](const tbb::blocked_range<std::size_t>& r) {
@@ -154,6 +157,11 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                                            compare_options);
                       }
                     });
+  std::vector<bool> has_finding(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) has_finding[i] = found[i].has_value();
+  corpus.aligned =
+      select_aligned(corpus.pairs, has_finding, corpus.statements, sources, align_options);
+  corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
   // One finding per kind and sentence pair: clauses of one sentence may find the same thing.
   std::set<std::tuple<int, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>> seen;
   for (auto& f : found) {

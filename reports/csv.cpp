@@ -6,9 +6,11 @@
 // quotes, and double quotes inside it are doubled.
 #include <unistd.h>  // fsync
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 
 #include "reports/detail/format.hpp"
 #include "reports/reports.hpp"
@@ -86,10 +88,20 @@ std::string render_csv(const Corpus& corpus) {
 }
 
 std::string render_pairs_csv(const Corpus& corpus) {
-  std::string out = "id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors\n";
-  for (std::size_t i = 0; i < corpus.pairs.size(); ++i) {
+  // One row per sentence pair: its clauses may align more than once; the best pair stands.
+  std::map<std::array<std::uint32_t, 4>, std::uint32_t> best;
+  for (const std::uint32_t i : corpus.aligned) {
     const Pair& pair = corpus.pairs[i];
-    std::vector<std::string> row = {"P" + detail::finding_id(i).substr(1),
+    const Statement& a = corpus.statements[pair.a];
+    const Statement& b = corpus.statements[pair.b];
+    auto [it, added] = best.try_emplace({a.doc, a.sentence, b.doc, b.sentence}, i);
+    if (!added && pair.score > corpus.pairs[it->second].score) it->second = i;
+  }
+  std::string out = "id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors\n";
+  std::size_t n = 0;
+  for (const auto& [key, i] : best) {
+    const Pair& pair = corpus.pairs[i];
+    std::vector<std::string> row = {"P" + detail::finding_id(n++).substr(1),
                                     detail::format_confidence(pair.score)};
     for (const std::uint32_t index : {pair.a, pair.b}) {
       const detail::Side side = detail::side_of(corpus, index);

@@ -80,7 +80,9 @@ void check_invariants(const Corpus& corpus, const std::vector<Pair>& pairs) {
     CHECK(corpus.source_of_doc[corpus.statements[p.a].doc] !=
           corpus.source_of_doc[corpus.statements[p.b].doc]);
     CHECK(p.score > 0);
-    CHECK(p.score <= 1.0 + 1e-9);
+    const AlignOptions o;  // a cosine plus the evidence bonuses
+    CHECK(p.score <=
+          1.0 + o.bonus_predicate + o.bonus_time + o.bonus_entities + o.bonus_subject + 1e-9);
     // anchors: shared terms of the two statements, rarest first
     CHECK_FALSE(p.anchors.empty());
     const auto& ta = corpus.statements[p.a].terms;
@@ -249,4 +251,76 @@ TEST_CASE("align: anchors are only the terms that made the pair", "[align]") {
   const auto pairs = crosscheck::align(corpus.statements, corpus.source_of_doc, options);
   REQUIRE(dump(pairs) == "0-3\n");
   CHECK(pairs.front().anchors == std::vector<std::string>{"plan"});
+}
+
+TEST_CASE("align: shared acts, times and names raise the score", "[align]") {
+  // Each row: the same first statement against two second ones that share as many words
+  // with it; the one with the extra evidence must score higher.
+  struct Row {
+    const char* a;
+    const char* with_evidence;
+    const char* without;
+  };
+  const std::vector<Row> rows = {
+      {"Kim visited Moscow in April 1950 and the talks were long.",
+       "Kim visited Moscow in April 1950 and the dinner was long.",
+       "Kim visited Moscow in May 1952 and the dinner was long."},
+      {"Stalin approved the invasion plan in Moscow.", "Stalin approved the invasion plan quickly.",
+       "Mao studied the invasion plan quickly."},
+  };
+  for (const auto& row : rows) {
+    INFO(row.a << " | " << row.with_evidence << " | " << row.without);
+    const Corpus corpus = make_corpus({{0, row.a}, {1, row.with_evidence}, {2, row.without}});
+    AlignOptions options;
+    options.lexicon = &lexicon();
+    const crosscheck::AlignIndex index(corpus.statements, corpus.source_of_doc, options);
+    CHECK(index.evidence(0, 1) > index.evidence(0, 2));
+  }
+}
+
+TEST_CASE("align: select_aligned keeps rule pairs and the best per source", "[align]") {
+  // Statements 0, 1 of doc 0 (source 0), 2, 3 of doc 1 (source 1), 4 of doc 2 (source 2).
+  std::vector<Statement> statements(5);
+  for (std::uint32_t i = 0; i < 5; ++i) statements[i].doc = i / 2;
+  const std::vector<std::uint32_t> source_of_doc = {0, 1, 2};
+  const std::vector<Pair> pairs = {
+      {0, 2, 0.9, {}},  // best for 0 and for 2
+      {0, 3, 0.4, {}},  // second for 0 and for 3: dropped at top 1
+      {1, 3, 0.8, {}},  // best for 1 and for 3
+      {1, 4, 0.1, {}},  // best for 1 and 4 with each other's source, but below the score
+  };
+  const std::vector<bool> none(pairs.size(), false);
+  AlignOptions options;
+  options.aligned_top_k = 1;
+  options.aligned_min_score = 0.2;
+  CHECK(crosscheck::select_aligned(pairs, none, statements, source_of_doc, options) ==
+        std::vector<std::uint32_t>{0, 2});
+  options.aligned_top_k = 2;
+  CHECK(crosscheck::select_aligned(pairs, none, statements, source_of_doc, options) ==
+        std::vector<std::uint32_t>{0, 1, 2});
+  // A pair a rule fired on is aligned whatever its rank or score.
+  std::vector<bool> fired(pairs.size(), false);
+  fired[3] = true;
+  options.aligned_min_score = 10;
+  CHECK(crosscheck::select_aligned(pairs, fired, statements, source_of_doc, options) ==
+        std::vector<std::uint32_t>{3});
+}
+
+TEST_CASE("align: claim clusters hold one statement per document", "[align]") {
+  // Pairs by hand: 0 (doc 0) ~ 2 (doc 1) ~ 3 (doc 2); 1 (doc 0) ~ 3 as well, but 3's
+  // cluster already holds a statement of doc 0, so 1 stays out.
+  std::vector<Statement> statements(4);
+  statements[0].doc = 0;
+  statements[1].doc = 0;
+  statements[2].doc = 1;
+  statements[3].doc = 2;
+  const std::vector<Pair> pairs = {{0, 2, 0.9, {}}, {1, 3, 0.5, {}}, {2, 3, 0.8, {}}};
+  const auto claims = crosscheck::cluster_claims(pairs, {0, 1, 2}, statements);
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].statements == std::vector<std::uint32_t>{0, 2, 3});
+  // Only aligned pairs join: without 2-3, 1 ~ 3 make their own claim.
+  const auto two = crosscheck::cluster_claims(pairs, {0, 1}, statements);
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].statements == std::vector<std::uint32_t>{0, 2});
+  CHECK(two[1].statements == std::vector<std::uint32_t>{1, 3});
 }

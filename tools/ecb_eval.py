@@ -7,7 +7,8 @@ Usage:
     python3 tools/ecb_eval.py --limit 5            # the first 5 topics only
     python3 tools/ecb_eval.py --examples 3         # also print sample pairs (stderr)
 Options: --data DIR (default <repo>/../shared/data/ecbplus), --bin PATH
-(default <repo>/build/crosscheck), --no-statements (skip counting statements),
+(default <repo>/build/crosscheck), --args "OPTIONS" (passed to `crosscheck run`,
+e.g. "--min-score 0.2 --top-k 2"), --no-statements (skip counting statements),
 --map best (map a crosscheck sentence only to the ECB+ sentence it overlaps
 most, instead of every ECB+ sentence it overlaps).
 
@@ -181,7 +182,7 @@ def count_statements(binary, files):
     return n
 
 
-def run_topic(topic, tdata, binary, want_statements):
+def run_topic(topic, tdata, binary, want_statements, extra=()):
     with tempfile.TemporaryDirectory(prefix=f"ecb{topic}_") as tmp:
         corpus = os.path.join(tmp, f"ecbplus-{topic}")
         out = os.path.join(tmp, "out")
@@ -191,7 +192,7 @@ def run_topic(topic, tdata, binary, want_statements):
             dst = os.path.join(corpus, doc_id + ".txt")
             shutil.copyfile(path, dst)
             files.append(dst)
-        p = subprocess.run([binary, "run", corpus, "--out", out, "--format", "pairs", "-q"],
+        p = subprocess.run([binary, "run", corpus, "--out", out, "--format", "pairs", "-q", *extra],
                            capture_output=True, text=True)
         if p.returncode not in (0, 2):
             sys.exit(f"crosscheck failed on topic {topic} (exit {p.returncode}): {p.stderr}")
@@ -284,6 +285,7 @@ def main():
     ap.add_argument("--map", choices=("overlap", "best"), default="overlap",
                     help="a crosscheck sentence maps to every ECB+ sentence it overlaps (default) "
                          "or only to the one it overlaps most")
+    ap.add_argument("--args", default="", help="more options for `crosscheck run`, e.g. '--min-score 0.2'")
     ap.add_argument("--no-statements", action="store_true", help="do not count statements")
     a = ap.parse_args()
 
@@ -301,7 +303,7 @@ def main():
     results = []
     n_statements = 0
     for t in ids:
-        rows, ns = run_topic(t, topics[t], a.bin, not a.no_statements)
+        rows, ns = run_topic(t, topics[t], a.bin, not a.no_statements, a.args.split())
         r = evaluate_topic(t, topics[t], rows, a.examples, a.map)
         r["statements"] = ns
         if ns is not None:

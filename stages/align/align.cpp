@@ -2,8 +2,39 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace crosscheck {
+
+namespace {
+
+bool share_or_oppose_predicate(const Statement& a, const Statement& b, const Lexicon* lexicon) {
+  for (const auto& x : a.predicates)
+    for (const auto& y : b.predicates)
+      if (x == y || (lexicon != nullptr && lexicon->opposed(x, y))) return true;
+  return false;
+}
+
+bool times_overlap(const Statement& a, const Statement& b) {
+  for (const auto& x : a.times)
+    for (const auto& y : b.times)
+      if (x.overlaps(y)) return true;
+  return false;
+}
+
+std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  std::size_t n = 0;
+  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();)
+    if (*i < *j)
+      ++i;
+    else if (*j < *i)
+      ++j;
+    else
+      ++n, ++i, ++j;
+  return n;
+}
+
+}  // namespace
 
 AlignIndex::AlignIndex(const std::vector<Statement>& statements,
                        std::vector<std::uint32_t> source_of_doc, const AlignOptions& options)
@@ -43,6 +74,18 @@ AlignIndex::AlignIndex(const std::vector<Statement>& statements,
   }
 }
 
+double AlignIndex::evidence(std::uint32_t a, std::uint32_t b) const {
+  const Statement& x = statements_[a];
+  const Statement& y = statements_[b];
+  double bonus = 0;
+  if (share_or_oppose_predicate(x, y, options_.lexicon)) bonus += options_.bonus_predicate;
+  if (times_overlap(x, y)) bonus += options_.bonus_time;
+  const auto entities = std::min<std::size_t>(shared_count(x.entities, y.entities), 3);
+  bonus += options_.bonus_entities * static_cast<double>(entities) / 3.0;
+  if (!x.subject.empty() && x.subject == y.subject) bonus += options_.bonus_subject;
+  return bonus;
+}
+
 double AlignIndex::idf(const std::string& term) const {
   const auto it = term_id_.find(term);
   return it == term_id_.end() ? 0.0 : idf_[it->second];
@@ -70,7 +113,7 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
   std::vector<Pair> out;
   for (const auto& [b, x] : acc) {
     if (x.shared < options_.min_shared || norm_[a] == 0 || norm_[b] == 0) continue;
-    const double score = x.dot / (norm_[a] * norm_[b]);
+    const double score = x.dot / (norm_[a] * norm_[b]) + evidence(a, b);
     if (score < options_.min_score) continue;
     Pair p;
     p.a = std::min(a, b);
@@ -107,6 +150,84 @@ std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement) {
                         [](const Pair& x, const Pair& y) { return x.a == y.a && x.b == y.b; }),
             all.end());
   return all;
+}
+
+std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
+                                          const std::vector<bool>& has_finding,
+                                          const std::vector<Statement>& statements,
+                                          const std::vector<std::uint32_t>& source_of_doc,
+                                          const AlignOptions& options) {
+  // Each statement's candidates by score, best first; a pair counts for both its ends.
+  std::vector<std::vector<std::uint32_t>> of(statements.size());
+  for (std::uint32_t i = 0; i < pairs.size(); ++i)
+    if (pairs[i].score >= options.aligned_min_score) {
+      of[pairs[i].a].push_back(i);
+      of[pairs[i].b].push_back(i);
+    }
+  std::vector<bool> keep(has_finding);
+  keep.resize(pairs.size(), false);
+  std::unordered_map<std::uint32_t, std::uint32_t> taken;  // source -> pairs kept
+  for (std::uint32_t s = 0; s < of.size(); ++s) {
+    auto& list = of[s];
+    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return pairs[x].score > pairs[y].score;
+    });
+    taken.clear();
+    for (const std::uint32_t i : list) {
+      const std::uint32_t other = pairs[i].a == s ? pairs[i].b : pairs[i].a;
+      if (taken[source_of_doc[statements[other].doc]]++ < options.aligned_top_k) keep[i] = true;
+    }
+  }
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t i = 0; i < keep.size(); ++i)
+    if (keep[i]) out.push_back(i);
+  return out;
+}
+
+std::vector<Claim> cluster_claims(const std::vector<Pair>& pairs,
+                                  const std::vector<std::uint32_t>& aligned,
+                                  const std::vector<Statement>& statements) {
+  std::vector<std::uint32_t> order(aligned);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return pairs[x].score > pairs[y].score;
+  });
+  // Union-find over statements; each root keeps its members.
+  std::vector<std::uint32_t> parent(statements.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> members;
+  const auto root = [&](std::uint32_t s) {
+    while (parent[s] != s) s = parent[s] = parent[parent[s]];
+    return s;
+  };
+  const auto members_of = [&](std::uint32_t r) -> std::vector<std::uint32_t>& {
+    auto& m = members[r];
+    if (m.empty()) m.push_back(r);
+    return m;
+  };
+  for (const std::uint32_t i : order) {
+    const std::uint32_t ra = root(pairs[i].a);
+    const std::uint32_t rb = root(pairs[i].b);
+    if (ra == rb) continue;
+    auto& ma = members_of(ra);
+    auto& mb = members_of(rb);
+    const bool same_document = std::any_of(ma.begin(), ma.end(), [&](std::uint32_t x) {
+      return std::any_of(mb.begin(), mb.end(),
+                         [&](std::uint32_t y) { return statements[x].doc == statements[y].doc; });
+    });
+    if (same_document) continue;
+    parent[rb] = ra;
+    ma.insert(ma.end(), mb.begin(), mb.end());
+    members.erase(rb);
+  }
+  std::vector<Claim> claims;
+  for (auto& [r, m] : members) {
+    if (m.size() < 2) continue;
+    std::sort(m.begin(), m.end());
+    claims.push_back({std::move(m)});
+  }
+  std::sort(claims.begin(), claims.end(),
+            [](const Claim& x, const Claim& y) { return x.statements < y.statements; });
+  return claims;
 }
 
 std::vector<Pair> align(const std::vector<Statement>& statements,

@@ -11,16 +11,27 @@
 #include <vector>
 
 #include "crosscheck/core.hpp"
+#include "crosscheck/lexicon.hpp"
 
 namespace crosscheck {
 
 struct AlignOptions {
-  double min_score = 0.05;          // cosine of IDF-weighted term vectors
+  // Candidates: what the rules look at.
+  double min_score = 0.05;          // score (below) of a candidate pair
   std::uint32_t min_shared = 2;     // shared terms
-  std::uint32_t top_k = 30;         // best pairs kept per statement
+  std::uint32_t top_k = 30;         // best candidates kept per statement
   std::uint32_t max_posting = 200;  // terms in more statements than this are not anchors
   double predicate_weight = 2.0;    // a shared act counts more than a shared word
   double entity_weight = 1.0;
+  // The score is the cosine of IDF-weighted term vectors plus these evidence bonuses.
+  double bonus_predicate = 0.05;  // the two share a predicate class, or have opposed ones
+  double bonus_time = 0.1;        // their times overlap
+  double bonus_entities = 0.1;    // times the share of up to three shared entities
+  double bonus_subject = 0.05;    // the same doer
+  // Aligned pairs: the candidates taken to speak of the same event.
+  double aligned_min_score = 0.15;   // a candidate needs this score...
+  std::uint32_t aligned_top_k = 2;   // ...and a rank within this many per statement and source
+  const Lexicon* lexicon = nullptr;  // for opposed predicate classes; optional
 };
 
 class AlignIndex {
@@ -34,6 +45,8 @@ class AlignIndex {
   std::vector<Pair> pairs_for(std::uint32_t a) const;
 
   double idf(const std::string& term) const;
+  // The score's evidence beyond shared terms: predicate classes, times, entities, doer.
+  double evidence(std::uint32_t a, std::uint32_t b) const;
   std::size_t size() const { return terms_.size(); }
 
  private:
@@ -53,6 +66,22 @@ class AlignIndex {
 
 // Sorted, deduplicated union of per-statement pairs: the stable output of alignment.
 std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement);
+
+// The candidates that are aligned: those a rule found something on (`has_finding[i]`), and
+// those whose score reaches aligned_min_score and ranks within aligned_top_k among the
+// pairs of either statement with the other's source. Indexes into `pairs`, ascending.
+std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
+                                          const std::vector<bool>& has_finding,
+                                          const std::vector<Statement>& statements,
+                                          const std::vector<std::uint32_t>& source_of_doc,
+                                          const AlignOptions& options);
+
+// Claim clusters: aligned pairs joined best score first, as long as a cluster holds at most
+// one statement of each document, so that a cluster reads as one claim told by several
+// sources. Clusters of two or more statements, ordered by their first statement.
+std::vector<Claim> cluster_claims(const std::vector<Pair>& pairs,
+                                  const std::vector<std::uint32_t>& aligned,
+                                  const std::vector<Statement>& statements);
 
 // Serial convenience: every statement's pairs, merged.
 std::vector<Pair> align(const std::vector<Statement>& statements,

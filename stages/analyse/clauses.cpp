@@ -122,7 +122,7 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
     if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2)
       continue;
     // A predicate counts by its class, so "approved" and "permission" share a term.
-    c.terms.push_back(t.verb ? lex.class_of(t.lemma) : t.lemma);
+    c.terms.push_back(lex.class_of(t.lemma));
     if (t.verb) c.predicates.push_back(lex.class_of(t.lemma));
   }
   for (const auto& e : c.entities) c.terms.push_back("@" + e);

@@ -163,6 +163,11 @@ struct Pair {
   std::vector<std::string> anchors;  // the shared terms that made the pair
 };
 
+// Statements of several sources aligned as telling one event; ascending statement indexes.
+struct Claim {
+  std::vector<std::uint32_t> statements;
+};
+
 struct Finding {
   enum class Kind { kConflict, kAgreement };
   Kind kind = Kind::kConflict;
@@ -195,7 +200,9 @@ struct Corpus {
   std::vector<Sentence> sentences;  // all documents, in (doc, index) order
   std::vector<Statement> statements;
   std::vector<Skipped> skipped;
-  std::vector<Pair> pairs;
+  std::vector<Pair> pairs;             // candidates, each compared by the rules
+  std::vector<std::uint32_t> aligned;  // the pairs (indexes) taken to tell the same event
+  std::vector<Claim> claims;
   std::vector<Finding> findings;
 
   const Sentence& sentence_of(const Statement& s) const;

@@ -151,9 +151,9 @@ int write_reports(const Corpus& corpus, const fs::path& out,
                                  : f == "pairs" ? "aligned.csv"
                                                 : "report.html");
     const std::string error =
-        write_atomically(path.string(), f == "csv"     ? render_csv(corpus)
-                                        : f == "pairs" ? render_pairs_csv(corpus)
-                                                       : render_html(corpus));
+        write_atomically(path.string(), [&](std::ostream& stream) {
+          (f == "csv" ? write_csv : f == "pairs" ? write_pairs_csv : write_html)(corpus, stream);
+        });
     if (!error.empty()) {
       std::cerr << "error: " << error << '\n';
       return kBadInput;
@@ -371,6 +371,7 @@ int cmd_explain(const std::vector<std::string>& args) {
   align_options.min_score = 0;
   align_options.min_shared = 0;
   align_options.top_k = static_cast<std::uint32_t>(statements.size());
+  align_options.lexicon = &rules.lexicon;
   const AlignIndex index(statements, {0, 1}, align_options);
   CompareOptions compare_options;
   compare_options.rules = &rules.rules;
@@ -381,6 +382,7 @@ int cmd_explain(const std::vector<std::string>& args) {
       Pair pair{i, j, 0.0, {}};
       for (const auto& p : index.pairs_for(i))
         if (p.b == j) pair = p;
+      index.fill_anchors(pair);
       if (statements.size() > 2) std::cout << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
       std::cout << "alignment score: " << pair.score << "; shared:";
       for (const auto& anchor : pair.anchors) std::cout << ' ' << anchor;

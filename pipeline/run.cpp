@@ -1,5 +1,6 @@
 #include "run.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <tuple>
 
@@ -148,34 +150,59 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   CompareOptions compare_options;
   compare_options.rules = &options.rules->rules;
   compare_options.lexicon = &lexicon;
-  std::vector<std::optional<Finding>> found(corpus.pairs.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, found.size(), 64),
-                    [&](const tbb::blocked_range<std::size_t>& r) {
-                      for (auto i = r.begin(); i != r.end(); ++i) {
-                        const Pair& p = corpus.pairs[i];
-                        found[i] = compare(corpus.statements[p.a], corpus.statements[p.b], p,
-                                           compare_options);
-                      }
-                    });
-  std::vector<bool> has_finding(found.size());
-  for (std::size_t i = 0; i < found.size(); ++i) has_finding[i] = found[i].has_value();
+  // Findings are few next to pairs: each task keeps its own, tagged with the pair index.
+  tbb::enumerable_thread_specific<std::vector<std::pair<std::uint32_t, Finding>>> local;
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, corpus.pairs.size(), 64),
+      [&](const tbb::blocked_range<std::size_t>& r) {
+        auto& mine = local.local();
+        for (auto i = r.begin(); i != r.end(); ++i) {
+          const Pair& p = corpus.pairs[i];
+          if (auto f = compare(corpus.statements[p.a], corpus.statements[p.b], p, compare_options))
+            mine.emplace_back(static_cast<std::uint32_t>(i), std::move(*f));
+        }
+      });
+  std::vector<std::pair<std::uint32_t, Finding>> found;
+  for (auto& mine : local) {
+    std::move(mine.begin(), mine.end(), std::back_inserter(found));
+    std::vector<std::pair<std::uint32_t, Finding>>().swap(mine);
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  // The rules are done with the words: the reports need only spans, roles and findings.
+  for (auto& s : corpus.statements) std::vector<Token>().swap(s.tokens);
+  std::vector<bool> has_finding(corpus.pairs.size());
+  for (const auto& [i, f] : found) has_finding[i] = true;
   corpus.aligned =
       select_aligned(corpus.pairs, has_finding, corpus.statements, sources, align_options);
   corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
-  // One finding per kind and sentence pair: clauses of one sentence may find the same thing.
-  std::set<std::tuple<int, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>> seen;
-  for (auto& f : found) {
-    if (!f) continue;
-    const Statement& a = corpus.statements[f->a];
-    const Statement& b = corpus.statements[f->b];
-    if (seen.emplace(static_cast<int>(f->kind), a.doc, a.sentence, b.doc, b.sentence).second)
-      corpus.findings.push_back(std::move(*f));
-  }
-  // Stable order: conflicts first, then by the first statement, then the second.
-  std::stable_sort(corpus.findings.begin(), corpus.findings.end(),
-                   [](const Finding& x, const Finding& y) {
-                     return std::tie(x.kind, x.a, x.b) < std::tie(y.kind, y.a, y.b);
-                   });
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (auto i = r.begin(); i != r.end(); ++i)
+                        index.fill_anchors(corpus.pairs[corpus.aligned[i]]);
+                    });
+  // One finding per kind and sentence pair: clauses of one sentence may find the same
+  // thing; the first in pair order stands. Then conflicts first, by statement order.
+  const auto sentence_id = [&](std::uint32_t statement) {
+    const Statement& s = corpus.statements[statement];
+    return corpus.first_sentence[s.doc] + s.sentence;
+  };
+  std::vector<std::uint32_t> order(found.size());  // indexes into `found`, in pair order
+  std::iota(order.begin(), order.end(), 0);
+  const auto key = [&](std::uint32_t i) {
+    const Finding& f = found[i].second;
+    return std::tuple(f.kind, sentence_id(f.a), sentence_id(f.b));
+  };
+  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return key(x) < key(y); });
+  order.erase(
+      std::unique(order.begin(), order.end(), [&](auto x, auto y) { return key(x) == key(y); }),
+      order.end());
+  // Pairs are sorted by (a, b), so pair order is statement order within a kind.
+  std::sort(order.begin(), order.end(), [&](auto x, auto y) {
+    return std::tie(found[x].second.kind, x) < std::tie(found[y].second.kind, y);
+  });
+  corpus.findings.reserve(order.size());
+  for (const std::uint32_t i : order) corpus.findings.push_back(std::move(found[i].second));
   return corpus;
 }
 

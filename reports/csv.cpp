@@ -4,12 +4,15 @@
 // csv, pandas, R) accepts LF, and LF keeps the golden files and their diffs clean. Quoting
 // is otherwise RFC 4180's: a cell holding a comma, a double quote, CR or LF is put in double
 // quotes, and double quotes inside it are doubled.
+#include <fcntl.h>  // open
 #include <unistd.h>  // fsync
 
 #include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <map>
 
 #include "reports/detail/format.hpp"
@@ -54,18 +57,20 @@ std::string csv_cell(std::string_view text) {
 
 namespace {
 
-void append_row(std::string& out, const std::vector<std::string>& row) {
+void append_row(std::ostream& out, const std::vector<std::string>& row) {
+  std::string line;
   for (std::size_t c = 0; c < row.size(); ++c) {
-    if (c > 0) out += ',';
-    out += csv_cell(row[c]);
+    if (c > 0) line += ',';
+    line += csv_cell(row[c]);
   }
-  out += '\n';
+  line += '\n';
+  out << line;
 }
 
 }  // namespace
 
-std::string render_csv(const Corpus& corpus) {
-  std::string out(kHeader);
+void write_csv(const Corpus& corpus, std::ostream& out) {
+  out << kHeader;
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
     const Finding& finding = corpus.findings[i];
     std::vector<std::string> row = {detail::finding_id(i), std::string(to_string(finding.kind)),
@@ -84,10 +89,9 @@ std::string render_csv(const Corpus& corpus) {
     row.push_back(finding.explanation);
     append_row(out, row);
   }
-  return out;
 }
 
-std::string render_pairs_csv(const Corpus& corpus) {
+void write_pairs_csv(const Corpus& corpus, std::ostream& out) {
   // One row per sentence pair: its clauses may align more than once; the best pair stands.
   std::map<std::array<std::uint32_t, 4>, std::uint32_t> best;
   for (const std::uint32_t i : corpus.aligned) {
@@ -97,7 +101,7 @@ std::string render_pairs_csv(const Corpus& corpus) {
     auto [it, added] = best.try_emplace({a.doc, a.sentence, b.doc, b.sentence}, i);
     if (!added && pair.score > corpus.pairs[it->second].score) it->second = i;
   }
-  std::string out = "id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors\n";
+  out << "id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors\n";
   std::size_t n = 0;
   for (const auto& [key, i] : best) {
     const Pair& pair = corpus.pairs[i];
@@ -112,10 +116,16 @@ std::string render_pairs_csv(const Corpus& corpus) {
     row.push_back(join(pair.anchors, "; "));
     append_row(out, row);
   }
-  return out;
 }
 
-std::string write_atomically(const std::string& path, std::string_view content) {
+std::string render(ReportWriter writer, const Corpus& corpus) {
+  std::ostringstream out;
+  writer(corpus, out);
+  return std::move(out).str();
+}
+
+std::string write_atomically(const std::string& path,
+                             const std::function<void(std::ostream&)>& write) {
   // The temporary file sits next to the target, so the rename stays within one file system
   // and replaces the target in one step; fsync first, so that after a crash the target is
   // either the old file or the whole new one.
@@ -124,15 +134,21 @@ std::string write_atomically(const std::string& path, std::string_view content) 
     std::remove(temporary.c_str());
     return "cannot write " + path + ": " + std::strerror(error);
   };
-  std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (file == nullptr) return "cannot write " + path + ": " + std::strerror(errno);
-  if (std::fwrite(content.data(), 1, content.size(), file) != content.size() ||
-      std::fflush(file) != 0 || ::fsync(::fileno(file)) != 0) {
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file) return "cannot write " + path + ": " + std::strerror(errno);
+    write(file);
+    file.flush();
+    if (!file) return failure(errno != 0 ? errno : EIO);
+  }
+  // std::ofstream has no fsync: reopen the finished file to push it to the disk.
+  const int fd = ::open(temporary.c_str(), O_RDONLY);
+  if (fd < 0 || ::fsync(fd) != 0) {
     const int error = errno;
-    std::fclose(file);
+    if (fd >= 0) ::close(fd);
     return failure(error);
   }
-  if (std::fclose(file) != 0) return failure(errno);
+  ::close(fd);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) return failure(errno);
   return "";
 }

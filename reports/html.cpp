@@ -6,6 +6,7 @@
 // page's own style and script, named by their SHA-256, so even an escaping bug could neither
 // run injected script nor reach the network. The page is a pure function of the corpus:
 // no dates, no random nonces, so two runs give the same bytes.
+#include <ostream>
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -471,9 +472,7 @@ void render_findings(const Corpus& corpus, const std::vector<std::string>& types
   out += "</ol>\n</section>\n";
 }
 
-}  // namespace
-
-std::string render_html(const Corpus& corpus) {
+std::string html_page(const Corpus& corpus) {
   std::map<std::string, TypeCounts> type_counts;
   TypeCounts total;
   for (const Finding& finding : corpus.findings) {
@@ -508,5 +507,9 @@ std::string render_html(const Corpus& corpus) {
   out += "<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
   return out;
 }
+
+}  // namespace
+
+void write_html(const Corpus& corpus, std::ostream& out) { out << html_page(corpus); }
 
 }  // namespace crosscheck

@@ -1,10 +1,13 @@
-// reports: a finished Corpus -> report files. Each writer renders to a string (so tests can
-// compare it whole against a golden file); write_atomically() puts it on disk through a
-// temporary file and a rename, so an interrupted run never leaves half a report.
+// reports: a finished Corpus -> report files. Each writer streams to an std::ostream, so a
+// report of a million findings is never held whole in memory; render() gives the same
+// text as a string, for tests and golden files. write_atomically() puts a report on disk
+// through a temporary file and a rename, so an interrupted run never leaves half a report.
 // All corpus text is untrusted: HTML-escaped, and CSV cells that a spreadsheet would run
 // as formulas are neutralised.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -16,13 +19,22 @@ namespace crosscheck {
 // id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,cues,
 // asserted_by_a,asserted_by_b,explanation (who asserts each side: "article" or the reported
 // speaker)
-std::string render_csv(const Corpus& corpus);
+void write_csv(const Corpus& corpus, std::ostream& out);
 
-// aligned.csv: every aligned pair, header id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors
-std::string render_pairs_csv(const Corpus& corpus);
+// aligned.csv: one row per aligned sentence pair (the best of its statement pairs), header
+// id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors
+void write_pairs_csv(const Corpus& corpus, std::ostream& out);
 
 // report.html: one self-contained page (inline CSS, no script from outside).
-std::string render_html(const Corpus& corpus);
+void write_html(const Corpus& corpus, std::ostream& out);
+
+using ReportWriter = void (*)(const Corpus&, std::ostream&);
+std::string render(ReportWriter writer, const Corpus& corpus);
+inline std::string render_csv(const Corpus& corpus) { return render(write_csv, corpus); }
+inline std::string render_pairs_csv(const Corpus& corpus) {
+  return render(write_pairs_csv, corpus);
+}
+inline std::string render_html(const Corpus& corpus) { return render(write_html, corpus); }
 
 // One CSV cell, quoted as RFC 4180 requires, formula prefixes neutralised.
 std::string csv_cell(std::string_view text);
@@ -32,7 +44,12 @@ std::string html_escape(std::string_view text);
 // A JSON string literal (quotes included), with control characters escaped.
 std::string json_quote(std::string_view text);
 
-// Writes `content` to `path` via `path.tmp` + rename. Returns an error message or "".
-std::string write_atomically(const std::string& path, std::string_view content);
+// Writes to `path` via `path.tmp` + rename what `write` puts on its stream. Returns an
+// error message or "".
+std::string write_atomically(const std::string& path,
+                             const std::function<void(std::ostream&)>& write);
+inline std::string write_atomically(const std::string& path, std::string_view content) {
+  return write_atomically(path, [&](std::ostream& out) { out << content; });
+}
 
 }  // namespace crosscheck

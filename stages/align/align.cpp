@@ -125,25 +125,30 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
     return x.score != y.score ? x.score > y.score : std::tie(x.a, x.b) < std::tie(y.a, y.b);
   });
   if (out.size() > options_.top_k) out.resize(options_.top_k);
-  // The anchors: shared terms, rarest first, for the report.
-  for (auto& p : out) {
-    const auto& ta = statements_[p.a].terms;
-    const auto& tb = statements_[p.b].terms;
-    std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(),
-                          std::back_inserter(p.anchors));
-    std::erase_if(p.anchors, [&](const std::string& term) {  // too common to have made the pair
-      return postings_[term_id_.at(term)].size() > options_.max_posting;
-    });
-    std::stable_sort(p.anchors.begin(), p.anchors.end(),
-                     [&](const auto& x, const auto& y) { return idf(x) > idf(y); });
-  }
   return out;
 }
 
+void AlignIndex::fill_anchors(Pair& p) const {
+  const auto& ta = statements_[p.a].terms;
+  const auto& tb = statements_[p.b].terms;
+  p.anchors.clear();
+  std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(p.anchors));
+  std::erase_if(p.anchors, [&](const std::string& term) {  // too common to have made the pair
+    return postings_[term_id_.at(term)].size() > options_.max_posting;
+  });
+  std::stable_sort(p.anchors.begin(), p.anchors.end(),
+                   [&](const auto& x, const auto& y) { return idf(x) > idf(y); });
+}
+
 std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement) {
+  std::size_t total = 0;
+  for (const auto& v : per_statement) total += v.size();
   std::vector<Pair> all;
-  for (auto& v : per_statement)
+  all.reserve(total);
+  for (auto& v : per_statement) {  // each list freed as it is moved: one copy at a time
     for (auto& p : v) all.push_back(std::move(p));
+    std::vector<Pair>().swap(v);
+  }
   std::sort(all.begin(), all.end(),
             [](const Pair& x, const Pair& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
   all.erase(std::unique(all.begin(), all.end(),
@@ -236,7 +241,9 @@ std::vector<Pair> align(const std::vector<Statement>& statements,
   const AlignIndex index(statements, source_of_doc, options);
   std::vector<std::vector<Pair>> per(statements.size());
   for (std::uint32_t a = 0; a < statements.size(); ++a) per[a] = index.pairs_for(a);
-  return merge_pairs(std::move(per));
+  auto pairs = merge_pairs(std::move(per));
+  for (auto& p : pairs) index.fill_anchors(p);
+  return pairs;
 }
 
 }  // namespace crosscheck

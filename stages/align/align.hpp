@@ -29,8 +29,9 @@ struct AlignOptions {
   double bonus_entities = 0.1;    // times the share of up to three shared entities
   double bonus_subject = 0.05;    // the same doer
   // Aligned pairs: the candidates taken to speak of the same event.
-  double aligned_min_score = 0.15;   // a candidate needs this score...
-  std::uint32_t aligned_top_k = 2;   // ...and a rank within this many per statement and source
+  double aligned_min_score = 0.15;  // a candidate needs this score...
+  std::uint32_t aligned_top_k =
+      2;  // ...and a rank within this many per statement and source and source
   const Lexicon* lexicon = nullptr;  // for opposed predicate classes; optional
 };
 
@@ -41,8 +42,13 @@ class AlignIndex {
              const AlignOptions& options);
 
   // The best pairs (at most top_k) of statement `a` with statements of other sources,
-  // each with a < b. Pure: safe to call from several threads.
+  // each with a < b, without anchors. Pure: safe to call from several threads.
   std::vector<Pair> pairs_for(std::uint32_t a) const;
+
+  // Sets p.anchors: the shared terms that made the pair, rarest first. Kept apart from
+  // pairs_for() because a large corpus has millions of candidates and only the aligned
+  // ones are shown.
+  void fill_anchors(Pair& p) const;
 
   double idf(const std::string& term) const;
   // The score's evidence beyond shared terms: predicate classes, times, entities, doer.
@@ -83,7 +89,7 @@ std::vector<Claim> cluster_claims(const std::vector<Pair>& pairs,
                                   const std::vector<std::uint32_t>& aligned,
                                   const std::vector<Statement>& statements);
 
-// Serial convenience: every statement's pairs, merged.
+// Serial convenience: every statement's pairs, merged, with their anchors.
 std::vector<Pair> align(const std::vector<Statement>& statements,
                         const std::vector<std::uint32_t>& source_of_doc,
                         const AlignOptions& options = {});

@@ -135,7 +135,7 @@ struct Statement {
   std::uint32_t sentence = 0;  // Sentence::index within the document
   std::uint32_t index = 0;     // position within the document
   Span span;                   // in Document::text
-  std::vector<Token> tokens;
+  std::vector<Token> tokens;  // emptied by run_corpus once the rules have run
   std::vector<std::string> terms;       // content lemmas, sorted, unique
   std::vector<std::string> entities;    // canonical entity names, sorted, unique
   std::vector<std::string> predicates;  // lemmas of content verbs and event nouns, in order

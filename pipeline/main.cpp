@@ -4,6 +4,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstring>
 #include <filesystem>
@@ -114,9 +115,10 @@ po::options_description run_options(RunRaw& raw) {
       "out", po::value(&raw.out),
       "output folder (default: out/<corpus name>; with several corpora, DIR/<corpus name>)")(
       "format", po::value(&raw.formats)->default_value("csv,html"),
-      "reports to write, comma-separated: csv (findings.csv), html (report.html), pairs "
-      "(aligned.csv: every aligned sentence pair)")(
-      "threads", po::value(&raw.threads)->default_value(0), "worker threads (0: all cores)")(
+      "reports to write, comma-separated: csv (findings.csv), html (report.html), jsonl "
+      "(findings.jsonl), sarif (findings.sarif: conflicts, SARIF 2.1.0), pairs (aligned.csv: "
+      "every aligned sentence pair)")("threads", po::value(&raw.threads)->default_value(0),
+                                      "worker threads (0: all cores)")(
       "min-score", po::value(&raw.min_score)->default_value(raw.min_score, "0.15"),
       "alignment score from which two statements are aligned (term overlap plus shared acts, "
       "times, names and doer)")(
@@ -127,18 +129,40 @@ po::options_description run_options(RunRaw& raw) {
   return o;
 }
 
+// Each report format: its file name and its writer.
+struct ReportFormat {
+  std::string_view name;
+  std::string_view file;
+  std::function<void(const Corpus&, const LoadedRules&, std::ostream&)> write;
+};
+
+const std::vector<ReportFormat>& report_formats() {
+  static const std::vector<ReportFormat> formats = {
+      {"csv", "findings.csv", [](auto& c, auto&, auto& o) { write_csv(c, o); }},
+      {"html", "report.html", [](auto& c, auto&, auto& o) { write_html(c, o); }},
+      {"jsonl", "findings.jsonl", [](auto& c, auto&, auto& o) { write_jsonl(c, o); }},
+      {"sarif", "findings.sarif",
+       [](auto& c, auto& rules, auto& o) {
+         write_sarif(c, {CROSSCHECK_VERSION, rules.rules.rules}, o);
+       }},
+      {"pairs", "aligned.csv", [](auto& c, auto&, auto& o) { write_pairs_csv(c, o); }},
+  };
+  return formats;
+}
+
 std::vector<std::string> split_formats(const std::string& text) {
   std::vector<std::string> out;
   std::stringstream in(text);
   for (std::string f; std::getline(in, f, ',');) {
-    if (f != "csv" && f != "html" && f != "pairs")
-      throw UsageError("unknown report format '" + f + "' (csv, html, pairs)");
+    const auto& all = report_formats();
+    if (std::none_of(all.begin(), all.end(), [&](auto& format) { return format.name == f; }))
+      throw UsageError("unknown report format '" + f + "' (csv, html, jsonl, sarif, pairs)");
     out.push_back(f);
   }
   return out;
 }
 
-int write_reports(const Corpus& corpus, const fs::path& out,
+int write_reports(const Corpus& corpus, const LoadedRules& rules, const fs::path& out,
                   const std::vector<std::string>& formats, bool quiet) {
   std::error_code ec;
   fs::create_directories(out, ec);
@@ -146,14 +170,13 @@ int write_reports(const Corpus& corpus, const fs::path& out,
     std::cerr << out.string() << ": error: cannot create output folder: " << ec.message() << '\n';
     return kBadInput;
   }
-  for (const auto& f : formats) {
-    const fs::path path = out / (f == "csv"     ? "findings.csv"
-                                 : f == "pairs" ? "aligned.csv"
-                                                : "report.html");
-    const std::string error =
-        write_atomically(path.string(), [&](std::ostream& stream) {
-          (f == "csv" ? write_csv : f == "pairs" ? write_pairs_csv : write_html)(corpus, stream);
-        });
+  for (const auto& name : formats) {
+    const auto& all = report_formats();
+    const auto format =
+        std::find_if(all.begin(), all.end(), [&](auto& f) { return f.name == name; });
+    const fs::path path = out / format->file;
+    const std::string error = write_atomically(
+        path.string(), [&](std::ostream& stream) { format->write(corpus, rules, stream); });
     if (!error.empty()) {
       std::cerr << "error: " << error << '\n';
       return kBadInput;
@@ -219,7 +242,7 @@ int cmd_run(const std::vector<std::string>& args) {
     const fs::path out = raw.out.empty()          ? fs::path("out") / corpus.name
                          : raw.corpora.size() > 1 ? fs::path(raw.out) / corpus.name
                                                   : fs::path(raw.out);
-    if (int w = write_reports(corpus, out, formats, raw.quiet); w != kOk) return w;
+    if (int w = write_reports(corpus, rules, out, formats, raw.quiet); w != kOk) return w;
     if (!raw.quiet) {
       std::size_t conflicts = 0;
       for (const auto& f : corpus.findings) conflicts += f.kind == Finding::Kind::kConflict;
@@ -235,42 +258,21 @@ int cmd_run(const std::vector<std::string>& args) {
 
 // ---- segment ---------------------------------------------------------------------------
 
-std::string times_json(const Statement& s) {
-  std::string out = "[";
-  for (const auto& t : s.times)
-    out += (out.size() > 1 ? "," : "") + std::string("{\"text\":") + json_quote(t.text) +
-           ",\"precision\":\"" + std::string(to_string(t.precision)) +
-           "\",\"first_day\":" + std::to_string(t.first_day) +
-           ",\"last_day\":" + std::to_string(t.last_day) + "}";
-  return out + "]";
-}
-
 std::string strings_json(const std::vector<std::string>& v) {
   std::string out = "[";
   for (const auto& x : v) out += (out.size() > 1 ? "," : "") + json_quote(x);
   return out + "]";
 }
 
+// The statement as findings.jsonl shows it, plus what only the words tell: which are
+// negated, and which are taken as acts, marked ! when denied and ? when hedged.
 std::string statement_json(const Statement& s) {
-  std::vector<std::string> negations, negated, quantities;
-  for (const auto& n : s.negations) negations.push_back(n.cue);
-  for (const auto& t : s.tokens)
+  std::vector<std::string> negated, acts;
+  for (const auto& t : s.tokens) {
     if (t.negated) negated.push_back(t.lower);
-  for (const auto& q : s.quantities)
-    quantities.push_back(q.text + (q.unit.empty() ? "" : " [" + q.unit + "]"));
-  // The words taken as acts, with their marks: ! denied, ? hedged or conditional.
-  std::vector<std::string> acts;
-  for (const auto& t : s.tokens)
     if (t.verb) acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
-  return std::string("{\"subject\":") + json_quote(s.subject) +
-         ",\"predicate\":" + json_quote(s.predicate) + ",\"object\":" + json_quote(s.object) +
-         ",\"polarity\":\"" + std::string(to_string(s.polarity)) + "\",\"modality\":\"" +
-         std::string(to_string(s.modality)) +
-         "\",\"attributed_to\":" + json_quote(s.attributed_to) +
-         ",\"negations\":" + strings_json(negations) + ",\"negated\":" + strings_json(negated) +
-         ",\"hedges\":" + strings_json(s.hedges) + ",\"entities\":" + strings_json(s.entities) +
-         ",\"predicates\":" + strings_json(s.predicates) + ",\"times\":" + times_json(s) +
-         ",\"quantities\":" + strings_json(quantities) + ",\"terms\":" + strings_json(s.terms) +
+  }
+  return "{" + statement_fields_json(s) + ",\"negated\":" + strings_json(negated) +
          ",\"acts\":" + strings_json(acts) + "}";
 }
 

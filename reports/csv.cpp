@@ -4,7 +4,7 @@
 // csv, pandas, R) accepts LF, and LF keeps the golden files and their diffs clean. Quoting
 // is otherwise RFC 4180's: a cell holding a comma, a double quote, CR or LF is put in double
 // quotes, and double quotes inside it are doubled.
-#include <fcntl.h>  // open
+#include <fcntl.h>   // open
 #include <unistd.h>  // fsync
 
 #include <array>
@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <map>
+#include <sstream>
 
 #include "reports/detail/format.hpp"
 #include "reports/reports.hpp"

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "crosscheck/core.hpp"
+#include "crosscheck/rules.hpp"
 
 namespace crosscheck {
 
@@ -28,6 +29,28 @@ void write_pairs_csv(const Corpus& corpus, std::ostream& out);
 // report.html: one self-contained page (inline CSS, no script from outside).
 void write_html(const Corpus& corpus, std::ostream& out);
 
+// findings.jsonl: one JSON object per finding, with both statements' positions in the files
+// and their features; the schema is in reports/README.md.
+void write_jsonl(const Corpus& corpus, std::ostream& out);
+
+// findings.sarif: SARIF 2.1.0, one result per conflict, the loaded rules in the driver.
+struct SarifTool {
+  std::string version;
+  std::vector<Rule> rules;
+};
+void write_sarif(const Corpus& corpus, const SarifTool& tool, std::ostream& out);
+
+// A finding's identity across runs: a hash of its rule id and the normalised text of its
+// two statements (case, punctuation and spacing do not count, nor which one comes first),
+// so that it survives edits elsewhere in an article, re-wrapping and renaming. 32 hex digits.
+std::string fingerprint(const Corpus& corpus, const Finding& finding);
+// The text as fingerprints see it: lower-case ASCII, words separated by one space.
+std::string normalised_text(std::string_view text);
+
+// The JSON members (without braces) for a statement's roles and features, as
+// findings.jsonl and `crosscheck segment` print them.
+std::string statement_fields_json(const Statement& statement);
+
 using ReportWriter = void (*)(const Corpus&, std::ostream&);
 std::string render(ReportWriter writer, const Corpus& corpus);
 inline std::string render_csv(const Corpus& corpus) { return render(write_csv, corpus); }
@@ -35,6 +58,7 @@ inline std::string render_pairs_csv(const Corpus& corpus) {
   return render(write_pairs_csv, corpus);
 }
 inline std::string render_html(const Corpus& corpus) { return render(write_html, corpus); }
+inline std::string render_jsonl(const Corpus& corpus) { return render(write_jsonl, corpus); }
 
 // One CSV cell, quoted as RFC 4180 requires, formula prefixes neutralised.
 std::string csv_cell(std::string_view text);

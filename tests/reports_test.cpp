@@ -73,6 +73,16 @@ class CorpusBuilder {
     return *this;
   }
 
+  CorpusBuilder& denies(std::uint32_t statement) {
+    corpus_.statements[statement].polarity = Polarity::kNegative;
+    return *this;
+  }
+
+  CorpusBuilder& claim(std::vector<std::uint32_t> statements) {
+    corpus_.claims.push_back({std::move(statements)});
+    return *this;
+  }
+
   CorpusBuilder& finding(Finding finding) {
     corpus_.findings.push_back(std::move(finding));
     return *this;
@@ -124,6 +134,9 @@ Corpus small_corpus() {
       .entities(0, {"harbour bridge"})
       .entities(2, {"harbour bridge"})
       .reported_by(1, "The mayor")
+      .denies(2)
+      .claim({0, 2})
+      .claim({1, 3})
       .finding(make_finding(Finding::Kind::kConflict, "negation", "negation.not", 0.8, 0, 2,
                             {"not"}, "B denies what A asserts: the bridge did not open."))
       .finding(make_finding(Finding::Kind::kAgreement, "number", "number.same", 0.654, 1, 3,
@@ -318,7 +331,14 @@ TEST_CASE("render_html is self-contained and shows the corpus", "[html]") {
   CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(page.find("://") == std::string::npos);  // no external URL of any kind
   CHECK(page.find(" src=") == std::string::npos);
-  CHECK(page.find(" href=") == std::string::npos);
+  // Links stay in the page: every href is an anchor the page defines.
+  for (std::size_t at = page.find(" href=\""); at != std::string::npos;
+       at = page.find(" href=\"", at + 1)) {
+    const std::string target = page.substr(at + 7, page.find('"', at + 7) - at - 7);
+    INFO("href " << target);
+    REQUIRE(target.rfind('#', 0) == 0);
+    CHECK(page.find("id=\"" + target.substr(1) + "\"") != std::string::npos);
+  }
   CHECK(page.find("<link") == std::string::npos);
   CHECK(page.find("innerHTML") == std::string::npos);
   CHECK(page.find("<title>small") != std::string::npos);
@@ -329,6 +349,18 @@ TEST_CASE("render_html is self-contained and shows the corpus", "[html]") {
         std::string::npos);
   CHECK(page.find("gamma/broken.txt:3:14: error: invalid UTF-8 byte 0xFF") != std::string::npos);
   CHECK(page.find("<code>beta/harbour.txt:3</code>") != std::string::npos);
+  // The claim matrix: a row per claim, a cell per source with its stance, linked to the
+  // statement in the article, and the findings between the claim's statements.
+  CHECK(count(page, "<tr class=\"claim\"") == 2);
+  CHECK(page.find("<td class=\"cell asserts\"><a href=\"#s0\"") != std::string::npos);
+  CHECK(page.find("<td class=\"cell denies\"><a href=\"#s2\"") != std::string::npos);
+  CHECK(page.find("<td class=\"cell reports\"><a href=\"#s1\"") != std::string::npos);
+  // The articles: each statement anchored, with links to its findings.
+  CHECK(page.find("<span class=\"st has-findings\" id=\"s2\">The harbour bridge did not open on "
+                  "1 March 2024.</span><a class=\"fl conflict\" href=\"#F0001\">F0001</a>") !=
+        std::string::npos);
+  // Summary by source pair.
+  CHECK(page.find("<td>negation 1 / 0, number 0 / 1</td>") != std::string::npos);
 
   // The CSP admits exactly the page's own style and script.
   const std::string style = between(page, "<style>", "</style>");
@@ -337,6 +369,61 @@ TEST_CASE("render_html is self-contained and shows the corpus", "[html]") {
   CHECK(page.find("style-src 'sha256-" + detail::sha256_base64(style) + "'") != std::string::npos);
   CHECK(page.find("script-src 'sha256-" + detail::sha256_base64(script) + "'") !=
         std::string::npos);
+}
+
+TEST_CASE("render_jsonl matches the golden file and parses line by line", "[jsonl][golden]") {
+  const std::string jsonl = render_jsonl(small_corpus());
+  check_golden("small/findings.jsonl", jsonl);
+  CHECK(count(jsonl, "\n") == 2);
+  // positions come from the file itself: beta's second sentence starts its second line
+  CHECK(jsonl.find("\"doc\":\"beta/harbour.txt\",\"line\":2,\"col\":1,") != std::string::npos);
+}
+
+TEST_CASE("fingerprint ignores case, spacing, punctuation, order and position", "[fingerprint]") {
+  const Corpus a = small_corpus();
+  const std::string base = fingerprint(a, a.findings[0]);
+  CHECK(base.size() == 32);
+  // The same texts elsewhere: other files, other lines, sides swapped, re-wrapped.
+  const Corpus b =
+      CorpusBuilder("other")
+          .document("x.txt", {"9", "", "", ""},
+                    {{7, "Unrelated."}, {9, "The harbour bridge did NOT  open on\n1 March 2024"}})
+          .document("y.txt", {"8", "", "", ""}, {{2, "the harbour bridge opened on 1 March, 2024."}})
+          .finding(make_finding(Finding::Kind::kConflict, "negation", "negation.not", 0.1, 1, 2,
+                                {}, ""))
+          .build();
+  CHECK(fingerprint(b, b.findings[0]) == base);
+  // Another rule or other words: another fingerprint.
+  Finding other_rule = a.findings[0];
+  other_rule.rule = "negation.other";
+  CHECK(fingerprint(a, other_rule) != base);
+  CHECK(fingerprint(a, a.findings[1]) != base);
+  CHECK(normalised_text("  Stalin's  \"WAR\"-plan, 1950!") == "stalin s war plan 1950");
+}
+
+TEST_CASE("write_sarif: one result per conflict, with rules and a related location", "[sarif]") {
+  Rule conflict;
+  conflict.id = "negation.not";
+  conflict.description = "one side denies what the other asserts";
+  Rule agreement;
+  agreement.id = "number.same";
+  agreement.kind = Finding::Kind::kAgreement;
+  std::ostringstream out;
+  write_sarif(small_corpus(), {"9.9", {conflict, agreement}}, out);
+  const std::string sarif = out.str();
+  CHECK(sarif.rfind("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+                    "\"version\":\"2.1.0\"",
+                    0) == 0);
+  CHECK(count(sarif, "\"ruleId\"") == 1);  // the agreement is no result
+  CHECK(sarif.find("\"ruleId\":\"negation.not\",\"ruleIndex\":0,\"level\":\"warning\"") !=
+        std::string::npos);
+  CHECK(sarif.find("{\"id\":\"number.same\",\"shortDescription\":{\"text\":\"number.same\"},"
+                   "\"defaultConfiguration\":{\"level\":\"none\"}") != std::string::npos);
+  CHECK(sarif.find("\"uri\":\"corpus/small/alpha/2024-03-01-harbour.txt\"},\"region\":{"
+                   "\"startLine\":1,\"startColumn\":1,\"endLine\":1,\"endColumn\":43") !=
+        std::string::npos);
+  CHECK(sarif.find("\"relatedLocations\":[{\"id\":1,") != std::string::npos);
+  CHECK(sarif.find("\"uri\":\"corpus/small/beta/harbour.txt\"") != std::string::npos);
 }
 
 TEST_CASE("render_html escapes hostile corpus text", "[html]") {

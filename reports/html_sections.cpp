@@ -1,0 +1,394 @@
+// What report.html shows: the summary, the claim matrix, the findings and the articles.
+// Every piece of corpus text goes through e() (html_escape); links are in-page anchors
+// only: "#F0001" for a finding, "#s12" for a statement in its article, "#d3" for an article.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "reports/detail/format.hpp"
+#include "reports/detail/html.hpp"
+
+namespace crosscheck::detail {
+
+namespace {
+
+constexpr std::size_t kMatrixColumns = 12;  // sources shown as columns of the claim matrix
+
+struct Counts {
+  std::size_t conflicts = 0;
+  std::size_t agreements = 0;
+  void add(const Finding& f) { ++(f.kind == Finding::Kind::kConflict ? conflicts : agreements); }
+};
+
+std::string num_cell(std::size_t n) { return "<td class=\"num\">" + std::to_string(n) + "</td>"; }
+
+std::string source_label(const Document& d) {
+  return d.source.outlet.empty() ? d.source.id : d.source.id + " " + d.source.outlet;
+}
+
+// `text` escaped, with the stretches `marks` names wrapped in <mark>. Each piece is escaped
+// on its own, so a mark can never cut an entity in two.
+std::string highlighted(std::string_view text, const std::vector<Span>& marks) {
+  std::string out;
+  std::size_t at = 0;
+  for (const Span& mark : marks) {
+    out += e(text.substr(at, mark.begin - at));
+    out += "<mark>" + e(text.substr(mark.begin, mark.size())) + "</mark>";
+    at = mark.end;
+  }
+  out += e(text.substr(at));
+  return out;
+}
+
+// Index of `value` in a sorted, unique list: the filter script compares these small numbers,
+// never corpus text.
+std::string index_in(const std::vector<std::string>& sorted, const std::string& value) {
+  return std::to_string(std::lower_bound(sorted.begin(), sorted.end(), value) - sorted.begin());
+}
+
+std::vector<std::string> finding_types(const Corpus& corpus) {
+  std::set<std::string> types;
+  for (const Finding& f : corpus.findings) types.insert(f.type);
+  return {types.begin(), types.end()};
+}
+
+void render_sources(const Corpus& corpus, std::string& out) {
+  std::vector<std::size_t> statements(corpus.documents.size());
+  for (const Statement& statement : corpus.statements)
+    if (statement.doc < statements.size()) ++statements[statement.doc];
+  std::vector<Counts> findings(corpus.documents.size());
+  for (const Finding& finding : corpus.findings) {
+    std::set<std::uint32_t> docs;
+    for (const std::uint32_t index : {finding.a, finding.b})
+      docs.insert(side_of(corpus, index).document.index);
+    for (const std::uint32_t doc : docs)
+      if (doc < findings.size()) findings[doc].add(finding);
+  }
+  out += "<h3>Sources</h3>\n";
+  if (corpus.documents.empty()) {
+    out += "<p class=\"muted\">No documents.</p>\n";
+    return;
+  }
+  out +=
+      "<table>\n<thead><tr><th>Source</th><th>Title</th><th>Outlet</th><th>Date</th>"
+      "<th>Path</th><th class=\"num\">Statements</th><th class=\"num\">Conflicts</th>"
+      "<th class=\"num\">Agreements</th></tr></thead>\n<tbody>\n";
+  for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& document = corpus.documents[d];
+    out += "<tr><td><a href=\"#d" + std::to_string(d) + "\">" + e(document.source.id) +
+           "</a></td><td dir=\"auto\">" + e(document.source.title) + "</td><td>" +
+           e(document.source.outlet) + "</td><td>" + e(document.source.date) + "</td><td><code>" +
+           e(document.path) + "</code></td>" + num_cell(statements[d]) +
+           num_cell(findings[d].conflicts) + num_cell(findings[d].agreements) + "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+}
+
+void render_source_pairs(const Corpus& corpus, std::string& out) {
+  struct PairCounts {
+    Counts all;
+    std::map<std::string, Counts> types;
+  };
+  std::map<std::pair<std::uint32_t, std::uint32_t>, PairCounts> pairs;
+  for (const Finding& f : corpus.findings) {
+    auto a = side_of(corpus, f.a).document.index, b = side_of(corpus, f.b).document.index;
+    auto& counts = pairs[{std::min(a, b), std::max(a, b)}];
+    counts.all.add(f);
+    counts.types[f.type].add(f);
+  }
+  out += "<h3>By source pair</h3>\n";
+  if (pairs.empty()) {
+    out += "<p class=\"muted\">No findings.</p>\n";
+    return;
+  }
+  out +=
+      "<table>\n<thead><tr><th>Source</th><th>Source</th><th class=\"num\">Conflicts</th>"
+      "<th class=\"num\">Agreements</th><th>By type (conflicts / agreements)</th></tr></thead>\n"
+      "<tbody>\n";
+  for (const auto& [key, counts] : pairs) {
+    std::string types;
+    for (const auto& [type, c] : counts.types)
+      types += (types.empty() ? "" : ", ") + e(type) + " " + std::to_string(c.conflicts) + " / " +
+               std::to_string(c.agreements);
+    out += "<tr><td>" + e(source_label(corpus.documents[key.first])) + "</td><td>" +
+           e(source_label(corpus.documents[key.second])) + "</td>" +
+           num_cell(counts.all.conflicts) + num_cell(counts.all.agreements) + "<td>" + types +
+           "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+}
+
+void render_types(const Corpus& corpus, std::string& out) {
+  std::map<std::string, Counts> types;
+  Counts total;
+  for (const Finding& f : corpus.findings) {
+    types[f.type].add(f);
+    total.add(f);
+  }
+  out += "<h3>By type</h3>\n";
+  if (types.empty()) {
+    out += "<p class=\"muted\">No findings.</p>\n";
+    return;
+  }
+  out +=
+      "<table>\n<thead><tr><th>Type</th><th class=\"num\">Conflicts</th>"
+      "<th class=\"num\">Agreements</th><th class=\"num\">Total</th></tr></thead>\n<tbody>\n";
+  for (const auto& [type, c] : types)
+    out += "<tr><td>" + e(type) + "</td>" + num_cell(c.conflicts) + num_cell(c.agreements) +
+           num_cell(c.conflicts + c.agreements) + "</tr>\n";
+  out += "</tbody>\n<tfoot><tr><td>All</td>" + num_cell(total.conflicts) +
+         num_cell(total.agreements) + num_cell(total.conflicts + total.agreements) +
+         "</tr></tfoot>\n</table>\n";
+}
+
+void render_skipped(const Corpus& corpus, std::string& out) {
+  out += "<h3>Skipped documents</h3>\n";
+  if (corpus.skipped.empty()) {
+    out += "<p class=\"muted\">None.</p>\n";
+    return;
+  }
+  out += "<table>\n<thead><tr><th>Path</th><th>Reason</th></tr></thead>\n<tbody>\n";
+  for (const Skipped& skipped : corpus.skipped)
+    out += "<tr><td><code>" + e(skipped.path) + "</code></td><td><code>" +
+           e(skipped.reason.format()) + "</code></td></tr>\n";
+  out += "</tbody>\n</table>\n";
+}
+
+void render_options(std::string_view id, std::string_view label, std::string_view all,
+                    const std::vector<std::pair<std::string, std::string>>& options,
+                    std::string& out) {
+  out += "<label" + std::string(options.empty() ? " hidden" : "") + ">" + std::string(label) +
+         " <select id=\"" + std::string(id) + "\"><option value=\"\">" + std::string(all) +
+         "</option>";
+  for (const auto& [value, text] : options)
+    out += "<option value=\"" + e(value) + "\">" + e(text) + "</option>";
+  out += "</select></label>\n";
+}
+
+void render_statement(const Side& side, const Finding& finding, std::uint32_t index,
+                      std::string& out) {
+  const std::string text = one_line(side.sentence.text);
+  out += "<div class=\"statement\"><div class=\"where\"><span class=\"src\">" +
+         e(side.document.source.id) + "</span>";
+  if (!side.document.source.outlet.empty()) out += " " + e(side.document.source.outlet);
+  out += " &middot; <a href=\"#" + statement_anchor(index) + "\"><code>" + e(side.document.path) +
+         ":" + std::to_string(side.sentence.line) + "</code></a>";
+  if (side.statement.modality == Modality::kReported)
+    out +=
+        " &middot; <span class=\"who\">asserted by " + e(asserted_by(side.statement)) + "</span>";
+  else if (side.statement.modality == Modality::kHedged)
+    out += " &middot; <span class=\"who\">hedged</span>";
+  out += "</div><p dir=\"auto\">" + highlighted(text, cue_matches(text, finding.cues)) +
+         "</p></div>\n";
+}
+
+// The page controls of a list the script pages through.
+std::string pager(std::string_view id) {
+  return "<div class=\"pager\" id=\"" + std::string(id) +
+         "\" hidden><button type=\"button\" data-step=\"-1\">&larr; previous</button> <span "
+         "class=\"muted\"></span> <button type=\"button\" data-step=\"1\">next &rarr;</button>"
+         "</div>\n";
+}
+
+}  // namespace
+
+void render_summary(const Corpus& corpus, std::string& out) {
+  out += "<section id=\"summary\">\n<h2>Summary</h2>\n";
+  render_sources(corpus, out);
+  render_source_pairs(corpus, out);
+  render_types(corpus, out);
+  render_skipped(corpus, out);
+  out += "</section>\n";
+}
+
+void render_claims(const Corpus& corpus, std::string& out) {
+  out += "<section id=\"claims\">\n<h2>Claim matrix</h2>\n";
+  if (corpus.claims.empty()) {
+    out += "<p class=\"muted\">No claim is told by more than one source.</p>\n</section>\n";
+    return;
+  }
+  out +=
+      "<p class=\"muted\">A row per claim: statements of different sources aligned as one "
+      "event. Each cell says how the source tells it: <span class=\"cell asserts\">asserts"
+      "</span> <span class=\"cell denies\">denies</span> <span class=\"cell reports\">reports"
+      "</span> (attributed to someone else) or <span class=\"cell silent\">silent</span>; a "
+      "cell links to the statement in its article.</p>\n";
+  // Findings between statements of one claim, by statement.
+  std::map<std::uint32_t, std::vector<std::size_t>> findings_of;
+  for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
+    findings_of[corpus.findings[i].a].push_back(i);
+    findings_of[corpus.findings[i].b].push_back(i);
+  }
+  // A column per source while they fit on a screen; past that each row lists its own sources
+  // and counts the silent ones, so a corpus of a thousand sources stays readable.
+  const bool columns = corpus.documents.size() <= kMatrixColumns;
+  out += pager("claims-pager");
+  out += "<div class=\"matrix-wrap\"><table class=\"matrix\">\n<thead><tr><th>Claim</th>";
+  if (columns)
+    for (const Document& d : corpus.documents)
+      out += "<th title=\"" + e(d.source.title) + "\">" + e(d.source.id) + "</th>";
+  else
+    out += "<th>Sources</th>";
+  out += "<th>Findings</th></tr></thead>\n<tbody>\n";
+  for (std::size_t c = 0; c < corpus.claims.size(); ++c) {
+    const Claim& claim = corpus.claims[c];
+    const Statement& first = corpus.statements.at(claim.statements.front());
+    const Document& first_doc = corpus.documents.at(first.doc);
+    std::string label = one_line(first_doc.text.substr(first.span.begin, first.span.size()));
+    if (label.size() > 160) {  // cut on a character boundary
+      std::size_t cut = 160;
+      while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+      label = label.substr(0, cut) + "\u2026";
+    }
+    out += "<tr class=\"claim\" id=\"C" + std::to_string(c + 1) + "\"><th dir=\"auto\">" +
+           e(label) + "</th>";
+    if (!columns) out += "<td>";
+    std::set<std::size_t> findings;
+    for (const Document& d : corpus.documents) {
+      const auto it = std::find_if(claim.statements.begin(), claim.statements.end(),
+                                   [&](auto s) { return corpus.statements[s].doc == d.index; });
+      if (it == claim.statements.end()) {
+        if (columns) out += "<td class=\"cell silent\">silent</td>";
+        continue;
+      }
+      const Statement& s = corpus.statements[*it];
+      const std::string word(stance(s));
+      const std::string link = "<a href=\"#" + statement_anchor(*it) + "\" title=\"" +
+                               e(one_line(d.text.substr(s.span.begin, s.span.size()))) + "\">" +
+                               (columns ? "" : e(d.source.id) + " ") + word +
+                               (s.modality == Modality::kHedged ? " (hedged)" : "") + "</a>";
+      out += columns ? "<td class=\"cell " + word + "\">" + link + "</td>"
+                     : "<span class=\"cell " + word + "\">" + link + "</span> ";
+      for (const std::size_t f : findings_of[*it]) {
+        const Finding& finding = corpus.findings[f];
+        const auto other = finding.a == *it ? finding.b : finding.a;
+        if (std::binary_search(claim.statements.begin(), claim.statements.end(), other))
+          findings.insert(f);
+      }
+    }
+    if (!columns)
+      out += "<span class=\"cell silent\">" +
+             std::to_string(corpus.documents.size() - claim.statements.size()) +
+             " silent</span></td>";
+    out += "<td>";
+    for (const std::size_t f : findings)
+      out += "<a href=\"#" + finding_id(f) + "\" class=\"" +
+             std::string(to_string(corpus.findings[f].kind)) + "\">" + finding_id(f) + "</a> ";
+    out += "</td></tr>\n";
+  }
+  out += "</tbody>\n</table></div>\n</section>\n";
+}
+
+void render_findings(const Corpus& corpus, std::string& out) {
+  out += "<section id=\"findings\">\n<h2>Findings</h2>\n";
+  if (corpus.findings.empty()) {
+    out += "<p class=\"muted\">No findings.</p>\n</section>\n";
+    return;
+  }
+  const std::vector<std::string> types = finding_types(corpus);
+  std::set<std::string> entity_set;
+  for (const Finding& finding : corpus.findings)
+    for (const std::uint32_t index : {finding.a, finding.b})
+      for (const std::string& entity : side_of(corpus, index).statement.entities)
+        entity_set.insert(entity);
+  const std::vector<std::string> entities(entity_set.begin(), entity_set.end());
+
+  // The filter bar stays hidden until the script shows it: without script it would not work.
+  out += "<div class=\"filters\" id=\"filters\" hidden>\n";
+  render_options("f-kind", "Kind", "all kinds",
+                 {{"conflict", "conflict"}, {"agreement", "agreement"}}, out);
+  std::vector<std::pair<std::string, std::string>> options;
+  for (std::size_t i = 0; i < types.size(); ++i) options.emplace_back(std::to_string(i), types[i]);
+  render_options("f-type", "Type", "all types", options, out);
+  options.clear();
+  for (const Document& document : corpus.documents)
+    options.emplace_back(std::to_string(document.index), source_label(document));
+  render_options("f-source", "Source", "all sources", options, out);
+  options.clear();
+  for (std::size_t i = 0; i < entities.size(); ++i)
+    options.emplace_back(std::to_string(i), entities[i]);
+  render_options("f-entity", "Entity", "all entities", options, out);
+  render_options("f-sort", "Sort", "report order",
+                 {{"confidence", "confidence, highest first"}, {"source", "source"}}, out);
+  out +=
+      "<label>Search <input type=\"search\" id=\"f-query\" autocomplete=\"off\"></label>\n"
+      "<span class=\"muted\" id=\"f-shown\"></span>\n</div>\n";
+  out += pager("findings-pager");
+  out += "<ol class=\"findings\" id=\"finding-list\">\n";
+
+  for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
+    const Finding& finding = corpus.findings[i];
+    const Side a = side_of(corpus, finding.a);
+    const Side b = side_of(corpus, finding.b);
+    const std::string id = finding_id(i);
+    const std::string kind(to_string(finding.kind));
+    std::set<std::string> finding_entities(a.statement.entities.begin(),
+                                           a.statement.entities.end());
+    finding_entities.insert(b.statement.entities.begin(), b.statement.entities.end());
+    std::string entity_indexes;
+    for (const std::string& entity : finding_entities)
+      entity_indexes += (entity_indexes.empty() ? "" : " ") + index_in(entities, entity);
+
+    out += "<li class=\"finding " + kind + "\" id=\"" + id + "\" data-kind=\"" + kind +
+           "\" data-type=\"" + index_in(types, finding.type) + "\" data-sources=\"" +
+           std::to_string(a.document.index) + " " + std::to_string(b.document.index) +
+           "\" data-entities=\"" + entity_indexes + "\" data-confidence=\"" +
+           format_confidence(finding.confidence) + "\">\n";
+    out += "<div class=\"finding-head\"><a class=\"fid\" href=\"#" + id + "\">" + id +
+           "</a><span class=\"kind\">" + kind + "</span><span>" + e(finding.type) +
+           "</span><code>" + e(finding.rule) + "</code><span>confidence " +
+           format_confidence(finding.confidence) + "</span></div>\n";
+    out += "<div class=\"pair\">\n";
+    render_statement(a, finding, finding.a, out);
+    render_statement(b, finding, finding.b, out);
+    out += "</div>\n";
+    if (!finding.explanation.empty())
+      out += "<p class=\"why\" dir=\"auto\">" + e(finding.explanation) + "</p>\n";
+    if (!finding.cues.empty()) {
+      out += "<p class=\"cues\">Cues: ";
+      for (std::size_t c = 0; c < finding.cues.size(); ++c)
+        out += (c > 0 ? "; " : "") + e(finding.cues[c]);
+      out += "</p>\n";
+    }
+    out += "</li>\n";
+  }
+  out += "</ol>\n</section>\n";
+}
+
+void render_articles(const Corpus& corpus, std::string& out) {
+  out += "<section id=\"articles\">\n<h2>Articles</h2>\n";
+  std::vector<std::vector<std::size_t>> findings_of(corpus.statements.size());
+  for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
+    findings_of.at(corpus.findings[i].a).push_back(i);
+    findings_of.at(corpus.findings[i].b).push_back(i);
+  }
+  std::size_t next = 0;  // statements come in document order
+  for (const Document& d : corpus.documents) {
+    out +=
+        "<article id=\"d" + std::to_string(d.index) + "\">\n<h3>" + e(d.source.id) +
+        (d.source.title.empty() ? ""
+                                : " &middot; <span dir=\"auto\">" + e(d.source.title) + "</span>") +
+        "</h3>\n<p class=\"muted\">" + e(d.source.outlet) +
+        (d.source.date.empty() ? "" : " &middot; " + e(d.source.date)) + " &middot; <code>" +
+        e(d.path) + "</code></p>\n<div class=\"text\" dir=\"auto\">";
+    std::uint32_t at = 0;
+    for (; next < corpus.statements.size() && corpus.statements[next].doc == d.index; ++next) {
+      const Statement& s = corpus.statements[next];
+      if (s.span.begin < at || s.span.end > d.text.size()) continue;  // overlaps: shown once
+      out += e(std::string_view(d.text).substr(at, s.span.begin - at));
+      const auto& found = findings_of[next];
+      out += "<span class=\"st" + std::string(found.empty() ? "" : " has-findings") + "\" id=\"" +
+             statement_anchor(static_cast<std::uint32_t>(next)) + "\">" +
+             e(std::string_view(d.text).substr(s.span.begin, s.span.size())) + "</span>";
+      for (const std::size_t f : found)
+        out += "<a class=\"fl " + std::string(to_string(corpus.findings[f].kind)) + "\" href=\"#" +
+               finding_id(f) + "\">" + finding_id(f) + "</a>";
+      at = s.span.end;
+    }
+    out += e(std::string_view(d.text).substr(at)) + "</div>\n</article>\n";
+  }
+  if (corpus.documents.empty()) out += "<p class=\"muted\">No documents.</p>\n";
+  out += "</section>\n";
+}
+
+}  // namespace crosscheck::detail

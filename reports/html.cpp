@@ -68,14 +68,17 @@ std::vector<Span> cue_matches(std::string_view text, const std::vector<std::stri
 
 }  // namespace detail
 
-// Besides the five characters that HTML gives meaning to, html_escape() replaces characters
-// that could disturb the page rather than show in it, with visible text "[U+XXXX]":
+// visible_text() replaces characters that could disturb the page rather than show in it
+// with visible text "[U+XXXX]":
 // the bidi embedding, override and isolate controls U+202A-U+202E and U+2066-U+2069 (a stray
 // U+202E in an article would otherwise reverse the rest of its table cell, the "Trojan
 // Source" trick), and the C0 controls other than tab, LF and CR, and DEL. The bidi marks
 // U+200E, U+200F and U+061C stay: they are ordinary in right-to-left text and only affect
-// the characters next to them.
-std::string html_escape(std::string_view text) {
+// the characters next to them. html_escape() also escapes the five characters HTML gives
+// meaning to; page_json() makes a JSON string for a data block of the page.
+namespace {
+
+std::string visible_text(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   const auto marker = [](std::string& out, std::uint32_t code_point) {
     out += "[U+";
@@ -83,28 +86,9 @@ std::string html_escape(std::string_view text) {
     out += ']';
   };
   std::string out;
-  out.reserve(text.size() + text.size() / 8);
+  out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        continue;
-      case '<':
-        out += "&lt;";
-        continue;
-      case '>':
-        out += "&gt;";
-        continue;
-      case '"':
-        out += "&quot;";
-        continue;
-      case '\'':
-        out += "&#39;";
-        continue;
-      default:
-        break;
-    }
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
       marker(out, c);
       continue;
@@ -123,6 +107,53 @@ std::string html_escape(std::string_view text) {
       }
     }
     out += static_cast<char>(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  const std::string visible = visible_text(text);
+  std::string out;
+  out.reserve(visible.size() + visible.size() / 8);
+  for (const char c : visible) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string page_json(std::string_view text) {
+  // Inside a <script> data block only "</script" or "<!--" could end or bend it: with every
+  // < > & written as \u escapes neither can occur, and JSON.parse reads the same string.
+  std::string out;
+  for (const char c : json_quote(visible_text(text))) {
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
   }
   return out;
 }
@@ -159,10 +190,10 @@ span.cell{display:inline-block;margin:0 .3rem .2rem 0;padding:0 .3rem;border-rad
 .filters input{min-width:14rem}
 .pager{margin:.5rem 0;font-size:.85rem}
 .findings{list-style:none;margin:0;padding:0}
-.finding{margin:0 0 .8rem;padding:.6rem .8rem;border:1px solid var(--line);border-left:5px solid;border-radius:6px;content-visibility:auto;contain-intrinsic-size:auto 14rem}
+.finding{margin:0 0 .8rem;padding:.6rem .8rem;border:1px solid var(--line);border-left:5px solid;border-radius:6px}
 .finding.conflict{background:var(--conflict);border-left-color:var(--conflict-edge)}
 .finding.agreement{background:var(--agreement);border-left-color:var(--agreement-edge)}
-.finding:target,.st:target,tr:target{outline:3px solid var(--link);outline-offset:2px}
+.target,.st:target,tr:target{outline:3px solid var(--link);outline-offset:2px}
 .finding-head{display:flex;flex-wrap:wrap;gap:.3rem .9rem;align-items:baseline;font-size:.9rem}
 .fid{font-weight:600}
 .kind{font-size:.75rem;font-weight:700;letter-spacing:.05em;text-transform:uppercase}
@@ -186,33 +217,29 @@ a.conflict{color:var(--conflict-edge)}
 a.agreement{color:var(--agreement-edge)}
 )";
 
-// Reads only `value`, data attributes and textContent, and writes only `hidden`,
-// `disabled`, textContent and the order of the finding list: corpus text is never parsed
-// as HTML. Findings and claims are shown a page at a time; following a link to a finding
-// or claim on another page (or filtered out) opens that page first.
+// Builds the findings from the page's JSON data block with createElement and textContent
+// only, and otherwise writes only `hidden`, `disabled` and textContent: corpus text is never
+// parsed as HTML. Findings (100) and claims (50) are shown a page at a time; following a
+// link to a finding or claim on another page, or filtered out, opens its page first.
 constexpr std::string_view kScript = R"(
 (function () {
   'use strict';
-  function pager(id, size) {
+  function pager(id, size, show) {
     var bar = document.getElementById(id), label = bar.querySelector('span');
-    var self = { page: 0, items: [] };
+    var self = { page: 0, count: 0 };
     self.show = function () {
-      var pages = Math.max(1, Math.ceil(self.items.length / size));
+      var pages = Math.max(1, Math.ceil(self.count / size));
       self.page = Math.min(Math.max(self.page, 0), pages - 1);
-      var from = self.page * size;
-      self.items.forEach(function (x, i) { x.hidden = i < from || i >= from + size; });
+      show(self.page * size, self.page * size + size);
       label.textContent = 'page ' + (self.page + 1) + ' of ' + pages;
       bar.hidden = pages < 2;
       bar.querySelectorAll('button').forEach(function (b) {
         b.disabled = Number(b.dataset.step) < 0 ? self.page === 0 : self.page >= pages - 1;
       });
     };
-    self.reveal = function (item) {
-      var i = self.items.indexOf(item);
-      if (i < 0) return false;
+    self.reveal = function (i) {
       self.page = Math.floor(i / size);
       self.show();
-      return true;
     };
     bar.addEventListener('click', function (ev) {
       var step = ev.target.dataset && ev.target.dataset.step;
@@ -223,77 +250,129 @@ constexpr std::string_view kScript = R"(
     });
     return self;
   }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
 
-  var claims = null, claimRows = document.querySelectorAll('tr.claim');
+  var claimRows = Array.prototype.slice.call(document.querySelectorAll('tr.claim'));
+  var claims = null;
   if (claimRows.length) {
-    claims = pager('claims-pager', 50);
-    claims.items = Array.prototype.slice.call(claimRows);
+    claims = pager('claims-pager', 50, function (from, to) {
+      claimRows.forEach(function (row, i) { row.hidden = i < from || i >= to; });
+    });
+    claims.count = claimRows.length;
     claims.show();
   }
 
-  var list = document.getElementById('finding-list'), findings = null, reset = null;
-  if (list) {
-    var rows = Array.prototype.slice.call(list.children);
-    rows.forEach(function (row, i) { row.order = i; });
+  var data = document.getElementById('report-data');
+  var list = document.getElementById('finding-list'), findings = null, visible = [];
+  var all = data ? JSON.parse(data.textContent) : null;
+  function side(s) {
+    var src = all.sources[s.d], box = el('div', 'statement'), where = el('div', 'where');
+    where.appendChild(el('span', 'src', src.id));
+    if (src.outlet) where.appendChild(document.createTextNode(' ' + src.outlet));
+    where.appendChild(document.createTextNode(' \u00b7 '));
+    var link = el('a');
+    link.href = '#s' + s.s;
+    link.appendChild(el('code', null, src.path + ':' + s.l));
+    where.appendChild(link);
+    if (s.who) {
+      where.appendChild(document.createTextNode(' \u00b7 '));
+      where.appendChild(el('span', 'who', s.who));
+    }
+    box.appendChild(where);
+    var p = el('p'), text = all.sentences[s.n], at = 0;
+    p.dir = 'auto';
+    s.m.forEach(function (m) {
+      p.appendChild(document.createTextNode(text.slice(at, m[0])));
+      p.appendChild(el('mark', null, text.slice(m[0], m[1])));
+      at = m[1];
+    });
+    p.appendChild(document.createTextNode(text.slice(at)));
+    box.appendChild(p);
+    return box;
+  }
+  function card(f) {
+    var li = el('li', 'finding ' + f.k), head = el('div', 'finding-head'), id = el('a', 'fid', f.id);
+    li.id = f.id;
+    id.href = '#' + f.id;
+    [id, el('span', 'kind', f.k), el('span', null, all.types[f.t]), el('code', null, f.r),
+     el('span', null, 'confidence ' + f.c)].forEach(function (x) { head.appendChild(x); });
+    li.appendChild(head);
+    var pair = el('div', 'pair');
+    pair.appendChild(side(f.a));
+    pair.appendChild(side(f.b));
+    li.appendChild(pair);
+    if (f.w) {
+      var why = el('p', 'why', f.w);
+      why.dir = 'auto';
+      li.appendChild(why);
+    }
+    if (f.q.length) li.appendChild(el('p', 'cues', 'Cues: ' + f.q.join('; ')));
+    return li;
+  }
+  if (all) {
+    var rows = all.findings;
     var get = function (id) { return document.getElementById(id); };
     var kind = get('f-kind'), type = get('f-type'), source = get('f-source');
     var entity = get('f-entity'), sort = get('f-sort'), query = get('f-query');
-    var shown = get('f-shown'), sorted = '';
-    findings = pager('findings-pager', 100);
-    var has = function (list, value) { return (list || '').split(' ').indexOf(value) >= 0; };
-    var text = function (row) {
-      if (row.lower === undefined) row.lower = row.textContent.toLowerCase();
-      return row.lower;
+    var shown = get('f-shown');
+    rows.forEach(function (f, i) { f.order = i; });
+    findings = pager('findings-pager', 100, function (from, to) {
+      list.textContent = '';
+      visible.slice(from, to).forEach(function (f) { list.appendChild(card(f)); });
+    });
+    var text = function (f) {
+      if (f.lower === undefined)
+        f.lower = [f.id, f.k, all.types[f.t], f.r, f.w, f.q.join(' '), all.sentences[f.a.n],
+                   all.sentences[f.b.n], all.sources[f.a.d].id, all.sources[f.b.d].id,
+                   all.sources[f.a.d].path, all.sources[f.b.d].path].join(' ').toLowerCase();
+      return f.lower;
     };
     var order = {
       '': function (x, y) { return x.order - y.order; },
-      confidence: function (x, y) {
-        return y.dataset.confidence - x.dataset.confidence || x.order - y.order;
-      },
-      source: function (x, y) {
-        var a = x.dataset.sources.split(' '), b = y.dataset.sources.split(' ');
-        return a[0] - b[0] || a[1] - b[1] || x.order - y.order;
-      }
+      confidence: function (x, y) { return y.c - x.c || x.order - y.order; },
+      source: function (x, y) { return x.a.d - y.a.d || x.b.d - y.b.d || x.order - y.order; }
     };
     var apply = function () {
-      if (sorted !== sort.value) {
-        sorted = sort.value;
-        rows.slice().sort(order[sorted]).forEach(function (row) { list.appendChild(row); });
-      }
       var q = query.value.trim().toLowerCase();
-      var visible = Array.prototype.filter.call(list.children, function (row) {
-        var ok = (!kind.value || row.dataset.kind === kind.value) &&
-            (!type.value || row.dataset.type === type.value) &&
-            (!source.value || has(row.dataset.sources, source.value)) &&
-            (!entity.value || has(row.dataset.entities, entity.value)) &&
-            (!q || text(row).indexOf(q) >= 0);
-        if (!ok) row.hidden = true;
-        return ok;
-      });
-      findings.items = visible;
+      visible = rows.filter(function (f) {
+        return (!kind.value || f.k === kind.value) && (!type.value || f.t === Number(type.value)) &&
+            (!source.value || f.a.d === Number(source.value) || f.b.d === Number(source.value)) &&
+            (!entity.value || f.e.indexOf(Number(entity.value)) >= 0) &&
+            (!q || text(f).indexOf(q) >= 0);
+      }).sort(order[sort.value]);
+      findings.count = visible.length;
       findings.page = 0;
       findings.show();
       shown.textContent = visible.length + ' of ' + rows.length + ' shown';
     };
-    reset = function () {
-      [kind, type, source, entity, query].forEach(function (el) { el.value = ''; });
+    var reset = function () {
+      [kind, type, source, entity, query].forEach(function (e) { e.value = ''; });
       apply();
     };
-    [kind, type, source, entity, sort].forEach(function (el) { el.addEventListener('change', apply); });
+    [kind, type, source, entity, sort].forEach(function (e) { e.addEventListener('change', apply); });
     query.addEventListener('input', apply);
     get('filters').hidden = false;
     apply();
   }
 
   function reveal() {
-    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (!target) return;
-    if (findings && target.parentNode === list && !findings.reveal(target)) {
-      reset();
-      findings.reveal(target);
-    } else if (claims && target.classList.contains('claim')) {
-      claims.reveal(target);
+    var id = decodeURIComponent(location.hash.slice(1));
+    var m = /^F(\d+)$/.exec(id);
+    if (m && all && Number(m[1]) >= 1 && Number(m[1]) <= all.findings.length) {
+      var f = all.findings[Number(m[1]) - 1];
+      if (visible.indexOf(f) < 0) reset();
+      findings.reveal(visible.indexOf(f));
     }
+    var target = document.getElementById(id);
+    if (!target) return;
+    if (claims && target.classList.contains('claim')) claims.reveal(claimRows.indexOf(target));
+    document.querySelectorAll('.target').forEach(function (e) { e.classList.remove('target'); });
+    target.classList.add('target');
     target.scrollIntoView();
   }
   window.addEventListener('hashchange', reveal);

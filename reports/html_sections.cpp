@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "reports/detail/format.hpp"
 #include "reports/detail/html.hpp"
@@ -12,7 +13,8 @@ namespace crosscheck::detail {
 
 namespace {
 
-constexpr std::size_t kMatrixColumns = 12;  // sources shown as columns of the claim matrix
+constexpr std::size_t kMatrixColumns = 12;    // sources shown as columns of the claim matrix
+constexpr std::size_t kMaxSourcePairs = 100;  // rows of the source pair table
 
 struct Counts {
   std::size_t conflicts = 0;
@@ -24,20 +26,6 @@ std::string num_cell(std::size_t n) { return "<td class=\"num\">" + std::to_stri
 
 std::string source_label(const Document& d) {
   return d.source.outlet.empty() ? d.source.id : d.source.id + " " + d.source.outlet;
-}
-
-// `text` escaped, with the stretches `marks` names wrapped in <mark>. Each piece is escaped
-// on its own, so a mark can never cut an entity in two.
-std::string highlighted(std::string_view text, const std::vector<Span>& marks) {
-  std::string out;
-  std::size_t at = 0;
-  for (const Span& mark : marks) {
-    out += e(text.substr(at, mark.begin - at));
-    out += "<mark>" + e(text.substr(mark.begin, mark.size())) + "</mark>";
-    at = mark.end;
-  }
-  out += e(text.substr(at));
-  return out;
 }
 
 // Index of `value` in a sorted, unique list: the filter script compares these small numbers,
@@ -101,11 +89,20 @@ void render_source_pairs(const Corpus& corpus, std::string& out) {
     out += "<p class=\"muted\">No findings.</p>\n";
     return;
   }
+  // The pairs with most conflicts (then agreements) first; a corpus of many sources has
+  // thousands of pairs, and the table shows the first kMaxSourcePairs.
+  std::vector<const std::pair<const std::pair<std::uint32_t, std::uint32_t>, PairCounts>*> order;
+  for (const auto& entry : pairs) order.push_back(&entry);
+  std::stable_sort(order.begin(), order.end(), [](auto x, auto y) {
+    return std::tie(y->second.all.conflicts, y->second.all.agreements) <
+           std::tie(x->second.all.conflicts, x->second.all.agreements);
+  });
   out +=
       "<table>\n<thead><tr><th>Source</th><th>Source</th><th class=\"num\">Conflicts</th>"
       "<th class=\"num\">Agreements</th><th>By type (conflicts / agreements)</th></tr></thead>\n"
       "<tbody>\n";
-  for (const auto& [key, counts] : pairs) {
+  for (std::size_t i = 0; i < order.size() && i < kMaxSourcePairs; ++i) {
+    const auto& [key, counts] = *order[i];
     std::string types;
     for (const auto& [type, c] : counts.types)
       types += (types.empty() ? "" : ", ") + e(type) + " " + std::to_string(c.conflicts) + " / " +
@@ -116,6 +113,11 @@ void render_source_pairs(const Corpus& corpus, std::string& out) {
            "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
+  if (order.size() > kMaxSourcePairs)
+    out += "<p class=\"muted\">The " + std::to_string(kMaxSourcePairs) +
+           " pairs with most "
+           "findings of " +
+           std::to_string(order.size()) + "; findings.csv has them all.</p>\n";
 }
 
 void render_types(const Corpus& corpus, std::string& out) {
@@ -165,21 +167,50 @@ void render_options(std::string_view id, std::string_view label, std::string_vie
   out += "</select></label>\n";
 }
 
-void render_statement(const Side& side, const Finding& finding, std::uint32_t index,
-                      std::string& out) {
-  const std::string text = one_line(side.sentence.text);
-  out += "<div class=\"statement\"><div class=\"where\"><span class=\"src\">" +
-         e(side.document.source.id) + "</span>";
-  if (!side.document.source.outlet.empty()) out += " " + e(side.document.source.outlet);
-  out += " &middot; <a href=\"#" + statement_anchor(index) + "\"><code>" + e(side.document.path) +
-         ":" + std::to_string(side.sentence.line) + "</code></a>";
-  if (side.statement.modality == Modality::kReported)
-    out +=
-        " &middot; <span class=\"who\">asserted by " + e(asserted_by(side.statement)) + "</span>";
-  else if (side.statement.modality == Modality::kHedged)
-    out += " &middot; <span class=\"who\">hedged</span>";
-  out += "</div><p dir=\"auto\">" + highlighted(text, cue_matches(text, finding.cues)) +
-         "</p></div>\n";
+// Where a byte offset of UTF-8 `text` falls in UTF-16 code units, as JavaScript counts.
+std::size_t utf16_offset(std::string_view text, std::size_t byte) {
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
+// The sentences findings show, each once: the page's data refers to them by number.
+class SentenceTable {
+ public:
+  std::uint32_t number(const Corpus& corpus, const Side& side) {
+    const std::uint32_t key = corpus.first_sentence[side.document.index] + side.sentence.index;
+    const auto [it, added] = numbers_.try_emplace(key, static_cast<std::uint32_t>(texts_.size()));
+    if (added) texts_.push_back(one_line(side.sentence.text));
+    return it->second;
+  }
+  const std::string& text(std::uint32_t number) const { return texts_[number]; }
+  const std::vector<std::string>& texts() const { return texts_; }
+
+ private:
+  std::map<std::uint32_t, std::uint32_t> numbers_;
+  std::vector<std::string> texts_;
+};
+
+// One side of a finding for the page's data: document, statement (its anchor), line, who
+// asserts it, its sentence's number and the cue marks in it as [begin, end) UTF-16 offsets.
+std::string side_json(const Corpus& corpus, const Side& side, std::uint32_t index,
+                      const Finding& finding, SentenceTable& sentences) {
+  const std::uint32_t number = sentences.number(corpus, side);
+  const std::string& text = sentences.text(number);
+  std::string marks;
+  for (const Span& mark : cue_matches(text, finding.cues))
+    marks += (marks.empty() ? "[" : ",[") + std::to_string(utf16_offset(text, mark.begin)) + "," +
+             std::to_string(utf16_offset(text, mark.end)) + "]";
+  const std::string who = side.statement.modality == Modality::kReported
+                              ? "asserted by " + asserted_by(side.statement)
+                          : side.statement.modality == Modality::kHedged ? "hedged"
+                                                                         : "";
+  return "{\"d\":" + std::to_string(side.document.index) + ",\"s\":" + std::to_string(index) +
+         ",\"l\":" + std::to_string(side.sentence.line) + ",\"who\":" + page_json(who) +
+         ",\"n\":" + std::to_string(number) + ",\"m\":[" + marks + "]}";
 }
 
 // The page controls of a list the script pages through.
@@ -253,8 +284,11 @@ void render_claims(const Corpus& corpus, std::string& out) {
       }
       const Statement& s = corpus.statements[*it];
       const std::string word(stance(s));
-      const std::string link = "<a href=\"#" + statement_anchor(*it) + "\" title=\"" +
-                               e(one_line(d.text.substr(s.span.begin, s.span.size()))) + "\">" +
+      // The statement shows on hover while the matrix is small; a large one stays lean.
+      const std::string title =
+          columns ? " title=\"" + e(one_line(d.text.substr(s.span.begin, s.span.size()))) + "\""
+                  : "";
+      const std::string link = "<a href=\"#" + statement_anchor(*it) + "\"" + title + ">" +
                                (columns ? "" : e(d.source.id) + " ") + word +
                                (s.modality == Modality::kHedged ? " (hedged)" : "") + "</a>";
       out += columns ? "<td class=\"cell " + word + "\">" + link + "</td>"
@@ -314,45 +348,45 @@ void render_findings(const Corpus& corpus, std::string& out) {
       "<label>Search <input type=\"search\" id=\"f-query\" autocomplete=\"off\"></label>\n"
       "<span class=\"muted\" id=\"f-shown\"></span>\n</div>\n";
   out += pager("findings-pager");
-  out += "<ol class=\"findings\" id=\"finding-list\">\n";
+  out +=
+      "<ol class=\"findings\" id=\"finding-list\"></ol>\n<noscript><p>The findings are shown "
+      "by the page's script; findings.csv and findings.jsonl hold them too.</p></noscript>\n";
 
+  // The findings as data, shown a page at a time: a page of 10,000 findings laid out at once
+  // would take seconds to open. Every string is visible_text() and \u-escaped (page_json).
+  out += "<script type=\"application/json\" id=\"report-data\">{\"types\":[";
+  for (std::size_t i = 0; i < types.size(); ++i) out += (i ? "," : "") + page_json(types[i]);
+  out += "],\"sources\":[";
+  for (const Document& d : corpus.documents)
+    out += (d.index ? "," : "") + std::string("{\"id\":") + page_json(d.source.id) +
+           ",\"outlet\":" + page_json(d.source.outlet) + ",\"path\":" + page_json(d.path) + "}";
+  out += "],\"findings\":[\n";
+  SentenceTable sentences;
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
     const Finding& finding = corpus.findings[i];
     const Side a = side_of(corpus, finding.a);
     const Side b = side_of(corpus, finding.b);
-    const std::string id = finding_id(i);
-    const std::string kind(to_string(finding.kind));
-    std::set<std::string> finding_entities(a.statement.entities.begin(),
-                                           a.statement.entities.end());
-    finding_entities.insert(b.statement.entities.begin(), b.statement.entities.end());
+    std::set<std::string> names(a.statement.entities.begin(), a.statement.entities.end());
+    names.insert(b.statement.entities.begin(), b.statement.entities.end());
     std::string entity_indexes;
-    for (const std::string& entity : finding_entities)
-      entity_indexes += (entity_indexes.empty() ? "" : " ") + index_in(entities, entity);
-
-    out += "<li class=\"finding " + kind + "\" id=\"" + id + "\" data-kind=\"" + kind +
-           "\" data-type=\"" + index_in(types, finding.type) + "\" data-sources=\"" +
-           std::to_string(a.document.index) + " " + std::to_string(b.document.index) +
-           "\" data-entities=\"" + entity_indexes + "\" data-confidence=\"" +
-           format_confidence(finding.confidence) + "\">\n";
-    out += "<div class=\"finding-head\"><a class=\"fid\" href=\"#" + id + "\">" + id +
-           "</a><span class=\"kind\">" + kind + "</span><span>" + e(finding.type) +
-           "</span><code>" + e(finding.rule) + "</code><span>confidence " +
-           format_confidence(finding.confidence) + "</span></div>\n";
-    out += "<div class=\"pair\">\n";
-    render_statement(a, finding, finding.a, out);
-    render_statement(b, finding, finding.b, out);
-    out += "</div>\n";
-    if (!finding.explanation.empty())
-      out += "<p class=\"why\" dir=\"auto\">" + e(finding.explanation) + "</p>\n";
-    if (!finding.cues.empty()) {
-      out += "<p class=\"cues\">Cues: ";
-      for (std::size_t c = 0; c < finding.cues.size(); ++c)
-        out += (c > 0 ? "; " : "") + e(finding.cues[c]);
-      out += "</p>\n";
-    }
-    out += "</li>\n";
+    for (const std::string& name : names)
+      entity_indexes += (entity_indexes.empty() ? "" : ",") + index_in(entities, name);
+    std::string cues;
+    for (const std::string& cue : finding.cues) cues += (cues.empty() ? "" : ",") + page_json(cue);
+    // In two statements: sentences are numbered in order of first use.
+    const std::string side_a = side_json(corpus, a, finding.a, finding, sentences);
+    const std::string side_b = side_json(corpus, b, finding.b, finding, sentences);
+    out += std::string(i ? ",\n" : "") + "{\"id\":\"" + finding_id(i) + "\",\"k\":\"" +
+           std::string(to_string(finding.kind)) + "\",\"t\":" + index_in(types, finding.type) +
+           ",\"r\":" + page_json(finding.rule) + ",\"c\":\"" +
+           format_confidence(finding.confidence) + "\",\"w\":" + page_json(finding.explanation) +
+           ",\"q\":[" + cues + "],\"e\":[" + entity_indexes +
+           "],\"a\":" + side_a + ",\"b\":" + side_b + "}";
   }
-  out += "</ol>\n</section>\n";
+  out += "\n],\"sentences\":[\n";
+  for (std::size_t i = 0; i < sentences.texts().size(); ++i)
+    out += (i ? ",\n" : "") + page_json(sentences.texts()[i]);
+  out += "\n]}</script>\n</section>\n";
 }
 
 void render_articles(const Corpus& corpus, std::string& out) {

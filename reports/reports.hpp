@@ -62,8 +62,11 @@ inline std::string render_jsonl(const Corpus& corpus) { return render(write_json
 
 // One CSV cell, quoted as RFC 4180 requires, formula prefixes neutralised.
 std::string csv_cell(std::string_view text);
-// Text escaped for HTML element content and attribute values.
+// Text escaped for HTML element content and attribute values; controls and bidi overrides
+// shown as "[U+202E]".
 std::string html_escape(std::string_view text);
+// The same text as a JSON string literal that is safe inside a <script> data block.
+std::string page_json(std::string_view text);
 
 // A JSON string literal (quotes included), with control characters escaped.
 std::string json_quote(std::string_view text);

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages crosscheck needs to build and test, and only those that
-# are missing. When everything is already installed it changes nothing and needs no root.
+# Installs the Debian 12 packages crosscheck needs to build, and only those that are
+# missing. With --tests, also what the test suite needs: Debian's chromium for the browser
+# test, Node.js and npm, and the test-only npm packages of tests/browser (npm ci, from the
+# lock file). When everything is already there it changes nothing and needs no root.
 set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+tests=false
+[[ "${1:-}" == "--tests" ]] && tests=true
 
 packages=(
   build-essential g++ cmake ninja-build pkg-config git python3
   libtbb-dev libboost-program-options-dev libicu-dev
   catch2 libbenchmark-dev libtomlplusplus-dev libstemmer-dev wordnet-base
 )
+if $tests; then
+  packages+=(chromium fonts-dejavu-core)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -16,9 +25,27 @@ for pkg in "${packages[@]}"; do
     missing+=("$pkg")
   fi
 done
+# Node.js may come from elsewhere (NodeSource ships npm inside its nodejs): ask for the
+# Debian packages only when the commands are missing.
+if $tests; then
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+fi
+
+install_npm_packages() {
+  # tests/browser/node_modules, exactly as package-lock.json pins it; again only when the
+  # lock file changed since the last install.
+  local dir=tests/browser
+  if [[ ! -f $dir/node_modules/.package-lock.json ||
+        $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    echo "setup: installing the test-only npm packages of $dir (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "setup: all ${#packages[@]} required packages are installed; nothing to do."
+  if $tests; then install_npm_packages; fi
   exit 0
 fi
 
@@ -38,4 +65,5 @@ fi
 "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y -q --no-install-recommends "${missing[@]}"
+if $tests; then install_npm_packages; fi
 echo "setup: done."

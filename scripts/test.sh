@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets up, builds, and runs the whole test suite through ctest.
+# Sets up (with what the tests need: chromium, Node.js, the npm test packages), builds, and
+# runs the whole test suite through ctest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+bash scripts/setup.sh --tests
 bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j2

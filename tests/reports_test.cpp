@@ -336,19 +336,26 @@ TEST_CASE("render_html is self-contained and shows the corpus", "[html]") {
        at = page.find(" href=\"", at + 1)) {
     const std::string target = page.substr(at + 7, page.find('"', at + 7) - at - 7);
     INFO("href " << target);
-    REQUIRE(target.rfind('#', 0) == 0);
-    CHECK(page.find("id=\"" + target.substr(1) + "\"") != std::string::npos);
+    REQUIRE(target.rfind('#', 0) == 0);  // an element of the page, or a finding of its data
+    CHECK((page.find("id=\"" + target.substr(1) + "\"") != std::string::npos ||
+           page.find("{\"id\":\"" + target.substr(1) + "\"") != std::string::npos));
   }
   CHECK(page.find("<link") == std::string::npos);
   CHECK(page.find("innerHTML") == std::string::npos);
   CHECK(page.find("<title>small") != std::string::npos);
-  CHECK(count(page, "<li class=\"finding conflict\"") == 1);
-  CHECK(count(page, "<li class=\"finding agreement\"") == 1);
-  CHECK(page.find("did <mark>not</mark> open") != std::string::npos);
-  CHECK(page.find("project <mark>cost</mark> &quot;about <mark>12 million</mark>&quot;") !=
-        std::string::npos);
+  // The findings are data the script shows a page at a time: each side names its sentence
+  // (each sentence once) and the cue marks in it, in UTF-16 offsets.
+  CHECK(count(page, "\"k\":\"conflict\"") == 1);
+  CHECK(count(page, "\"k\":\"agreement\"") == 1);
+  CHECK(page.find("\"n\":1,\"m\":[[23,26]]") != std::string::npos);  // "not"
+  CHECK(page.find("\"The harbour bridge did not open on 1 March 2024.\"") != std::string::npos);
+  CHECK(page.find("\"m\":[[27,31],[39,49]]") != std::string::npos);  // "cost", "12 million"
+  CHECK(page.find("\"The mayor said the project cost \\\"about 12 million\\\" euros, more than "
+                  "planned.\"") != std::string::npos);
   CHECK(page.find("gamma/broken.txt:3:14: error: invalid UTF-8 byte 0xFF") != std::string::npos);
-  CHECK(page.find("<code>beta/harbour.txt:3</code>") != std::string::npos);
+  CHECK(page.find("{\"id\":\"001\",\"outlet\":\"Beta News\",\"path\":\"beta/harbour.txt\"}") !=
+        std::string::npos);
+  CHECK(page.find("\"d\":1,\"s\":3,\"l\":3,") != std::string::npos);
   // The claim matrix: a row per claim, a cell per source with its stance, linked to the
   // statement in the article, and the findings between the claim's statements.
   CHECK(count(page, "<tr class=\"claim\"") == 2);
@@ -446,12 +453,18 @@ TEST_CASE("render_html escapes hostile corpus text", "[html]") {
   CHECK(page.find("<script>alert") == std::string::npos);
   CHECK(page.find("<img") == std::string::npos);
   CHECK(page.find("\u202E") == std::string::npos);
-  CHECK(count(page, "<script") == 1);  // the page's own filter script
+  // The page's own script and its data block; nothing else can open or close a script.
+  CHECK(count(page, "<script") == 2);
+  CHECK(count(page, "</script") == 2);
+  CHECK(page.find("<script type=\"application/json\" id=\"report-data\">") != std::string::npos);
   CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(page.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
   CHECK(page.find("abc[U+202E]txt.exe") != std::string::npos);
-  // A cue that is markup is matched in the raw text and escaped inside the <mark>.
-  CHECK(page.find("<mark>&lt;script&gt;</mark>") != std::string::npos);
+  // In the data the same text is JSON with < > & as \u escapes; a cue that is markup is
+  // matched in the raw text: "Officials said " is 15 UTF-16 units, "<script>" 8.
+  CHECK(page.find("\"Officials said \\u003cscript\\u003ealert(1)\\u003c/script\\u003e did not "
+                  "happen.\"") != std::string::npos);
+  CHECK(page.find("\"m\":[[15,23],[45,48]]") != std::string::npos);
 
   // The CSV keeps the same text as it stands, quoted.
   const std::string csv = render_csv(corpus);

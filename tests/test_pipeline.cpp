@@ -119,6 +119,8 @@ TEST_CASE("1 and 4 threads give byte-identical reports", "[pipeline][determinism
   const Corpus four = run_with_threads(kCorpus, 4, errors);
   CHECK(render_csv(one) == render_csv(four));
   CHECK(render_html(one) == render_html(four));
+  CHECK(render_jsonl(one) == render_jsonl(four));
+  CHECK(render_pairs_csv(one) == render_pairs_csv(four));
   CHECK(one.pairs.size() == four.pairs.size());
 }
 
@@ -164,4 +166,83 @@ TEST_CASE("a missing corpus folder is an error naming it", "[pipeline][bad-input
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].format() == "/nonexistent/corpus: error: corpus folder not found");
   CHECK(corpus.documents.empty());
+}
+
+namespace {
+
+// The cells of an RFC 4180 CSV, row by row (quoted cells may hold commas, quotes, LF).
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string cell;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        cell += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        cell += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(std::move(cell)), cell.clear();
+    } else if (c == '\n') {
+      rows.back().push_back(std::move(cell)), cell.clear();
+      rows.emplace_back();
+    } else {
+      cell += c;
+    }
+  }
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+std::size_t occurrences(const std::string& text, std::string_view needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the hostile-text corpus renders as text in HTML and as inert CSV cells",
+          "[pipeline][security]") {
+  // tests/fixtures/hostile: <script>, "><img onerror>, <svg onload>, =cmd|…, @SUM, +, -,
+  // and U+202E, in the articles and in their sources.toml metadata.
+  std::vector<Diagnostic> errors;
+  const Corpus corpus = run_with_threads(kRoot + "/tests/fixtures/hostile", 2, errors);
+  REQUIRE(errors.empty());
+  REQUIRE(corpus.skipped.empty());
+  REQUIRE(corpus.findings.size() >= 2);
+
+  for (const auto& csv : {render_csv(corpus), render_pairs_csv(corpus)}) {
+    const auto rows = csv_rows(csv);
+    REQUIRE(rows.size() > 1);
+    for (const auto& row : rows) {
+      CHECK(row.size() == rows.front().size());
+      for (const auto& cell : row) {
+        INFO("cell: " << cell);
+        CHECK((cell.empty() || std::strchr("=+-@\t\r", cell.front()) == nullptr));
+      }
+    }
+  }
+  const std::string csv = render_csv(corpus);
+  CHECK(csv.find("'=cmd|' /C calc'!A0 <script>") != std::string::npos);  // kept, made inert
+  CHECK(csv.find("'@SUM(1+1) The harbour bridge cost") != std::string::npos);
+  CHECK(csv.find("'=1+2 The mayor did not approve") != std::string::npos);
+
+  const std::string html = render_html(corpus);
+  CHECK(occurrences(html, "<script") == 2);  // the page's own script and its data block
+  CHECK(occurrences(html, "</script") == 2);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<svg") == std::string::npos);
+  CHECK(html.find("<b ") == std::string::npos);
+  CHECK(html.find("\u202E") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;window.__pwned = 1&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("&quot;&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;") !=
+        std::string::npos);
+  CHECK(html.find("Acme [U+202E]txt.exe") != std::string::npos);
+  CHECK(html.find("=cmd|&#39; /C calc&#39;!A0 &lt;script&gt;") != std::string::npos);
 }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cli.hpp"
 #include "compare/compare.hpp"
 #include "corpus_files.hpp"
 #include "reports/reports.hpp"
@@ -29,233 +30,11 @@
 #define CROSSCHECK_SOURCE_ROOT "."
 #endif
 
-namespace po = boost::program_options;
 namespace fs = std::filesystem;
 using namespace crosscheck;
+using namespace crosscheck::cli;
 
 namespace {
-
-constexpr int kOk = 0;
-constexpr int kBadInput = 2;
-constexpr const char* kDefaultCorpus = "corpus/korea-1950";
-
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-// A bundled path (rules/en, corpus/korea-1950): from the current folder if it is there,
-// else from the source tree the program was built from.
-std::string bundled(const std::string& relative) {
-  if (fs::exists(relative)) return relative;
-  return (fs::path(CROSSCHECK_SOURCE_ROOT) / relative).string();
-}
-
-// Like a compiler: the message, then the source line and a caret under the column, when
-// the message points into a file that can be read.
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) {
-    std::cerr << d.format() << '\n';
-    if (d.line == 0 || d.col == 0) continue;
-    std::ifstream in(d.file, std::ios::binary);
-    std::string line;
-    for (std::uint32_t n = 0; n < d.line && std::getline(in, line);) ++n;
-    if (!in && !in.eof()) continue;
-    std::string caret;
-    std::uint32_t col = 1;
-    for (std::size_t i = 0; i < line.size() && col < d.col; ++i) {
-      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // within a character
-      caret += line[i] == '\t' ? '\t' : ' ';
-      ++col;
-    }
-    std::cerr << "  " << line << "\n  " << caret << "^\n";
-  }
-}
-
-// Rules folders: those given, or the bundled rules/en plus rules/<corpus> when it exists.
-LoadedRules load(const std::vector<std::string>& given, const std::string& corpus_name) {
-  std::vector<std::string> dirs = given;
-  if (dirs.empty()) {
-    dirs.push_back(bundled("rules/en"));
-    if (!corpus_name.empty() && fs::is_directory(bundled("rules/" + corpus_name)))
-      dirs.push_back(bundled("rules/" + corpus_name));
-  }
-  return load_rules(dirs);
-}
-
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
-                        const po::positional_options_description& positional) {
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  return vm;
-}
-
-// ---- run -------------------------------------------------------------------------------
-
-struct RunRaw {
-  std::vector<std::string> corpora;
-  std::vector<std::string> rules;
-  std::string out;
-  std::string formats = "csv,html";
-  int threads = 0;
-  double min_score = AlignOptions{}.aligned_min_score;
-  int top_k = static_cast<int>(AlignOptions{}.aligned_top_k);
-  bool quiet = false;
-};
-
-po::options_description run_options(RunRaw& raw) {
-  po::options_description o("run options");
-  o.add_options()("help,h", "show this help")(
-      "rules", po::value(&raw.rules)->composing(),
-      "rules folder (repeatable; default: rules/en and rules/<corpus name> if present)")(
-      "out", po::value(&raw.out),
-      "output folder (default: out/<corpus name>; with several corpora, DIR/<corpus name>)")(
-      "format", po::value(&raw.formats)->default_value("csv,html"),
-      "reports to write, comma-separated: csv (findings.csv), html (report.html), jsonl "
-      "(findings.jsonl), sarif (findings.sarif: conflicts, SARIF 2.1.0), pairs (aligned.csv: "
-      "every aligned sentence pair)")("threads", po::value(&raw.threads)->default_value(0),
-                                      "worker threads (0: all cores)")(
-      "min-score", po::value(&raw.min_score)->default_value(raw.min_score, "0.15"),
-      "alignment score from which two statements are aligned (term overlap plus shared acts, "
-      "times, names and doer)")(
-      "top-k", po::value(&raw.top_k)->default_value(raw.top_k),
-      "aligned pairs kept per statement and other source (pairs a rule fired on always are)")(
-      "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
-      "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
-  return o;
-}
-
-// Each report format: its file name and its writer.
-struct ReportFormat {
-  std::string_view name;
-  std::string_view file;
-  std::function<void(const Corpus&, const LoadedRules&, std::ostream&)> write;
-};
-
-const std::vector<ReportFormat>& report_formats() {
-  static const std::vector<ReportFormat> formats = {
-      {"csv", "findings.csv", [](auto& c, auto&, auto& o) { write_csv(c, o); }},
-      {"html", "report.html", [](auto& c, auto&, auto& o) { write_html(c, o); }},
-      {"jsonl", "findings.jsonl", [](auto& c, auto&, auto& o) { write_jsonl(c, o); }},
-      {"sarif", "findings.sarif",
-       [](auto& c, auto& rules, auto& o) {
-         write_sarif(c, {CROSSCHECK_VERSION, rules.rules.rules}, o);
-       }},
-      {"pairs", "aligned.csv", [](auto& c, auto&, auto& o) { write_pairs_csv(c, o); }},
-  };
-  return formats;
-}
-
-std::vector<std::string> split_formats(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string f; std::getline(in, f, ',');) {
-    const auto& all = report_formats();
-    if (std::none_of(all.begin(), all.end(), [&](auto& format) { return format.name == f; }))
-      throw UsageError("unknown report format '" + f + "' (csv, html, jsonl, sarif, pairs)");
-    out.push_back(f);
-  }
-  return out;
-}
-
-int write_reports(const Corpus& corpus, const LoadedRules& rules, const fs::path& out,
-                  const std::vector<std::string>& formats, bool quiet) {
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  if (ec) {
-    std::cerr << out.string() << ": error: cannot create output folder: " << ec.message() << '\n';
-    return kBadInput;
-  }
-  for (const auto& name : formats) {
-    const auto& all = report_formats();
-    const auto format =
-        std::find_if(all.begin(), all.end(), [&](auto& f) { return f.name == name; });
-    const fs::path path = out / format->file;
-    const std::string error = write_atomically(
-        path.string(), [&](std::ostream& stream) { format->write(corpus, rules, stream); });
-    if (!error.empty()) {
-      std::cerr << "error: " << error << '\n';
-      return kBadInput;
-    }
-    if (!quiet) std::cout << "wrote " << path.string() << '\n';
-  }
-  return kOk;
-}
-
-int cmd_run(const std::vector<std::string>& args) {
-  RunRaw raw;
-  const auto options = run_options(raw);
-  po::positional_options_description pos;
-  pos.add("corpus", -1);
-  const auto vm = parse(args, options, pos);
-  if (vm.count("help")) {
-    std::cout
-        << "usage: crosscheck run [CORPUS...] [options]\n\n"
-        << "Analyses each corpus folder (*.txt, *.md; metadata from sources.toml) and writes\n"
-        << "findings.csv and report.html. Without CORPUS: the bundled " << kDefaultCorpus
-        << ".\nExit 0 when every document was analysed, 2 when any input was refused\n"
-        << "(the reports are still written, listing what was skipped and why).\n\n"
-        << options;
-    return kOk;
-  }
-  if (raw.threads < 0) throw UsageError("--threads must be 0 or more");
-  if (raw.top_k < 0) throw UsageError("--top-k must be 0 or more");
-  const auto formats = split_formats(raw.formats);
-  if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
-  const std::size_t threads =
-      raw.threads > 0 ? static_cast<std::size_t>(raw.threads) : tbb::info::default_concurrency();
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-
-  int status = kOk;
-  for (const auto& root : raw.corpora) {
-    const std::string name = fs::path(root).lexically_normal().filename().string();
-    const LoadedRules rules = load(raw.rules, name);
-    if (!rules.ok()) {  // a bad rule file stops everything before any work
-      print_diagnostics(rules.diagnostics);
-      return kBadInput;
-    }
-    RunOptions run;
-    run.rules = &rules;
-    run.align.aligned_min_score = raw.min_score;
-    run.align.aligned_top_k = static_cast<std::uint32_t>(raw.top_k);
-    std::vector<Diagnostic> errors;
-    const Corpus corpus = run_corpus(root, run, errors);
-    print_diagnostics(errors);
-    if (!fs::is_directory(root)) {
-      status = kBadInput;
-      continue;
-    }
-    for (const auto& s : corpus.skipped) {
-      Diagnostic d = s.reason;
-      d.file = (fs::path(root) / s.path).string();
-      std::cerr << d.format() << " (document skipped)\n";
-      status = kBadInput;
-    }
-    if (corpus.documents.empty() && corpus.skipped.empty()) {
-      std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
-      status = kBadInput;
-    }
-    const fs::path out = raw.out.empty()          ? fs::path("out") / corpus.name
-                         : raw.corpora.size() > 1 ? fs::path(raw.out) / corpus.name
-                                                  : fs::path(raw.out);
-    if (int w = write_reports(corpus, rules, out, formats, raw.quiet); w != kOk) return w;
-    if (!raw.quiet) {
-      std::size_t conflicts = 0;
-      for (const auto& f : corpus.findings) conflicts += f.kind == Finding::Kind::kConflict;
-      std::cout << corpus.name << ": " << corpus.documents.size() << " documents, "
-                << corpus.statements.size() << " statements, " << corpus.aligned.size()
-                << " aligned pairs, " << corpus.claims.size() << " claims, " << conflicts
-                << " conflicts, " << corpus.findings.size() - conflicts
-                << " agreements; report: " << (out / "report.html").string() << '\n';
-    }
-  }
-  return status;
-}
-
 // ---- segment ---------------------------------------------------------------------------
 
 std::string strings_json(const std::vector<std::string>& v) {
@@ -436,6 +215,8 @@ struct Command {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"run", "analyse corpora and write findings.csv and report.html", cmd_run},
+      {"baseline", "accept the conflicts a corpus has now, for check", cmd_baseline},
+      {"check", "CI gate: exit 1 on conflicts that the baseline does not hold", cmd_check},
       {"segment", "print a file's sentences and statements as JSON Lines", cmd_segment},
       {"explain", "show which rules fire on two sentences, and why", cmd_explain},
       {"rules", "rules lint DIR: check rule files", cmd_rules},
@@ -449,7 +230,7 @@ void print_usage(std::ostream& out) {
   for (const auto& c : commands())
     out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
   out << "\n'crosscheck COMMAND --help' describes a command's options.\n"
-      << "exit codes: 0 ok, 2 bad input or usage\n";
+      << "exit codes: 0 ok, 1 new conflicts (check), 2 bad input or usage\n";
 }
 
 }  // namespace

@@ -14,8 +14,10 @@
 #include <tuple>
 
 #include "analyse/analyse.hpp"
+#include "cache.hpp"
 #include "compare/compare.hpp"
 #include "corpus_files.hpp"
+#include "crosscheck/sha256.hpp"
 #include "ingest/ingest.hpp"
 #include "segment/segment.hpp"
 
@@ -45,9 +47,30 @@ struct Item {
   std::string full_path;
   std::string bytes;
   bool ok = false;
+  std::string content_hash;  // SHA-256 of the bytes, hex
+  bool cached = false;       // the analysis came from the cache
+  bool damaged = false;      // the cache held a damaged entry for it
   Diagnostic error;
   AnalysedDocument analysed;
 };
+
+// The analysis of one read document: from the cache when it holds it, else made and kept.
+void analyse_item(Item& item, const Lexicon& lexicon, const AnalysisCache* cache) {
+  item.content_hash = sha256_hex(item.bytes);
+  std::string key;
+  if (cache != nullptr) {
+    key = cache->key(item.path, item.bytes);
+    const auto found = cache->load(key, item.analysed);
+    if (found == AnalysisCache::Lookup::kHit) {
+      item.analysed.document.path = item.path;  // the same text may have moved
+      item.ok = item.cached = true;
+      return;
+    }
+    item.damaged = found == AnalysisCache::Lookup::kDamaged;
+  }
+  item.ok = analyse_bytes(item.path, std::move(item.bytes), lexicon, item.analysed, item.error);
+  if (item.ok && cache != nullptr) cache->store(key, item.analysed);
+}
 
 void collect(Corpus& corpus, std::unique_ptr<Item> item,
              const std::map<std::string, SourceMeta>& sources) {
@@ -85,12 +108,14 @@ std::vector<std::uint32_t> source_numbers(const Corpus& corpus) {
 }  // namespace
 
 Corpus run_corpus(const std::string& root, const RunOptions& options,
-                  std::vector<Diagnostic>& errors) {
+                  std::vector<Diagnostic>& errors, RunStats* stats) {
   Corpus corpus;
+  RunStats local_stats;
+  std::vector<bool> in_focus;  // by document index
   corpus.root = root;
-  corpus.name = fs::path(root).lexically_normal().filename().string();
-  if (corpus.name.empty())
-    corpus.name = fs::path(root).lexically_normal().parent_path().filename().string();
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(fs::absolute(root), ec);
+  corpus.name = (ec ? fs::path(root).lexically_normal() : canonical).filename().string();
   const CorpusListing listing = list_corpus(root);
   errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
   if (!fs::is_directory(root)) return corpus;
@@ -120,8 +145,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
               [&](Item* item) {
                 if (!item->ok) return item;
                 try {
-                  item->ok = analyse_bytes(item->path, std::move(item->bytes), lexicon,
-                                           item->analysed, item->error);
+                  analyse_item(*item, lexicon, options.cache);
                 } catch (const std::exception& e) {  // one document's failure stays its own
                   item->ok = false;
                   item->error.message = std::string("internal error while analysing: ") + e.what();
@@ -129,20 +153,37 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                 return item;
               }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
+            local_stats.from_cache += item->cached;
+            local_stats.analysed += item->ok && !item->cached;
+            local_stats.cache_damaged += item->damaged;
+            if (item->ok) {
+              const bool named = std::find(options.focus_paths.begin(), options.focus_paths.end(),
+                                           item->path) != options.focus_paths.end();
+              const bool unknown =
+                  options.known != nullptr && !options.known->count(item->content_hash);
+              in_focus.push_back(!options.focus || named || unknown);
+              local_stats.document_hashes.push_back(item->content_hash);
+              if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
+            }
             collect(corpus, std::unique_ptr<Item>(item), listing.sources);
           }));
   corpus.finish_indexes();
+  // The statements to align: all of them, or those of the documents in focus.
+  std::vector<std::uint32_t> aligning;
+  for (std::uint32_t i = 0; i < corpus.statements.size(); ++i)
+    if (in_focus[corpus.statements[i].doc]) aligning.push_back(i);
+  if (stats != nullptr) *stats = local_stats;
 
   // align: one task per statement over a read-only index
   AlignOptions align_options = options.align;
   align_options.lexicon = &lexicon;
   const std::vector<std::uint32_t> sources = source_numbers(corpus);
   const AlignIndex index(corpus.statements, sources, align_options);
-  std::vector<std::vector<Pair>> per(corpus.statements.size());
+  std::vector<std::vector<Pair>> per(aligning.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, per.size(), 64),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (auto i = r.begin(); i != r.end(); ++i)
-                        per[i] = index.pairs_for(static_cast<std::uint32_t>(i));
+                        per[i] = index.pairs_for(aligning[i]);
                     });
   corpus.pairs = merge_pairs(std::move(per));
 

@@ -4,6 +4,7 @@
 // same whatever the thread count.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,16 +14,36 @@
 
 namespace crosscheck {
 
+class AnalysisCache;
+
 struct RunOptions {
   const LoadedRules* rules = nullptr;  // required, already checked
   AlignOptions align;
-  std::size_t tokens_per_thread = 4;  // documents in flight per thread
+  std::size_t tokens_per_thread = 4;     // documents in flight per thread
+  const AnalysisCache* cache = nullptr;  // documents' analyses to reuse and keep; optional
+  // Changed-only: when `focus` is set, only the statements of the documents in focus are
+  // aligned and compared with the rest of the corpus, so every pair, finding and claim
+  // involves one of them. In focus: the documents `focus_paths` names (relative to the
+  // corpus root), and, when `known` is set, every document whose content hash (SHA-256 of
+  // its bytes, hex) it does not hold: new or edited since a baseline was taken.
+  bool focus = false;
+  std::vector<std::string> focus_paths;
+  const std::set<std::string>* known = nullptr;
+};
+
+// What a run did, beside its result.
+struct RunStats {
+  std::size_t analysed = 0;                  // documents analysed in this run
+  std::size_t from_cache = 0;                // documents whose analysis came from the cache
+  std::size_t cache_damaged = 0;             // cache entries found damaged or foreign, and rebuilt
+  std::vector<std::string> focus;            // the documents in focus, when focusing
+  std::vector<std::string> document_hashes;  // by document index: SHA-256 of its bytes, hex
 };
 
 // Analyses the corpus at `root`; diagnostics for refused documents land in corpus.skipped,
 // problems with the corpus itself (missing folder, bad sources file) in `errors`.
 Corpus run_corpus(const std::string& root, const RunOptions& options,
-                  std::vector<Diagnostic>& errors);
+                  std::vector<Diagnostic>& errors, RunStats* stats = nullptr);
 
 // The stages for one document in memory, used by `segment` and `explain`.
 struct AnalysedDocument {

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,17 @@ void write_sarif(const Corpus& corpus, const SarifTool& tool, std::ostream& out)
 std::string fingerprint(const Corpus& corpus, const Finding& finding);
 // The text as fingerprints see it: lower-case ASCII, words separated by one space.
 std::string normalised_text(std::string_view text);
+
+// The baseline file: the fingerprints of the accepted conflicts and the content hashes of
+// the documents they cover (`documents`, SHA-256 hex of each article's bytes).
+struct Baseline {
+  std::set<std::string> conflicts;
+  std::set<std::string> documents;
+};
+std::string render_baseline(const Corpus& corpus, const std::vector<std::string>& documents);
+// Reads a baseline; a line that is not one appends a `file:line:1` error to `errors`.
+Baseline parse_baseline(std::string_view text, const std::string& file,
+                        std::vector<Diagnostic>& errors);
 
 // The JSON members (without braces) for a statement's roles and features, as
 // findings.jsonl and `crosscheck segment` print them.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "crosscheck/core.hpp"
+#include "crosscheck/sha256.hpp"
 
 namespace crosscheck::detail {
 
@@ -99,10 +100,7 @@ inline Side side_of(const Corpus& corpus, std::uint32_t index) {
 // flattened as one_line() does, so `text` should be flattened too.
 std::vector<Span> cue_matches(std::string_view text, const std::vector<std::string>& cues);
 
-// SHA-256 of `bytes`: the raw 32 bytes; base64-encoded (the form a Content-Security-Policy
-// hash source takes); lower-case hex.
-std::string sha256(std::string_view bytes);
-std::string sha256_base64(std::string_view bytes);
-std::string sha256_hex(std::string_view bytes);
+using crosscheck::sha256_base64;
+using crosscheck::sha256_hex;
 
 }  // namespace crosscheck::detail

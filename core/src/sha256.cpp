@@ -1,11 +1,13 @@
-// SHA-256 (FIPS 180-4), for Content-Security-Policy hashes and finding fingerprints. Small
-// enough to keep here rather than pull in a crypto library for two uses.
+// SHA-256 (FIPS 180-4), for Content-Security-Policy hashes, finding fingerprints and cache
+// keys. Small enough to keep here rather than pull in a crypto library for three uses.
 #include <array>
 #include <cstdint>
 
-#include "reports/detail/format.hpp"
+#include "crosscheck/sha256.hpp"
 
-namespace crosscheck::detail {
+#include <string>
+
+namespace crosscheck {
 
 std::string sha256(std::string_view bytes) {
   static constexpr std::array<std::uint32_t, 64> k = {
@@ -86,4 +88,4 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-}  // namespace crosscheck::detail
+}  // namespace crosscheck

@@ -1,0 +1,344 @@
+#include "cache.hpp"
+
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "crosscheck/sha256.hpp"
+
+namespace crosscheck {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bump when the payload layout or any serialised core type changes.
+constexpr std::string_view kFormat = "crosscheck-analysis-4";
+constexpr std::string_view kMagic = "CCACHE01";
+
+// Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
+// u32 length: the same bytes on every machine we build for.
+class Writer {
+ public:
+  void u8(std::uint8_t v) { out_ += static_cast<char>(v); }
+  void u32(std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out_ += static_cast<char>((v >> (8 * i)) & 0xFF);
+  }
+  void u64(std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out_ += static_cast<char>((v >> (8 * i)) & 0xFF);
+  }
+  void i32(std::int32_t v) { u32(static_cast<std::uint32_t>(v)); }
+  void f64(double v) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    u64(bits);
+  }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_ += s;
+  }
+  void span(Span s) { u32(s.begin), u32(s.end); }
+  template <class T, class F>
+  void list(const std::vector<T>& v, F each) {
+    u32(static_cast<std::uint32_t>(v.size()));
+    for (const auto& x : v) each(x);
+  }
+  void strings(const std::vector<std::string>& v) {
+    list(v, [&](const std::string& s) { str(s); });
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  std::uint8_t u8() { return static_cast<std::uint8_t>(take(1)[0]); }
+  std::uint32_t u32() {
+    const auto b = take(4);
+    std::uint32_t v = 0;
+    for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[i]);
+    return v;
+  }
+  std::uint64_t u64() {
+    const auto b = take(8);
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[i]);
+    return v;
+  }
+  std::int32_t i32() { return static_cast<std::int32_t>(u32()); }
+  double f64() {
+    const std::uint64_t bits = u64();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
+  std::string str() { return std::string(take(u32())); }
+  Span span() {
+    Span s;
+    s.begin = u32();
+    s.end = u32();
+    return s;
+  }
+  template <class T, class F>
+  std::vector<T> list(F each) {
+    const std::uint32_t n = u32();
+    if (n > in_.size()) throw std::runtime_error("list longer than the entry");
+    std::vector<T> v;
+    v.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) v.push_back(each());
+    return v;
+  }
+  std::vector<std::string> strings() {
+    return list<std::string>([&] { return str(); });
+  }
+  bool done() const { return in_.empty(); }
+  std::string_view rest() const { return in_; }
+
+ private:
+  std::string_view take(std::size_t n) {
+    if (n > in_.size()) throw std::runtime_error("entry ends early");
+    const auto out = in_.substr(0, n);
+    in_.remove_prefix(n);
+    return out;
+  }
+  std::string_view in_;
+};
+
+template <class E>
+E enum_of(std::uint8_t v, E last) {
+  if (v > static_cast<std::uint8_t>(last)) throw std::runtime_error("bad enum value");
+  return static_cast<E>(v);
+}
+
+void write_token(Writer& w, const Token& t) {
+  w.span(t.span);
+  w.u8(static_cast<std::uint8_t>(t.kind));
+  w.str(t.lower);
+  w.str(t.lemma);
+  w.u8(static_cast<std::uint8_t>(t.stop | t.verb << 1 | t.entity << 2 | t.negated << 3 |
+                                 t.in_phrase << 4 | t.hedged << 5 | t.light << 6));
+}
+
+Token read_token(Reader& r) {
+  Token t;
+  t.span = r.span();
+  t.kind = enum_of(r.u8(), Token::Kind::kPunct);
+  t.lower = r.str();
+  t.lemma = r.str();
+  const std::uint8_t flags = r.u8();
+  t.stop = flags & 1, t.verb = flags & 2, t.entity = flags & 4, t.negated = flags & 8;
+  t.in_phrase = flags & 16, t.hedged = flags & 32, t.light = flags & 64;
+  return t;
+}
+
+void write_statement(Writer& w, const Statement& s) {
+  w.u32(s.sentence);
+  w.u32(s.index);
+  w.span(s.span);
+  w.list(s.tokens, [&](const Token& t) { write_token(w, t); });
+  w.strings(s.terms);
+  w.strings(s.entities);
+  w.strings(s.predicates);
+  w.str(s.subject);
+  w.str(s.predicate);
+  w.str(s.object);
+  w.u8(static_cast<std::uint8_t>(s.polarity));
+  w.list(s.negations, [&](const Negation& n) {
+    w.str(n.cue);
+    w.u32(n.token), w.u32(n.scope_begin), w.u32(n.scope_end);
+  });
+  w.u8(static_cast<std::uint8_t>(s.modality));
+  w.str(s.attributed_to);
+  w.strings(s.hedges);
+  w.list(s.times, [&](const TimeInterval& t) {
+    w.i32(t.first_day), w.i32(t.last_day);
+    w.u8(static_cast<std::uint8_t>(t.precision));
+    w.str(t.text);
+    w.u32(t.token), w.u32(t.token_end);
+  });
+  w.u8(s.relative_time);
+  w.list(s.quantities, [&](const Quantity& q) {
+    w.f64(q.low), w.f64(q.high);
+    w.u8(q.approximate);
+    w.str(q.unit);
+    w.str(q.text);
+    w.u32(q.token);
+  });
+}
+
+Statement read_statement(Reader& r) {
+  Statement s;
+  s.sentence = r.u32();
+  s.index = r.u32();
+  s.span = r.span();
+  s.tokens = r.list<Token>([&] { return read_token(r); });
+  s.terms = r.strings();
+  s.entities = r.strings();
+  s.predicates = r.strings();
+  s.subject = r.str();
+  s.predicate = r.str();
+  s.object = r.str();
+  s.polarity = enum_of(r.u8(), Polarity::kNegative);
+  s.negations = r.list<Negation>([&] {
+    Negation n;
+    n.cue = r.str();
+    n.token = r.u32(), n.scope_begin = r.u32(), n.scope_end = r.u32();
+    return n;
+  });
+  s.modality = enum_of(r.u8(), Modality::kReported);
+  s.attributed_to = r.str();
+  s.hedges = r.strings();
+  s.times = r.list<TimeInterval>([&] {
+    TimeInterval t;
+    t.first_day = r.i32(), t.last_day = r.i32();
+    t.precision = enum_of(r.u8(), TimeInterval::Precision::kDay);
+    t.text = r.str();
+    t.token = r.u32(), t.token_end = r.u32();
+    return t;
+  });
+  s.relative_time = r.u8() != 0;
+  s.quantities = r.list<Quantity>([&] {
+    Quantity q;
+    q.low = r.f64(), q.high = r.f64();
+    q.approximate = r.u8() != 0;
+    q.unit = r.str();
+    q.text = r.str();
+    q.token = r.u32();
+    return q;
+  });
+  return s;
+}
+
+bool read_whole(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  out = std::move(buffer).str();
+  return static_cast<bool>(in) || in.eof();
+}
+
+}  // namespace
+
+std::string analysis_to_bytes(const AnalysedDocument& a) {
+  Writer w;
+  const Document& d = a.document;
+  w.str(d.original);
+  w.str(d.text);
+  w.list(d.norm_to_orig, [&](std::uint32_t x) { w.u32(x); });
+  w.list(d.clutter, [&](Span s) { w.span(s); });
+  w.list(a.sentences, [&](const Sentence& s) {
+    w.u32(s.index);
+    w.span(s.span);
+    w.span(s.original);
+    w.u32(s.line), w.u32(s.col);
+    w.str(s.text);
+  });
+  w.list(a.statements, [&](const Statement& s) { write_statement(w, s); });
+  return w.take();
+}
+
+AnalysedDocument analysis_from_bytes(std::string_view bytes) {
+  Reader r(bytes);
+  AnalysedDocument a;
+  Document& d = a.document;
+  d.original = r.str();
+  d.text = r.str();
+  d.norm_to_orig = r.list<std::uint32_t>([&] { return r.u32(); });
+  d.clutter = r.list<Span>([&] { return r.span(); });
+  a.sentences = r.list<Sentence>([&] {
+    Sentence s;
+    s.index = r.u32();
+    s.span = r.span();
+    s.original = r.span();
+    s.line = r.u32(), s.col = r.u32();
+    s.text = r.str();
+    return s;
+  });
+  a.statements = r.list<Statement>([&] { return read_statement(r); });
+  if (!r.done()) throw std::runtime_error("bytes after the analysis");
+  // Offsets must stay inside the texts they index, or a report would read out of bounds.
+  const auto fits = [](Span s, std::size_t size) { return s.begin <= s.end && s.end <= size; };
+  if (!d.norm_to_orig.empty() && d.norm_to_orig.size() != d.text.size() + 1)
+    throw std::runtime_error("offset map of the wrong size");
+  for (const auto& s : a.sentences)
+    if (!fits(s.span, d.text.size()) || !fits(s.original, d.original.size()))
+      throw std::runtime_error("sentence outside its document");
+  for (const auto& s : a.statements)
+    if (!fits(s.span, d.text.size()) || s.sentence >= a.sentences.size())
+      throw std::runtime_error("statement outside its document");
+  return a;
+}
+
+AnalysisCache::AnalysisCache(std::string dir, std::string salt)
+    : dir_(std::move(dir)), salt_(std::move(salt)) {}
+
+std::string AnalysisCache::key(std::string_view path, std::string_view bytes) const {
+  std::string material(kFormat);
+  material += '\n' + salt_ + '\n' + fs::path(path).extension().string() + '\n';
+  material += bytes;
+  return sha256_hex(material);
+}
+
+std::string AnalysisCache::path_of(const std::string& key) const {
+  return (fs::path(dir_) / (key + ".analysis")).string();
+}
+
+AnalysisCache::Lookup AnalysisCache::load(const std::string& key, AnalysedDocument& out) const {
+  const std::string path = path_of(key);
+  std::string entry;
+  if (!fs::exists(path) || !read_whole(path, entry)) return Lookup::kMiss;
+  try {
+    Reader r(entry);
+    for (const char c : kMagic)
+      if (static_cast<char>(r.u8()) != c) throw std::runtime_error("not a cache entry");
+    if (r.str() != kFormat || r.str() != key) throw std::runtime_error("foreign entry");
+    const std::uint64_t size = r.u64();
+    const std::string checksum = r.str();
+    const std::string_view payload = r.rest();
+    if (payload.size() != size || sha256(payload) != checksum)
+      throw std::runtime_error("checksum mismatch");
+    out = analysis_from_bytes(payload);
+    return Lookup::kHit;
+  } catch (const std::exception&) {
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    return Lookup::kDamaged;
+  }
+}
+
+bool AnalysisCache::store(const std::string& key, const AnalysedDocument& analysed) const {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  const std::string payload = analysis_to_bytes(analysed);
+  Writer header;
+  for (const char c : kMagic) header.u8(static_cast<std::uint8_t>(c));
+  header.str(kFormat);
+  header.str(key);
+  header.u64(payload.size());
+  header.str(sha256(payload));
+  // A temporary name of this process and thread, renamed into place in one step.
+  const std::string path = path_of(key);
+  std::ostringstream temporary;
+  temporary << path << ".tmp." << ::getpid() << '.' << std::this_thread::get_id();
+  {
+    std::ofstream file(temporary.str(), std::ios::binary | std::ios::trunc);
+    file << header.take() << payload;
+    if (!file.flush()) {
+      fs::remove(temporary.str(), ec);
+      return false;
+    }
+  }
+  fs::rename(temporary.str(), path, ec);
+  if (ec) fs::remove(temporary.str(), ec);
+  return !ec;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,50 @@
+// The analysis cache: each document's analysis (ingest -> segment -> analyse) kept in a
+// file under the cache folder, named by its key: the SHA-256 of the document's bytes and
+// extension, the rules' fingerprint, the program version and the cache format. So a run
+// after adding one article analyses only that article, and any change of rules or program
+// misses the old entries instead of trusting them.
+//
+// An entry is a header (magic, format, key, payload size, payload SHA-256) and the
+// payload. An entry whose header, key, size or checksum does not match, or whose payload
+// does not read back whole, is damaged or foreign: it is deleted and the document analysed
+// again. Entries are written to a temporary file and renamed, so a reader never sees half
+// of one; two processes writing the same key write the same bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "run.hpp"
+
+namespace crosscheck {
+
+class AnalysisCache {
+ public:
+  // `salt` names what else the analysis depends on: the rules' fingerprint and the program
+  // version.
+  AnalysisCache(std::string dir, std::string salt);
+
+  const std::string& dir() const { return dir_; }
+  // The key of a document, from its path's extension and its bytes.
+  std::string key(std::string_view path, std::string_view bytes) const;
+
+  enum class Lookup { kHit, kMiss, kDamaged };
+  // Fills `out` on a hit (its document's path is left to the caller). A damaged entry is
+  // deleted. Safe to call from several threads.
+  Lookup load(const std::string& key, AnalysedDocument& out) const;
+  // Best effort: a cache that cannot be written only makes the next run slower. Returns
+  // false when the entry could not be written.
+  bool store(const std::string& key, const AnalysedDocument& analysed) const;
+
+ private:
+  std::string path_of(const std::string& key) const;
+  std::string dir_;
+  std::string salt_;
+};
+
+// The payload format, exposed for tests: the analysis of one document as bytes, and back.
+// from_bytes throws std::runtime_error on anything short or malformed.
+std::string analysis_to_bytes(const AnalysedDocument& analysed);
+AnalysedDocument analysis_from_bytes(std::string_view bytes);
+
+}  // namespace crosscheck

@@ -1,0 +1,283 @@
+#include "cli.hpp"
+
+#include <sys/wait.h>
+#include <tbb/info.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include "cache.hpp"
+#include "reports/reports.hpp"
+
+#ifndef CROSSCHECK_VERSION
+#define CROSSCHECK_VERSION "0.0.0"
+#endif
+#ifndef CROSSCHECK_SOURCE_ROOT
+#define CROSSCHECK_SOURCE_ROOT "."
+#endif
+
+namespace crosscheck::cli {
+namespace fs = std::filesystem;
+
+// A bundled path (rules/en, corpus/korea-1950): from the current folder if it is there,
+// else from the source tree the program was built from.
+std::string bundled(const std::string& relative) {
+  if (fs::exists(relative)) return relative;
+  return (fs::path(CROSSCHECK_SOURCE_ROOT) / relative).string();
+}
+
+// Like a compiler: the message, then the source line and a caret under the column, when
+// the message points into a file that can be read.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) {
+    std::cerr << d.format() << '\n';
+    if (d.line == 0 || d.col == 0) continue;
+    std::ifstream in(d.file, std::ios::binary);
+    std::string line;
+    for (std::uint32_t n = 0; n < d.line && std::getline(in, line);) ++n;
+    if (!in && !in.eof()) continue;
+    std::string caret;
+    std::uint32_t col = 1;
+    for (std::size_t i = 0; i < line.size() && col < d.col; ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // within a character
+      caret += line[i] == '\t' ? '\t' : ' ';
+      ++col;
+    }
+    std::cerr << "  " << line << "\n  " << caret << "^\n";
+  }
+}
+
+// Rules folders: those given, or the bundled rules/en plus rules/<corpus> when it exists.
+LoadedRules load(const std::vector<std::string>& given, const std::string& corpus_name) {
+  std::vector<std::string> dirs = given;
+  if (dirs.empty()) {
+    dirs.push_back(bundled("rules/en"));
+    if (!corpus_name.empty() && fs::is_directory(bundled("rules/" + corpus_name)))
+      dirs.push_back(bundled("rules/" + corpus_name));
+  }
+  return load_rules(dirs);
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
+                        const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return vm;
+}
+
+po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
+  po::options_description o(command == CorpusCommand::kRun        ? "run options"
+                            : command == CorpusCommand::kBaseline ? "baseline options"
+                                                                  : "check options");
+  o.add_options()("help,h", "show this help");
+  if (command != CorpusCommand::kRun)
+    o.add_options()("baseline", po::value(&raw.baseline),
+                    command == CorpusCommand::kBaseline
+                        ? "the baseline file to write (required)"
+                        : "the baseline file to compare with (required; written by "
+                          "`crosscheck baseline`)");
+  o.add_options()("rules", po::value(&raw.rules)->composing(),
+                  "rules folder (repeatable; default: rules/en and rules/<corpus name> if "
+                  "present)");
+  if (command != CorpusCommand::kBaseline)
+    o.add_options()(
+        "out", po::value(&raw.out),
+        "output folder (default: out/<corpus name>; with several corpora, DIR/<corpus name>)")(
+        "format",
+        po::value(&raw.formats)->default_value(command == CorpusCommand::kRun ? "csv,html" : ""),
+        "reports to write, comma-separated: csv (findings.csv), html (report.html), jsonl "
+        "(findings.jsonl), sarif (findings.sarif: conflicts, SARIF 2.1.0), pairs (aligned.csv: "
+        "every aligned sentence pair)")(
+        "changed", po::value(&raw.changed)->multitoken()->composing(),
+        "report only findings that involve these documents (paths in the corpus, or relative "
+        "to it)")("since", po::value(&raw.since),
+                  "report only findings that involve documents changed since this git "
+                  "revision (and untracked ones)");
+  o.add_options()("cache", po::value(&raw.cache)->default_value(kDefaultCache),
+                  "folder of the analysis cache")("no-cache", po::bool_switch(&raw.no_cache),
+                                                  "analyse every document, read and keep no cache")(
+      "threads", po::value(&raw.threads)->default_value(0), "worker threads (0: all cores)")(
+      "min-score", po::value(&raw.min_score)->default_value(raw.min_score, "0.15"),
+      "alignment score from which two statements are aligned (term overlap plus shared acts, "
+      "times, names and doer)")(
+      "top-k", po::value(&raw.top_k)->default_value(raw.top_k),
+      "aligned pairs kept per statement and other source (pairs a rule fired on always are)")(
+      "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
+      "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
+  return o;
+}
+
+// Each report format: its file name and its writer.
+struct ReportFormat {
+  std::string_view name;
+  std::string_view file;
+  std::function<void(const Corpus&, const LoadedRules&, std::ostream&)> write;
+};
+
+const std::vector<ReportFormat>& report_formats() {
+  static const std::vector<ReportFormat> formats = {
+      {"csv", "findings.csv", [](auto& c, auto&, auto& o) { write_csv(c, o); }},
+      {"html", "report.html", [](auto& c, auto&, auto& o) { write_html(c, o); }},
+      {"jsonl", "findings.jsonl", [](auto& c, auto&, auto& o) { write_jsonl(c, o); }},
+      {"sarif", "findings.sarif",
+       [](auto& c, auto& rules, auto& o) {
+         write_sarif(c, {CROSSCHECK_VERSION, rules.rules.rules}, o);
+       }},
+      {"pairs", "aligned.csv", [](auto& c, auto&, auto& o) { write_pairs_csv(c, o); }},
+  };
+  return formats;
+}
+
+std::vector<std::string> split_formats(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string f; std::getline(in, f, ',');) {
+    const auto& all = report_formats();
+    if (std::none_of(all.begin(), all.end(), [&](auto& format) { return format.name == f; }))
+      throw UsageError("unknown report format '" + f + "' (csv, html, jsonl, sarif, pairs)");
+    out.push_back(f);
+  }
+  return out;
+}
+
+int write_reports(const Corpus& corpus, const LoadedRules& rules, const fs::path& out,
+                  const std::vector<std::string>& formats, bool quiet) {
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) {
+    std::cerr << out.string() << ": error: cannot create output folder: " << ec.message() << '\n';
+    return kBadInput;
+  }
+  for (const auto& name : formats) {
+    const auto& all = report_formats();
+    const auto format =
+        std::find_if(all.begin(), all.end(), [&](auto& f) { return f.name == name; });
+    const fs::path path = out / format->file;
+    const std::string error = write_atomically(
+        path.string(), [&](std::ostream& stream) { format->write(corpus, rules, stream); });
+    if (!error.empty()) {
+      std::cerr << "error: " << error << '\n';
+      return kBadInput;
+    }
+    if (!quiet) std::cout << "wrote " << path.string() << '\n';
+  }
+  return kOk;
+}
+
+std::vector<std::string> resolve(CorpusRaw& raw, CorpusCommand command) {
+  if (raw.threads < 0) throw UsageError("--threads must be 0 or more");
+  if (raw.top_k < 0) throw UsageError("--top-k must be 0 or more");
+  if (command != CorpusCommand::kRun && raw.baseline.empty())
+    throw UsageError("--baseline FILE is required");
+  if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
+  if (command != CorpusCommand::kRun && raw.corpora.size() > 1)
+    throw UsageError("one corpus at a time: a baseline belongs to one corpus");
+  return raw.formats.empty() ? std::vector<std::string>{} : split_formats(raw.formats);
+}
+
+std::size_t thread_count(const CorpusRaw& raw) {
+  return raw.threads > 0 ? static_cast<std::size_t>(raw.threads) : tbb::info::default_concurrency();
+}
+
+namespace {
+
+// Runs a program (no shell) and collects its standard output; false when it cannot run or
+// exits with an error.
+bool capture(const std::vector<std::string>& argv, std::string& out) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return false;
+  const pid_t pid = ::fork();
+  if (pid < 0) return false;
+  if (pid == 0) {
+    ::dup2(pipe_fds[1], STDOUT_FILENO);
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    ::execvp(args[0], args.data());
+    ::_exit(127);
+  }
+  ::close(pipe_fds[1]);
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    out.append(buffer, static_cast<std::size_t>(n));
+  ::close(pipe_fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// The documents in focus for --changed and --since, as paths relative to the corpus root.
+std::vector<std::string> changed_paths(const CorpusRaw& raw, const std::string& root) {
+  std::vector<std::string> out;
+  const fs::path base = fs::weakly_canonical(root);
+  for (const auto& given : raw.changed) {
+    // A path as the shell or a diff gives it, or one relative to the corpus folder.
+    const fs::path path = fs::exists(given) ? fs::weakly_canonical(given) : base / given;
+    const fs::path relative = path.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..")
+      throw UsageError("--changed " + given + ": not inside the corpus folder " + root);
+    out.push_back(relative.generic_string());
+  }
+  if (!raw.since.empty()) {
+    std::string listed;
+    if (!capture(
+            {"git", "-C", root, "diff", "-z", "--name-only", "--relative", raw.since, "--", "."},
+            listed) ||
+        !capture({"git", "-C", root, "ls-files", "-z", "--others", "--exclude-standard"}, listed))
+      throw UsageError("--since " + raw.since + ": git cannot list the changes in " + root);
+    std::stringstream in(listed);
+    for (std::string path; std::getline(in, path, '\0');)
+      if (!path.empty()) out.push_back(path);
+  }
+  return out;
+}
+
+}  // namespace
+
+CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRules& rules,
+                  const std::set<std::string>* known, int& status) {
+  RunOptions run;
+  run.rules = &rules;
+  run.align.aligned_min_score = raw.min_score;
+  run.align.aligned_top_k = static_cast<std::uint32_t>(raw.top_k);
+  run.focus_paths = changed_paths(raw, root);
+  run.focus = !raw.changed.empty() || !raw.since.empty() || known != nullptr;
+  run.known = known;
+  std::optional<AnalysisCache> cache;
+  if (!raw.no_cache) {
+    cache.emplace(raw.cache, rules.fingerprint + "\n" + CROSSCHECK_VERSION);
+    run.cache = &*cache;
+  }
+  CorpusRun out;
+  std::vector<Diagnostic> errors;
+  out.corpus = run_corpus(root, run, errors, &out.stats);
+  print_diagnostics(errors);
+  if (!fs::is_directory(root)) status = kBadInput;
+  for (const auto& s : out.corpus.skipped) {
+    Diagnostic d = s.reason;
+    d.file = (fs::path(root) / s.path).string();
+    std::cerr << d.format() << " (document skipped)\n";
+    status = kBadInput;
+  }
+  if (fs::is_directory(root) && out.corpus.documents.empty() && out.corpus.skipped.empty()) {
+    std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
+    status = kBadInput;
+  }
+  if (out.stats.cache_damaged > 0)
+    std::cerr << raw.cache << ": warning: " << out.stats.cache_damaged
+              << " damaged or foreign cache entries discarded and rebuilt\n";
+  return out;
+}
+
+}  // namespace crosscheck::cli

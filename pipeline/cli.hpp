@@ -1,0 +1,86 @@
+// What the commands of the crosscheck program share: exit codes, usage errors, bundled
+// paths, compiler-style diagnostics, rule loading, option parsing, and the corpus commands'
+// options (run, baseline, check) with the run of one corpus and its reports.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "crosscheck/core.hpp"
+#include "ruleset/ruleset.hpp"
+#include "run.hpp"
+
+namespace crosscheck::cli {
+
+namespace po = boost::program_options;
+
+constexpr int kOk = 0;
+constexpr int kNewFindings = 1;  // `check` only: conflicts that the baseline does not hold
+constexpr int kBadInput = 2;
+constexpr const char* kDefaultCorpus = "corpus/korea-1950";
+constexpr const char* kDefaultCache = ".crosscheck-cache";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A bundled path (rules/en, corpus/korea-1950): from the current folder if it is there,
+// else from the source tree the program was built from.
+std::string bundled(const std::string& relative);
+
+// Like a compiler: the message, then the source line and a caret under the column, when
+// the message points into a file that can be read.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// Rules folders: those given, or the bundled rules/en plus rules/<corpus> when it exists.
+LoadedRules load(const std::vector<std::string>& given, const std::string& corpus_name);
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
+                        const po::positional_options_description& positional);
+
+// The options of the corpus commands, as parsed.
+struct CorpusRaw {
+  std::vector<std::string> corpora;
+  std::vector<std::string> rules;
+  std::string out;
+  std::string formats;
+  int threads = 0;
+  double min_score = AlignOptions{}.aligned_min_score;
+  int top_k = static_cast<int>(AlignOptions{}.aligned_top_k);
+  std::string cache = kDefaultCache;
+  bool no_cache = false;
+  std::vector<std::string> changed;
+  std::string since;
+  std::string baseline;
+  bool quiet = false;
+};
+
+enum class CorpusCommand { kRun, kBaseline, kCheck };
+po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command);
+
+// Checks the parsed options, fills defaults and sets the thread limit's size; throws
+// UsageError.
+std::vector<std::string> resolve(CorpusRaw& raw, CorpusCommand command);
+std::size_t thread_count(const CorpusRaw& raw);
+
+// One corpus run as the options say: rules (given), cache, changed-only focus. Prints the
+// corpus's errors and skipped documents; `status` becomes kBadInput when there were any.
+struct CorpusRun {
+  Corpus corpus;
+  RunStats stats;
+};
+CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRules& rules,
+                  const std::set<std::string>* known, int& status);
+
+// Writes the reports `formats` names into `out`; kOk or kBadInput.
+int write_reports(const Corpus& corpus, const LoadedRules& rules, const std::filesystem::path& out,
+                  const std::vector<std::string>& formats, bool quiet);
+
+int cmd_run(const std::vector<std::string>& args);
+int cmd_baseline(const std::vector<std::string>& args);
+int cmd_check(const std::vector<std::string>& args);
+
+}  // namespace crosscheck::cli

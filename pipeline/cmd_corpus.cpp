@@ -1,0 +1,224 @@
+// The commands that analyse a corpus: run (reports), baseline (accept the conflicts found)
+// and check (the CI gate: fail on conflicts the baseline does not hold).
+#include <tbb/global_control.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli.hpp"
+#include "reports/reports.hpp"
+
+namespace crosscheck::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The corpus folder's own name, also for "." or "corpus/": it picks rules/<name>.
+std::string corpus_name(const std::string& root) {
+  std::error_code ec;
+  const fs::path path = fs::weakly_canonical(fs::absolute(root), ec);
+  return (ec ? fs::path(root).lexically_normal() : path).filename().string();
+}
+
+fs::path out_folder(const CorpusRaw& raw, const Corpus& corpus) {
+  return raw.out.empty()          ? fs::path("out") / corpus.name
+         : raw.corpora.size() > 1 ? fs::path(raw.out) / corpus.name
+                                  : fs::path(raw.out);
+}
+
+// "5 documents (1 analysed, 4 from the cache)".
+std::string documents_line(const CorpusRun& run) {
+  std::string out = std::to_string(run.corpus.documents.size()) + " documents";
+  if (run.stats.from_cache > 0)
+    out += " (" + std::to_string(run.stats.analysed) + " analysed, " +
+           std::to_string(run.stats.from_cache) + " from the cache)";
+  return out;
+}
+
+// Where a statement starts in its file: corpus-folder/doc:line:col.
+std::string position(const Corpus& corpus, std::uint32_t statement) {
+  const Statement& s = corpus.statements.at(statement);
+  const Document& d = corpus.documents.at(s.doc);
+  const LineCol lc = line_col(d.original, d.to_original(s.span.begin));
+  return (fs::path(corpus.root) / d.path).lexically_normal().generic_string() + ":" +
+         std::to_string(lc.line) + ":" + std::to_string(lc.col);
+}
+
+std::size_t conflicts_in(const Corpus& corpus) {
+  std::size_t n = 0;
+  for (const auto& f : corpus.findings) n += f.kind == Finding::Kind::kConflict;
+  return n;
+}
+
+bool read_text(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  out = std::move(buffer).str();
+  return true;
+}
+
+}  // namespace
+
+int cmd_run(const std::vector<std::string>& args) {
+  CorpusRaw raw;
+  const auto options = corpus_options(raw, CorpusCommand::kRun);
+  po::positional_options_description pos;
+  pos.add("corpus", -1);
+  const auto vm = parse(args, options, pos);
+  if (vm.count("help")) {
+    std::cout
+        << "usage: crosscheck run [CORPUS...] [options]\n\n"
+        << "Analyses each corpus folder (*.txt, *.md; metadata from sources.toml) and writes\n"
+        << "findings.csv and report.html. Without CORPUS: the bundled " << kDefaultCorpus
+        << ".\nAnalyses come from the cache folder when a document, the rules and the program\n"
+        << "are unchanged. Exit 0 when every document was analysed, 2 when any input was\n"
+        << "refused (the reports are still written, listing what was skipped and why).\n\n"
+        << options;
+    return kOk;
+  }
+  const auto formats = resolve(raw, CorpusCommand::kRun);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
+  int status = kOk;
+  for (const auto& root : raw.corpora) {
+    const LoadedRules rules = load(raw.rules, corpus_name(root));
+    if (!rules.ok()) {  // a bad rule file stops everything before any work
+      print_diagnostics(rules.diagnostics);
+      return kBadInput;
+    }
+    const CorpusRun run = run_one(raw, root, rules, nullptr, status);
+    if (!fs::is_directory(root)) continue;
+    const fs::path out = out_folder(raw, run.corpus);
+    if (int w = write_reports(run.corpus, rules, out, formats, raw.quiet); w != kOk) return w;
+    if (!raw.quiet) {
+      const Corpus& c = run.corpus;
+      const std::size_t conflicts = conflicts_in(c);
+      std::cout << c.name << ": " << documents_line(run) << ", " << c.statements.size()
+                << " statements, " << c.aligned.size() << " aligned pairs, " << c.claims.size()
+                << " claims, " << conflicts << " conflicts, " << c.findings.size() - conflicts
+                << " agreements";
+      if (!run.stats.focus.empty() || !raw.changed.empty() || !raw.since.empty())
+        std::cout << " (only those involving " << run.stats.focus.size() << " changed documents)";
+      std::cout << "; report: " << (out / "report.html").string() << '\n';
+    }
+  }
+  return status;
+}
+
+int cmd_baseline(const std::vector<std::string>& args) {
+  CorpusRaw raw;
+  const auto options = corpus_options(raw, CorpusCommand::kBaseline);
+  po::positional_options_description pos;
+  pos.add("corpus", -1);
+  const auto vm = parse(args, options, pos);
+  if (vm.count("help")) {
+    std::cout << "usage: crosscheck baseline [CORPUS] --baseline FILE [options]\n\n"
+              << "Analyses the corpus and writes every conflict it finds to FILE as accepted,\n"
+              << "with the content hash of every document, for `crosscheck check`. The file is\n"
+              << "text, sorted, one item a line (docs/ci.md). Exit 0, or 2 on bad input.\n\n"
+              << options;
+    return kOk;
+  }
+  resolve(raw, CorpusCommand::kBaseline);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
+  const std::string& root = raw.corpora.front();
+  const LoadedRules rules = load(raw.rules, corpus_name(root));
+  if (!rules.ok()) {
+    print_diagnostics(rules.diagnostics);
+    return kBadInput;
+  }
+  int status = kOk;
+  const CorpusRun run = run_one(raw, root, rules, nullptr, status);
+  if (!fs::is_directory(root)) return status;
+  const std::string error =
+      write_atomically(raw.baseline, render_baseline(run.corpus, run.stats.document_hashes));
+  if (!error.empty()) {
+    std::cerr << "error: " << error << '\n';
+    return kBadInput;
+  }
+  if (!raw.quiet)
+    std::cout << run.corpus.name << ": " << documents_line(run) << "; wrote " << raw.baseline
+              << ": " << conflicts_in(run.corpus) << " conflicts accepted\n";
+  return status;
+}
+
+int cmd_check(const std::vector<std::string>& args) {
+  CorpusRaw raw;
+  const auto options = corpus_options(raw, CorpusCommand::kCheck);
+  po::positional_options_description pos;
+  pos.add("corpus", -1);
+  const auto vm = parse(args, options, pos);
+  if (vm.count("help")) {
+    std::cout
+        << "usage: crosscheck check [CORPUS] --baseline FILE [options]\n\n"
+        << "The CI gate: compares the documents that are new or changed since the baseline\n"
+        << "was written (and those --changed or --since name) with the whole corpus, and\n"
+        << "prints every conflict the baseline does not hold as\n"
+        << "  file:line:col: conflict [rule-id] explanation (other statement: file:line:col)\n"
+        << "Findings are matched by fingerprint (rule and statement texts), not by position.\n"
+        << "Exit 0 when there is no new conflict, 1 when there is, 2 on bad input.\n\n"
+        << options;
+    return kOk;
+  }
+  const auto formats = resolve(raw, CorpusCommand::kCheck);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
+  std::string text;
+  if (!read_text(raw.baseline, text)) {
+    std::cerr << raw.baseline << ": error: cannot read the baseline file: " << std::strerror(errno)
+              << "\n  (write one with: crosscheck baseline CORPUS --baseline " << raw.baseline
+              << ")\n";
+    return kBadInput;
+  }
+  std::vector<Diagnostic> errors;
+  const Baseline baseline = parse_baseline(text, raw.baseline, errors);
+  if (!errors.empty()) {
+    print_diagnostics(errors);
+    return kBadInput;
+  }
+  const std::string& root = raw.corpora.front();
+  const LoadedRules rules = load(raw.rules, corpus_name(root));
+  if (!rules.ok()) {
+    print_diagnostics(rules.diagnostics);
+    return kBadInput;
+  }
+  int status = kOk;
+  const CorpusRun run = run_one(raw, root, rules, &baseline.documents, status);
+  if (!fs::is_directory(root)) return status;
+  const Corpus& corpus = run.corpus;
+  if (!formats.empty())
+    if (int w = write_reports(corpus, rules, out_folder(raw, corpus), formats, raw.quiet); w != kOk)
+      return w;
+
+  std::size_t fresh = 0, known = 0;
+  for (const Finding& f : corpus.findings) {
+    if (f.kind != Finding::Kind::kConflict) continue;
+    if (baseline.conflicts.count(fingerprint(corpus, f))) {
+      ++known;
+      continue;
+    }
+    ++fresh;
+    // The new or changed document first: that is where the conflict came in.
+    const auto in_focus = [&](std::uint32_t s) {
+      const std::string& path = corpus.documents[corpus.statements[s].doc].path;
+      return std::find(run.stats.focus.begin(), run.stats.focus.end(), path) !=
+             run.stats.focus.end();
+    };
+    const bool swap = !in_focus(f.a) && in_focus(f.b);
+    std::cout << position(corpus, swap ? f.b : f.a) << ": conflict [" << f.rule << "] "
+              << f.explanation << " (other statement: " << position(corpus, swap ? f.a : f.b)
+              << ")\n";
+  }
+  if (!raw.quiet)
+    std::cerr << corpus.name << ": " << documents_line(run) << "; compared "
+              << run.stats.focus.size() << " new or changed: " << fresh << " new conflicts, "
+              << known << " in the baseline\n";
+  if (status != kOk) return status;
+  return fresh > 0 ? kNewFindings : kOk;
+}
+
+}  // namespace crosscheck::cli

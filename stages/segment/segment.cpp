@@ -223,8 +223,10 @@ bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& n
   if (t.charAt(prev.end - 1) == '\n') {
     // A line wrapped inside a sentence: no end mark before it, lower case after it.
     if (prev.end - 2 >= prev.begin && t.charAt(prev.end - 2) == '\n') return false;  // paragraph
+    // A line that ends in a comma or semicolon goes on whatever follows ("Moreover,\nKim").
     const icu::UnicodeString a = trimmed(t, prev);
     const int32_t first = skip_space(t, next.begin, next.end);
+    if (a.endsWith(u",") || a.endsWith(u";")) return first < next.end;
     return a.length() > 0 && first < next.end && u_islower(t.char32At(first)) &&
            !(a.endsWith(u".") || a.endsWith(u"!") || a.endsWith(u"?") || a.endsWith(u":"));
   }

@@ -1,0 +1,73 @@
+# The CI gate end to end, as a user runs it on a copy of the bundled corpus:
+#   baseline, then check        -> 0
+#   add a contradicting article -> 1, naming it at file:line:col with the rule
+#   run check again             -> still 1 (the cache does not hide it)
+#   replace it by a neutral one -> 0
+#   rename and re-wrap an article of the baseline -> 0 (fingerprints hold)
+#   --changed names a document  -> only findings involving it
+#   a malformed or missing baseline -> 2 with the message
+# Needs PROGRAM, SOURCE (the repository) and WORK (a scratch folder).
+set(corpus ${WORK}/corpus/korea-1950)
+set(baseline ${WORK}/korea.baseline)
+set(cache ${WORK}/cache)
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK}/corpus)
+file(COPY ${SOURCE}/corpus/korea-1950 DESTINATION ${WORK}/corpus)
+
+function(expect code pattern)
+  execute_process(COMMAND ${PROGRAM} ${ARGN} --cache ${cache} RESULT_VARIABLE got
+    OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT got EQUAL code)
+    message(FATAL_ERROR "crosscheck ${ARGN}: exit ${got}, expected ${code}\n${out}\n${err}")
+  endif()
+  if(NOT "${out}${err}" MATCHES "${pattern}")
+    message(FATAL_ERROR "crosscheck ${ARGN}: output lacks '${pattern}':\n${out}\n${err}")
+  endif()
+  message(STATUS "ok: exit ${got}: crosscheck ${ARGN}")
+endfunction()
+
+expect(0 "conflicts accepted" baseline ${corpus} --baseline ${baseline})
+file(READ ${baseline} text)
+if(NOT text MATCHES "\nconflict [0-9a-f]+ conflict[.]date[.]same-event .*\ndocument [0-9a-f]+\n")
+  message(FATAL_ERROR "the baseline file lacks its conflict and document lines:\n${text}")
+endif()
+expect(0 "0 new conflicts" check ${corpus} --baseline ${baseline})
+
+file(COPY ${SOURCE}/tests/fixtures/check/contradicting.txt DESTINATION ${corpus})
+set(new_conflict "contradicting[.]txt:1:[0-9]+: conflict \\[conflict[.]date[.]same-event\\]")
+expect(1 "${new_conflict}.*1995" check ${corpus} --baseline ${baseline})
+expect(1 "${new_conflict}" check ${corpus} --baseline ${baseline})  # again, from the cache
+file(REMOVE ${corpus}/contradicting.txt)
+
+file(COPY ${SOURCE}/tests/fixtures/check/neutral.txt DESTINATION ${corpus})
+expect(0 "1 new or changed: 0 new conflicts" check ${corpus} --baseline ${baseline})
+file(REMOVE ${corpus}/neutral.txt)
+
+# Rename an article and re-wrap it (a line break after every comma): same conflicts.
+file(READ ${corpus}/001_8e1ba98fe5276872.txt article)
+string(REPLACE ", " ",\n" article "${article}")
+file(WRITE ${corpus}/001_renamed.txt "${article}")
+file(REMOVE ${corpus}/001_8e1ba98fe5276872.txt)
+expect(0 "1 new or changed: 0 new conflicts, [1-9][0-9]* in the baseline"
+  check ${corpus} --baseline ${baseline})
+
+# --changed adds the named document to those compared (here the re-wrapped one and 003);
+# `run --changed` reports only the findings that involve it.
+expect(0 "compared 2 new or changed" check ${corpus} --baseline ${baseline}
+  --changed ${corpus}/003_cf8077a6ac8cfb1e.txt)
+expect(0 "only those involving 1 changed documents" run ${corpus} --out ${WORK}/out 
+  --changed 003_cf8077a6ac8cfb1e.txt --format jsonl)
+file(READ ${WORK}/out/findings.jsonl jsonl)
+string(REPLACE ";" "," jsonl "${jsonl}")  # CMake lists split at semicolons
+string(REGEX MATCHALL "\n" lines "${jsonl}")
+string(REGEX MATCHALL "\"doc\":\"003_cf8077a6ac8cfb1e[.]txt\"" with_003 "${jsonl}")
+list(LENGTH lines count)
+list(LENGTH with_003 count_003)
+if(count EQUAL 0 OR NOT count EQUAL count_003)
+  message(FATAL_ERROR "run --changed 003...: ${count} findings, ${count_003} involve 003")
+endif()
+
+file(WRITE ${WORK}/bad.baseline "# a comment\nconflict 0123 too-short\n")
+expect(2 "bad[.]baseline:2:1: error: not a baseline line" check ${corpus} --baseline ${WORK}/bad.baseline)
+expect(2 "missing[.]baseline: error: cannot read the baseline file"
+  check ${corpus} --baseline ${WORK}/missing.baseline)

@@ -1,0 +1,152 @@
+// The analysis cache: the payload reads back to the same analysis and refuses anything
+// short or malformed; entries hit, miss, and are discarded when damaged or foreign; a run
+// with a warm cache analyses only what changed and gives the same reports as a run without.
+#include <tbb/global_control.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cache.hpp"
+#include "reports/reports.hpp"
+#include "ruleset/ruleset.hpp"
+
+namespace fs = std::filesystem;
+using namespace crosscheck;
+
+namespace {
+
+const std::string kRoot = CROSSCHECK_SOURCE_ROOT;
+const std::string kCorpus = kRoot + "/corpus/korea-1950";
+
+const LoadedRules& rules() {
+  static const LoadedRules loaded = load_rules({kRoot + "/rules/en"});
+  return loaded;
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+AnalysedDocument analysed(const std::string& file) {
+  AnalysedDocument out;
+  Diagnostic error;
+  REQUIRE(analyse_bytes(file, read(kCorpus + "/" + file), rules().lexicon, out, error));
+  return out;
+}
+
+// A fresh folder under the build tree, removed first.
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::current_path() / ("cache-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("an analysis reads back from its bytes unchanged", "[cache]") {
+  for (const auto& file : {"000_ee902dd42304fdbf.txt", "003_cf8077a6ac8cfb1e.txt"}) {
+    const AnalysedDocument a = analysed(file);
+    const std::string bytes = analysis_to_bytes(a);
+    const AnalysedDocument b = analysis_from_bytes(bytes);
+    CHECK(analysis_to_bytes(b) == bytes);
+    CHECK(b.document.text == a.document.text);
+    REQUIRE(b.statements.size() == a.statements.size());
+    CHECK(b.statements[3].terms == a.statements[3].terms);
+    CHECK(b.statements[3].tokens.size() == a.statements[3].tokens.size());
+    CHECK(b.sentences.back().text == a.sentences.back().text);
+  }
+}
+
+TEST_CASE("a short, padded or out-of-bounds payload is refused", "[cache]") {
+  const std::string bytes = analysis_to_bytes(analysed("003_cf8077a6ac8cfb1e.txt"));
+  for (std::size_t cut : {std::size_t{0}, std::size_t{3}, bytes.size() / 2, bytes.size() - 1})
+    CHECK_THROWS_AS(analysis_from_bytes(std::string_view(bytes).substr(0, cut)),
+                    std::runtime_error);
+  CHECK_THROWS_AS(analysis_from_bytes(bytes + "x"), std::runtime_error);
+  // The original text's length (the first field) made shorter: sentences fall outside it.
+  std::string shrunk = bytes;
+  shrunk[0] = static_cast<char>(shrunk[0] - 1);
+  CHECK_THROWS(analysis_from_bytes(shrunk));
+}
+
+TEST_CASE("cache entries hit, miss, and are discarded when damaged or foreign", "[cache]") {
+  const fs::path dir = scratch("entries");
+  const AnalysisCache cache(dir.string(), "rules-v1");
+  const AnalysedDocument doc = analysed("003_cf8077a6ac8cfb1e.txt");
+  const std::string key = cache.key("a.txt", doc.document.original);
+  // The key depends on the bytes, the extension and the salt (rules, version).
+  CHECK(key.size() == 64);
+  CHECK(cache.key("b.txt", doc.document.original) == key);  // a rename keeps the key
+  CHECK(cache.key("a.md", doc.document.original) != key);
+  CHECK(AnalysisCache(dir.string(), "rules-v2").key("a.txt", doc.document.original) != key);
+  CHECK(cache.key("a.txt", doc.document.original + " ") != key);
+
+  AnalysedDocument out;
+  CHECK(cache.load(key, out) == AnalysisCache::Lookup::kMiss);
+  REQUIRE(cache.store(key, doc));
+  CHECK(cache.load(key, out) == AnalysisCache::Lookup::kHit);
+  CHECK(analysis_to_bytes(out) == analysis_to_bytes(doc));
+
+  // One byte of the payload flipped: the checksum catches it, the entry goes.
+  const fs::path entry = dir / (key + ".analysis");
+  std::string bytes = read(entry);
+  bytes[bytes.size() - 10] ^= 0x20;
+  std::ofstream(entry, std::ios::binary) << bytes;
+  CHECK(cache.load(key, out) == AnalysisCache::Lookup::kDamaged);
+  CHECK_FALSE(fs::exists(entry));
+  CHECK(cache.load(key, out) == AnalysisCache::Lookup::kMiss);
+
+  // An entry under another key's name (copied, or from another cache) is foreign.
+  REQUIRE(cache.store(key, doc));
+  const std::string other = cache.key("a.txt", "other text");
+  fs::copy_file(entry, dir / (other + ".analysis"));
+  CHECK(cache.load(other, out) == AnalysisCache::Lookup::kDamaged);
+  // Not a cache entry at all.
+  std::ofstream(dir / (other + ".analysis"), std::ios::binary) << "hello";
+  CHECK(cache.load(other, out) == AnalysisCache::Lookup::kDamaged);
+  CHECK(cache.load(key, out) == AnalysisCache::Lookup::kHit);
+}
+
+TEST_CASE("a warm cache analyses only the new document and changes no report", "[cache]") {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
+  const fs::path corpus = scratch("corpus") / "korea-1950";
+  fs::copy(kCorpus, corpus);
+  const fs::path dir = scratch("warm");
+  const AnalysisCache cache(dir.string(), rules().fingerprint);
+  RunOptions options;
+  options.rules = &rules();
+  std::vector<Diagnostic> errors;
+
+  const Corpus plain = run_corpus(corpus.string(), options, errors);
+  options.cache = &cache;
+  RunStats cold, warm, added;
+  const Corpus first = run_corpus(corpus.string(), options, errors, &cold);
+  const Corpus second = run_corpus(corpus.string(), options, errors, &warm);
+  CHECK(cold.analysed == 5);
+  CHECK(cold.from_cache == 0);
+  CHECK(warm.analysed == 0);
+  CHECK(warm.from_cache == 5);
+  CHECK(render_csv(first) == render_csv(plain));
+  CHECK(render_csv(second) == render_csv(plain));
+  CHECK(render_html(second) == render_html(plain));
+
+  // A damaged entry is rebuilt, and the reports do not change.
+  const auto victim = fs::directory_iterator(dir)->path();
+  std::ofstream(victim, std::ios::binary | std::ios::app) << "trailing bytes";
+  RunStats repaired;
+  CHECK(render_csv(run_corpus(corpus.string(), options, errors, &repaired)) == render_csv(plain));
+  CHECK(repaired.cache_damaged == 1);
+  CHECK(repaired.analysed == 1);
+
+  std::ofstream(corpus / "005_new.txt") << "Stalin approved the plan in April 1950.\n";
+  run_corpus(corpus.string(), options, errors, &added);
+  CHECK(added.analysed == 1);
+  CHECK(added.from_cache == 5);
+  CHECK(errors.empty());
+}

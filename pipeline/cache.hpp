@@ -1,10 +1,11 @@
 // The analysis cache: each document's analysis (ingest -> segment -> analyse) kept in a
-// file under the cache folder, named by its key: the SHA-256 of the document's bytes and
-// extension, the rules' fingerprint, the program version and the cache format. So a run
+// file under the cache folder, named by its key: the SHA-256 of the document's content hash
+// (SHA-256 of its bytes) and extension, the rules' fingerprint, the program version and the
+// cache format. So a run
 // after adding one article analyses only that article, and any change of rules or program
 // misses the old entries instead of trusting them.
 //
-// An entry is a header (magic, format, key, payload size, payload SHA-256) and the
+// An entry is a header (magic, format, key, payload size, payload checksum) and the
 // payload. An entry whose header, key, size or checksum does not match, or whose payload
 // does not read back whole, is damaged or foreign: it is deleted and the document analysed
 // again. Entries are written to a temporary file and renamed, so a reader never sees half
@@ -25,8 +26,9 @@ class AnalysisCache {
   AnalysisCache(std::string dir, std::string salt);
 
   const std::string& dir() const { return dir_; }
-  // The key of a document, from its path's extension and its bytes.
-  std::string key(std::string_view path, std::string_view bytes) const;
+  // The key of a document, from its path's extension and its content hash (SHA-256 hex of
+  // its bytes).
+  std::string key(std::string_view path, std::string_view content_hash) const;
 
   enum class Lookup { kHit, kMiss, kDamaged };
   // Fills `out` on a hit (its document's path is left to the caller). A damaged entry is

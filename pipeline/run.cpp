@@ -59,7 +59,7 @@ void analyse_item(Item& item, const Lexicon& lexicon, const AnalysisCache* cache
   item.content_hash = sha256_hex(item.bytes);
   std::string key;
   if (cache != nullptr) {
-    key = cache->key(item.path, item.bytes);
+    key = cache->key(item.path, item.content_hash);
     const auto found = cache->load(key, item.analysed);
     if (found == AnalysisCache::Lookup::kHit) {
       item.analysed.document.path = item.path;  // the same text may have moved

@@ -2,6 +2,7 @@
 // short or malformed; entries hit, miss, and are discarded when damaged or foreign; a run
 // with a warm cache analyses only what changed and gives the same reports as a run without.
 #include <tbb/global_control.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "cache.hpp"
+#include "crosscheck/sha256.hpp"
 #include "reports/reports.hpp"
 #include "ruleset/ruleset.hpp"
 
@@ -39,9 +41,10 @@ AnalysedDocument analysed(const std::string& file) {
   return out;
 }
 
-// A fresh folder under the build tree, removed first.
+// A fresh folder of this test process under the system's temporary folder.
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::current_path() / ("cache-test-" + name);
+  const fs::path dir = fs::temp_directory_path() /
+                       ("crosscheck-cache-test-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -79,13 +82,14 @@ TEST_CASE("cache entries hit, miss, and are discarded when damaged or foreign", 
   const fs::path dir = scratch("entries");
   const AnalysisCache cache(dir.string(), "rules-v1");
   const AnalysedDocument doc = analysed("003_cf8077a6ac8cfb1e.txt");
-  const std::string key = cache.key("a.txt", doc.document.original);
-  // The key depends on the bytes, the extension and the salt (rules, version).
+  const std::string content = sha256_hex(doc.document.original);
+  const std::string key = cache.key("a.txt", content);
+  // The key depends on the content, the extension and the salt (rules, version).
   CHECK(key.size() == 64);
-  CHECK(cache.key("b.txt", doc.document.original) == key);  // a rename keeps the key
-  CHECK(cache.key("a.md", doc.document.original) != key);
-  CHECK(AnalysisCache(dir.string(), "rules-v2").key("a.txt", doc.document.original) != key);
-  CHECK(cache.key("a.txt", doc.document.original + " ") != key);
+  CHECK(cache.key("b.txt", content) == key);  // a rename keeps the key
+  CHECK(cache.key("a.md", content) != key);
+  CHECK(AnalysisCache(dir.string(), "rules-v2").key("a.txt", content) != key);
+  CHECK(cache.key("a.txt", sha256_hex(doc.document.original + " ")) != key);
 
   AnalysedDocument out;
   CHECK(cache.load(key, out) == AnalysisCache::Lookup::kMiss);
@@ -104,7 +108,7 @@ TEST_CASE("cache entries hit, miss, and are discarded when damaged or foreign", 
 
   // An entry under another key's name (copied, or from another cache) is foreign.
   REQUIRE(cache.store(key, doc));
-  const std::string other = cache.key("a.txt", "other text");
+  const std::string other = cache.key("a.txt", sha256_hex("other text"));
   fs::copy_file(entry, dir / (other + ".analysis"));
   CHECK(cache.load(other, out) == AnalysisCache::Lookup::kDamaged);
   // Not a cache entry at all.

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-5";
+constexpr std::string_view kFormat = "crosscheck-analysis-7";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -162,7 +162,6 @@ void write_statement(Writer& w, const Statement& s) {
   w.u32(s.sentence);
   w.u32(s.index);
   w.span(s.span);
-  w.list(s.tokens, [&](const Token& t) { write_token(w, t); });
   w.strings(s.terms);
   w.strings(s.entities);
   w.strings(s.predicates);
@@ -198,7 +197,6 @@ Statement read_statement(Reader& r) {
   s.sentence = r.u32();
   s.index = r.u32();
   s.span = r.span();
-  s.tokens = r.list<Token>([&] { return read_token(r); });
   s.terms = r.strings();
   s.entities = r.strings();
   s.predicates = r.strings();
@@ -236,22 +234,33 @@ Statement read_statement(Reader& r) {
   return s;
 }
 
+// The whole file in one read; false when it cannot be opened or read.
 bool read_whole(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  out = std::move(buffer).str();
-  return static_cast<bool>(in) || in.eof();
+  const std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out.data(), size));
 }
 
 }  // namespace
 
 std::string analysis_to_bytes(const AnalysedDocument& a) {
+  // Two sections: everything but the words, then the words (each statement's tokens), so
+  // that a run can leave the words of documents it does not compare undecoded.
+  Writer words;
+  words.list(a.statements, [&](const Statement& s) {
+    words.list(s.tokens, [&](const Token& t) { write_token(words, t); });
+  });
   Writer w;
   const Document& d = a.document;
+  // The NFC text only when it differs from the original; a sentence's text is its span
+  // of the original.
   w.str(d.original);
-  w.str(d.text);
+  w.u8(d.text == d.original);
+  if (d.text != d.original) w.str(d.text);
   w.list(d.norm_to_orig, [&](std::uint32_t x) { w.u32(x); });
   w.list(d.clutter, [&](Span s) { w.span(s); });
   w.list(a.sentences, [&](const Sentence& s) {
@@ -259,18 +268,34 @@ std::string analysis_to_bytes(const AnalysedDocument& a) {
     w.span(s.span);
     w.span(s.original);
     w.u32(s.line), w.u32(s.col);
-    w.str(s.text);
   });
   w.list(a.statements, [&](const Statement& s) { write_statement(w, s); });
-  return w.take();
+  std::string rest = w.take();
+  Writer out;
+  out.u64(rest.size());
+  return out.take() + rest + words.take();
 }
 
-AnalysedDocument analysis_from_bytes(std::string_view bytes) {
+void decode_tokens(std::string_view bytes, Statement* statements, std::size_t count) {
   Reader r(bytes);
+  if (r.u32() != count) throw std::runtime_error("words of another analysis");
+  for (std::size_t i = 0; i < count; ++i)
+    statements[i].tokens = r.list<Token>([&] { return read_token(r); });
+  if (!r.done()) throw std::runtime_error("bytes after the words");
+}
+
+AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens) {
+  Reader head(bytes);
+  const std::uint64_t size = head.u64();
+  if (size > head.rest().size()) throw std::runtime_error("entry ends early");
+  Reader r(head.rest().substr(0, size));
+  const std::string_view words = head.rest().substr(size);
   AnalysedDocument a;
   Document& d = a.document;
+  // Offsets must stay inside the texts they index, or a report would read out of bounds.
+  const auto fits = [](Span s, std::size_t size) { return s.begin <= s.end && s.end <= size; };
   d.original = r.str();
-  d.text = r.str();
+  d.text = r.u8() != 0 ? d.original : r.str();
   d.norm_to_orig = r.list<std::uint32_t>([&] { return r.u32(); });
   d.clutter = r.list<Span>([&] { return r.span(); });
   a.sentences = r.list<Sentence>([&] {
@@ -279,21 +304,22 @@ AnalysedDocument analysis_from_bytes(std::string_view bytes) {
     s.span = r.span();
     s.original = r.span();
     s.line = r.u32(), s.col = r.u32();
-    s.text = r.str();
+    if (!fits(s.span, d.text.size()) || !fits(s.original, d.original.size()))
+      throw std::runtime_error("sentence outside its document");
+    s.text = d.original.substr(s.original.begin, s.original.size());
     return s;
   });
   a.statements = r.list<Statement>([&] { return read_statement(r); });
   if (!r.done()) throw std::runtime_error("bytes after the analysis");
-  // Offsets must stay inside the texts they index, or a report would read out of bounds.
-  const auto fits = [](Span s, std::size_t size) { return s.begin <= s.end && s.end <= size; };
   if (!d.norm_to_orig.empty() && d.norm_to_orig.size() != d.text.size() + 1)
     throw std::runtime_error("offset map of the wrong size");
-  for (const auto& s : a.sentences)
-    if (!fits(s.span, d.text.size()) || !fits(s.original, d.original.size()))
-      throw std::runtime_error("sentence outside its document");
   for (const auto& s : a.statements)
     if (!fits(s.span, d.text.size()) || s.sentence >= a.sentences.size())
       throw std::runtime_error("statement outside its document");
+  if (defer_tokens)
+    a.deferred_tokens = words;
+  else
+    decode_tokens(words, a.statements.data(), a.statements.size());
   return a;
 }
 
@@ -313,8 +339,8 @@ std::string AnalysisCache::path_of(const std::string& key) const {
 
 AnalysisCache::Lookup AnalysisCache::load(const std::string& key, AnalysedDocument& out) const {
   const std::string path = path_of(key);
-  std::string entry;
-  if (!fs::exists(path) || !read_whole(path, entry)) return Lookup::kMiss;
+  thread_local std::string entry;  // reused: a warm run reads a thousand entries
+  if (!read_whole(path, entry)) return Lookup::kMiss;
   try {
     Reader r(entry);
     for (const char c : kMagic)
@@ -325,7 +351,7 @@ AnalysisCache::Lookup AnalysisCache::load(const std::string& key, AnalysedDocume
     const std::string_view payload = r.rest();
     if (payload.size() != size || checksum(payload) != sum)
       throw std::runtime_error("checksum mismatch");
-    out = analysis_from_bytes(payload);
+    out = analysis_from_bytes(payload, /*defer_tokens=*/true);
     return Lookup::kHit;
   } catch (const std::exception&) {
     std::error_code ignored;

@@ -31,8 +31,8 @@ class AnalysisCache {
   std::string key(std::string_view path, std::string_view content_hash) const;
 
   enum class Lookup { kHit, kMiss, kDamaged };
-  // Fills `out` on a hit (its document's path is left to the caller). A damaged entry is
-  // deleted. Safe to call from several threads.
+  // Fills `out` on a hit, its words deferred (its document's path is left to the caller).
+  // A damaged entry is deleted. Safe to call from several threads.
   Lookup load(const std::string& key, AnalysedDocument& out) const;
   // Best effort: a cache that cannot be written only makes the next run slower. Returns
   // false when the entry could not be written.
@@ -44,9 +44,12 @@ class AnalysisCache {
   std::string salt_;
 };
 
-// The payload format, exposed for tests: the analysis of one document as bytes, and back.
-// from_bytes throws std::runtime_error on anything short or malformed.
+// The payload format: the analysis of one document as bytes, and back. from_bytes throws
+// std::runtime_error on anything short or malformed. With `defer_tokens` the statements'
+// words stay encoded in `deferred_tokens`, for decode_tokens() when a run needs them: most
+// documents of a warm run are never compared, and their words are most of the payload.
 std::string analysis_to_bytes(const AnalysedDocument& analysed);
-AnalysedDocument analysis_from_bytes(std::string_view bytes);
+AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens = false);
+void decode_tokens(std::string_view bytes, Statement* statements, std::size_t count);
 
 }  // namespace crosscheck

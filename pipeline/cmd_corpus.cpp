@@ -187,7 +187,10 @@ int cmd_check(const std::vector<std::string>& args) {
     return kBadInput;
   }
   int status = kOk;
-  const CorpusRun run = run_one(raw, root, rules, &baseline.documents, status);
+  // Never freed, on purpose: the process ends right after, and freeing a corpus's many
+  // small allocations one by one takes longer than the system reclaiming its pages at exit
+  // (a sixth of a warm check on 1,000 articles).
+  const CorpusRun& run = *new CorpusRun(run_one(raw, root, rules, &baseline.documents, status));
   if (!fs::is_directory(root)) return status;
   const Corpus& corpus = run.corpus;
   if (!formats.empty())

@@ -72,8 +72,15 @@ void analyse_item(Item& item, const Lexicon& lexicon, const AnalysisCache* cache
   if (item.ok && cache != nullptr) cache->store(key, item.analysed);
 }
 
+// Words of a cached document's statements, decoded only when a pair needs them.
+struct DeferredWords {
+  std::uint32_t first = 0;  // the document's first statement in the corpus
+  std::uint32_t count = 0;
+  std::string bytes;  // empty: decoded (or analysed in this run)
+};
+
 void collect(Corpus& corpus, std::unique_ptr<Item> item,
-             const std::map<std::string, SourceMeta>& sources) {
+             const std::map<std::string, SourceMeta>& sources, std::vector<DeferredWords>& words) {
   if (!item->ok) {
     item->error.file = item->path;
     corpus.skipped.push_back({item->path, std::move(item->error)});
@@ -88,11 +95,29 @@ void collect(Corpus& corpus, std::unique_ptr<Item> item,
     s.doc = index;
     corpus.sentences.push_back(std::move(s));
   }
+  words.push_back({static_cast<std::uint32_t>(corpus.statements.size()),
+                   static_cast<std::uint32_t>(a.statements.size()), std::move(a.deferred_tokens)});
   for (auto& s : a.statements) {
     s.doc = index;
     corpus.statements.push_back(std::move(s));
   }
   corpus.documents.push_back(std::move(a.document));
+}
+
+// Decodes the words of every document that a pair involves.
+void decode_needed_words(Corpus& corpus, std::vector<DeferredWords>& words) {
+  std::vector<bool> needed(words.size(), false);
+  for (const Pair& p : corpus.pairs)
+    needed[corpus.statements[p.a].doc] = needed[corpus.statements[p.b].doc] = true;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, words.size(), 8),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (auto d = r.begin(); d != r.end(); ++d) {
+                        auto& w = words[d];
+                        if (!needed[d] || w.bytes.empty()) continue;
+                        decode_tokens(w.bytes, &corpus.statements[w.first], w.count);
+                        std::string().swap(w.bytes);
+                      }
+                    });
 }
 
 // Source numbers by source id, so that two files of one outlet are never compared.
@@ -111,7 +136,8 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                   std::vector<Diagnostic>& errors, RunStats* stats) {
   Corpus corpus;
   RunStats local_stats;
-  std::vector<bool> in_focus;  // by document index
+  std::vector<bool> in_focus;        // by document index
+  std::vector<DeferredWords> words;  // by document index
   corpus.root = root;
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(fs::absolute(root), ec);
@@ -136,13 +162,12 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                                       auto item = std::make_unique<Item>();
                                       item->path = listing.files[next++];
                                       item->full_path = (fs::path(root) / item->path).string();
-                                      item->ok =
-                                          read_file(item->full_path, item->bytes, item->error);
                                       return item.release();
                                     }) &
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
               [&](Item* item) {
+                item->ok = read_file(item->full_path, item->bytes, item->error);
                 if (!item->ok) return item;
                 try {
                   analyse_item(*item, lexicon, options.cache);
@@ -165,7 +190,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
               local_stats.document_hashes.push_back(item->content_hash);
               if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
             }
-            collect(corpus, std::unique_ptr<Item>(item), listing.sources);
+            collect(corpus, std::unique_ptr<Item>(item), listing.sources, words);
           }));
   corpus.finish_indexes();
   // The statements to align: all of them, or those of the documents in focus.
@@ -186,6 +211,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                         per[i] = index.pairs_for(aligning[i]);
                     });
   corpus.pairs = merge_pairs(std::move(per));
+  decode_needed_words(corpus, words);
 
   // compare: every pair independently, then kept in pair order
   CompareOptions compare_options;

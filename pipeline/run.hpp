@@ -50,6 +50,7 @@ struct AnalysedDocument {
   Document document;
   std::vector<Sentence> sentences;
   std::vector<Statement> statements;
+  std::string deferred_tokens;  // from the cache: the statements' words, not decoded yet
 };
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
                    AnalysedDocument& out, Diagnostic& error);

@@ -95,7 +95,12 @@ TEST_CASE("cache entries hit, miss, and are discarded when damaged or foreign", 
   CHECK(cache.load(key, out) == AnalysisCache::Lookup::kMiss);
   REQUIRE(cache.store(key, doc));
   CHECK(cache.load(key, out) == AnalysisCache::Lookup::kHit);
+  // The words come deferred: decoded, the analysis is the one stored.
+  REQUIRE_FALSE(out.deferred_tokens.empty());
+  CHECK(out.statements.front().tokens.empty());
+  decode_tokens(out.deferred_tokens, out.statements.data(), out.statements.size());
   CHECK(analysis_to_bytes(out) == analysis_to_bytes(doc));
+  CHECK_THROWS(decode_tokens(out.deferred_tokens, out.statements.data(), 1));  // wrong count
 
   // One byte of the payload flipped: the checksum catches it, the entry goes.
   const fs::path entry = dir / (key + ".analysis");

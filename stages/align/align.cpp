@@ -39,15 +39,23 @@ std::size_t shared_count(const std::vector<std::string>& x, const std::vector<st
 AlignIndex::AlignIndex(const std::vector<Statement>& statements,
                        std::vector<std::uint32_t> source_of_doc, const AlignOptions& options)
     : statements_(statements), source_of_doc_(std::move(source_of_doc)), options_(options) {
+  // Two passes: term ids and document frequencies first, then postings of exact size.
   terms_.resize(statements.size());
+  term_id_.reserve(statements.size() * 2);
+  std::vector<std::uint32_t> frequency;
   for (std::uint32_t s = 0; s < statements.size(); ++s) {
-    for (const auto& term : statements[s].terms) {
-      auto [it, added] = term_id_.try_emplace(term, static_cast<std::uint32_t>(postings_.size()));
-      if (added) postings_.emplace_back();
-      postings_[it->second].push_back({s, 0.0});  // terms are unique per statement
+    terms_[s].reserve(statements[s].terms.size());
+    for (const auto& term : statements[s].terms) {  // terms are unique per statement
+      auto [it, added] = term_id_.try_emplace(term, static_cast<std::uint32_t>(frequency.size()));
+      if (added) frequency.push_back(0);
+      ++frequency[it->second];
       terms_[s].push_back({it->second, 0.0});
     }
   }
+  postings_.resize(frequency.size());
+  for (std::size_t t = 0; t < frequency.size(); ++t) postings_[t].reserve(frequency[t]);
+  for (std::uint32_t s = 0; s < statements.size(); ++s)
+    for (const auto& t : terms_[s]) postings_[t.id].push_back({s, 0.0});
   const double n = static_cast<double>(statements.size());
   idf_.resize(postings_.size());
   for (std::size_t t = 0; t < postings_.size(); ++t)

@@ -79,29 +79,56 @@ struct DeferredWords {
   std::string bytes;  // empty: decoded (or analysed in this run)
 };
 
+// Takes one document's result in corpus order: a refusal into `skipped`, an analysis into
+// `parts`, to be laid out by flatten() once all are in.
 void collect(Corpus& corpus, std::unique_ptr<Item> item,
-             const std::map<std::string, SourceMeta>& sources, std::vector<DeferredWords>& words) {
+             const std::map<std::string, SourceMeta>& sources,
+             std::vector<AnalysedDocument>& parts) {
   if (!item->ok) {
     item->error.file = item->path;
     corpus.skipped.push_back({item->path, std::move(item->error)});
     return;
   }
   auto& a = item->analysed;
-  const auto index = static_cast<std::uint32_t>(corpus.documents.size());
-  a.document.index = index;
+  a.document.index = static_cast<std::uint32_t>(parts.size());
   if (auto it = sources.find(item->path); it != sources.end()) a.document.source = it->second;
   if (a.document.source.id.empty()) a.document.source.id = fs::path(item->path).stem().string();
-  for (auto& s : a.sentences) {
-    s.doc = index;
-    corpus.sentences.push_back(std::move(s));
+  parts.push_back(std::move(a));
+}
+
+// The documents' sentences and statements, in document order, into the corpus-wide lists:
+// sized once and filled in parallel, rather than grown one statement at a time.
+void flatten(Corpus& corpus, std::vector<AnalysedDocument>& parts,
+             std::vector<DeferredWords>& words) {
+  std::vector<std::size_t> sentence_at(parts.size() + 1, 0), statement_at(parts.size() + 1, 0);
+  for (std::size_t d = 0; d < parts.size(); ++d) {
+    sentence_at[d + 1] = sentence_at[d] + parts[d].sentences.size();
+    statement_at[d + 1] = statement_at[d] + parts[d].statements.size();
   }
-  words.push_back({static_cast<std::uint32_t>(corpus.statements.size()),
-                   static_cast<std::uint32_t>(a.statements.size()), std::move(a.deferred_tokens)});
-  for (auto& s : a.statements) {
-    s.doc = index;
-    corpus.statements.push_back(std::move(s));
-  }
-  corpus.documents.push_back(std::move(a.document));
+  corpus.sentences.resize(sentence_at.back());
+  corpus.statements.resize(statement_at.back());
+  words.resize(parts.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, parts.size(), 16),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (auto d = r.begin(); d != r.end(); ++d) {
+                        auto& a = parts[d];
+                        const auto index = static_cast<std::uint32_t>(d);
+                        for (std::size_t i = 0; i < a.sentences.size(); ++i) {
+                          a.sentences[i].doc = index;
+                          corpus.sentences[sentence_at[d] + i] = std::move(a.sentences[i]);
+                        }
+                        for (std::size_t i = 0; i < a.statements.size(); ++i) {
+                          a.statements[i].doc = index;
+                          corpus.statements[statement_at[d] + i] = std::move(a.statements[i]);
+                        }
+                        words[d] = {static_cast<std::uint32_t>(statement_at[d]),
+                                    static_cast<std::uint32_t>(a.statements.size()),
+                                    std::move(a.deferred_tokens)};
+                      }
+                    });
+  corpus.documents.reserve(parts.size());
+  for (auto& a : parts) corpus.documents.push_back(std::move(a.document));
+  parts.clear();
 }
 
 // Decodes the words of every document that a pair involves.
@@ -136,8 +163,9 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                   std::vector<Diagnostic>& errors, RunStats* stats) {
   Corpus corpus;
   RunStats local_stats;
-  std::vector<bool> in_focus;        // by document index
-  std::vector<DeferredWords> words;  // by document index
+  std::vector<bool> in_focus;           // by document index
+  std::vector<DeferredWords> words;     // by document index
+  std::vector<AnalysedDocument> parts;  // by document index, until flattened
   corpus.root = root;
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(fs::absolute(root), ec);
@@ -190,8 +218,9 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
               local_stats.document_hashes.push_back(item->content_hash);
               if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
             }
-            collect(corpus, std::unique_ptr<Item>(item), listing.sources, words);
+            collect(corpus, std::unique_ptr<Item>(item), listing.sources, parts);
           }));
+  flatten(corpus, parts, words);
   corpus.finish_indexes();
   // The statements to align: all of them, or those of the documents in focus.
   std::vector<std::uint32_t> aligning;
@@ -203,7 +232,13 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   AlignOptions align_options = options.align;
   align_options.lexicon = &lexicon;
   const std::vector<std::uint32_t> sources = source_numbers(corpus);
-  const AlignIndex index(corpus.statements, sources, align_options);
+  std::vector<bool> queried;  // when focusing: the statements that are aligned
+  if (options.focus) {
+    queried.resize(corpus.statements.size());
+    for (const std::uint32_t i : aligning) queried[i] = true;
+  }
+  const AlignIndex index(corpus.statements, sources, align_options,
+                         options.focus ? &queried : nullptr);
   std::vector<std::vector<Pair>> per(aligning.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, per.size(), 64),
                     [&](const tbb::blocked_range<std::size_t>& r) {

@@ -37,33 +37,48 @@ std::size_t shared_count(const std::vector<std::string>& x, const std::vector<st
 }  // namespace
 
 AlignIndex::AlignIndex(const std::vector<Statement>& statements,
-                       std::vector<std::uint32_t> source_of_doc, const AlignOptions& options)
+                       std::vector<std::uint32_t> source_of_doc, const AlignOptions& options,
+                       const std::vector<bool>* queried)
     : statements_(statements), source_of_doc_(std::move(source_of_doc)), options_(options) {
-  // Two passes: term ids and document frequencies first, then postings of exact size.
+  // Term ids and document frequencies of every statement: IDF is corpus-wide.
   terms_.resize(statements.size());
   term_id_.reserve(statements.size() * 2);
-  std::vector<std::uint32_t> frequency;
   for (std::uint32_t s = 0; s < statements.size(); ++s) {
     terms_[s].reserve(statements[s].terms.size());
     for (const auto& term : statements[s].terms) {  // terms are unique per statement
-      auto [it, added] = term_id_.try_emplace(term, static_cast<std::uint32_t>(frequency.size()));
-      if (added) frequency.push_back(0);
-      ++frequency[it->second];
+      auto [it, added] = term_id_.try_emplace(term, static_cast<std::uint32_t>(df_.size()));
+      if (added) df_.push_back(0);
+      ++df_[it->second];
       terms_[s].push_back({it->second, 0.0});
     }
   }
-  postings_.resize(frequency.size());
-  for (std::size_t t = 0; t < frequency.size(); ++t) postings_[t].reserve(frequency[t]);
-  for (std::uint32_t s = 0; s < statements.size(); ++s)
-    for (const auto& t : terms_[s]) postings_[t.id].push_back({s, 0.0});
   const double n = static_cast<double>(statements.size());
-  idf_.resize(postings_.size());
-  for (std::size_t t = 0; t < postings_.size(); ++t)
-    idf_[t] = std::log(1.0 + n / static_cast<double>(postings_[t].size()));
+  idf_.resize(df_.size());
+  for (std::size_t t = 0; t < df_.size(); ++t)
+    idf_[t] = std::log(1.0 + n / static_cast<double>(df_[t]));
+  // Postings of the terms that queries will look up, and the weights of the statements
+  // they reach: all of them, or, with `queried`, those of the queried statements' terms
+  // that are rare enough to be anchors.
+  std::vector<char> needed(df_.size(), queried == nullptr);
+  std::vector<char> weigh(statements.size(), queried == nullptr);
+  if (queried != nullptr)
+    for (std::uint32_t s = 0; s < statements.size(); ++s)
+      if ((*queried)[s])
+        for (const auto& t : terms_[s]) needed[t.id] = df_[t.id] <= options_.max_posting;
+  postings_.resize(df_.size());
+  for (std::size_t t = 0; t < df_.size(); ++t)
+    if (needed[t]) postings_[t].reserve(df_[t]);
+  for (std::uint32_t s = 0; s < statements.size(); ++s)
+    for (const auto& t : terms_[s])
+      if (needed[t.id]) {
+        postings_[t.id].push_back({s, 0.0});
+        weigh[s] = 1;
+      }
   // Weights: IDF times the term's role in the statement (its act, an entity, a word).
-  std::vector<std::size_t> filled(postings_.size(), 0);
+  std::vector<std::uint32_t> filled(df_.size(), 0);
   norm_.resize(statements.size());
   for (std::uint32_t s = 0; s < statements.size(); ++s) {
+    if (!weigh[s]) continue;
     const auto& predicates = statements[s].predicates;
     double sum = 0;
     for (std::size_t k = 0; k < terms_[s].size(); ++k) {
@@ -75,7 +90,7 @@ AlignIndex::AlignIndex(const std::vector<Statement>& statements,
               : 1.0;
       auto& w = terms_[s][k];
       w.weight = idf_[w.id] * role;
-      postings_[w.id][filled[w.id]++].weight = w.weight;
+      if (needed[w.id]) postings_[w.id][filled[w.id]++].weight = w.weight;
       sum += w.weight * w.weight;
     }
     norm_[s] = std::sqrt(sum);
@@ -109,8 +124,8 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
   acc.clear();
   const std::uint32_t source_a = source_of_doc_[statements_[a].doc];
   for (const auto& t : terms_[a]) {
+    if (df_[t.id] > options_.max_posting) continue;  // too common to be an anchor
     const auto& posting = postings_[t.id];
-    if (posting.size() > options_.max_posting) continue;  // too common to be an anchor
     for (const auto& b : posting) {
       if (b.id == a || source_of_doc_[statements_[b.id].doc] == source_a) continue;
       auto& x = acc[b.id];
@@ -142,7 +157,7 @@ void AlignIndex::fill_anchors(Pair& p) const {
   p.anchors.clear();
   std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(p.anchors));
   std::erase_if(p.anchors, [&](const std::string& term) {  // too common to have made the pair
-    return postings_[term_id_.at(term)].size() > options_.max_posting;
+    return df_[term_id_.at(term)] > options_.max_posting;
   });
   std::stable_sort(p.anchors.begin(), p.anchors.end(),
                    [&](const auto& x, const auto& y) { return idf(x) > idf(y); });

@@ -38,8 +38,11 @@ struct AlignOptions {
 class AlignIndex {
  public:
   // `source_of_doc[d]` is the source number of document d; pairs only join different sources.
+  // With `queried`, pairs_for() may be called only for the statements it marks: the index
+  // then holds postings for their terms alone (IDF stays corpus-wide), which is what a
+  // check of one new article needs.
   AlignIndex(const std::vector<Statement>& statements, std::vector<std::uint32_t> source_of_doc,
-             const AlignOptions& options);
+             const AlignOptions& options, const std::vector<bool>* queried = nullptr);
 
   // The best pairs (at most top_k) of statement `a` with statements of other sources,
   // each with a < b, without anchors. Pure: safe to call from several threads.
@@ -64,6 +67,7 @@ class AlignIndex {
     std::uint32_t id;  // a term id in terms_, a statement index in postings_
     double weight;     // idf times the term's role weight in that statement
   };
+  std::vector<std::uint32_t> df_;                // by term id: statements holding it
   std::vector<double> idf_;                      // by term id
   std::vector<std::vector<Weighted>> terms_;     // statement -> its terms
   std::vector<double> norm_;                     // statement -> vector length

@@ -1,5 +1,6 @@
 #include "cache.hpp"
 
+#include <unicode/uversion.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -247,6 +248,20 @@ bool read_whole(const std::string& path, std::string& out) {
 
 }  // namespace
 
+std::string program_identity() {
+  // The program's own bytes, so that any rebuild that changes the analysis (a new
+  // segmentation rule, say) misses the old entries; and the ICU it runs with, a shared
+  // library that segments and normalises.
+  std::string self;
+  std::string identity = read_whole("/proc/self/exe", self) ? std::to_string(checksum(self))
+                                                            : std::string("unknown-build");
+  UVersionInfo icu;
+  u_getVersion(icu);
+  char version[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(icu, version);
+  return identity + " icu " + version;
+}
+
 std::string analysis_to_bytes(const AnalysedDocument& a) {
   // Two sections: everything but the words, then the words (each statement's tokens), so
   // that a run can leave the words of documents it does not compare undecoded.
@@ -279,8 +294,19 @@ std::string analysis_to_bytes(const AnalysedDocument& a) {
 void decode_tokens(std::string_view bytes, Statement* statements, std::size_t count) {
   Reader r(bytes);
   if (r.u32() != count) throw std::runtime_error("words of another analysis");
-  for (std::size_t i = 0; i < count; ++i)
-    statements[i].tokens = r.list<Token>([&] { return read_token(r); });
+  for (std::size_t i = 0; i < count; ++i) {
+    Statement& s = statements[i];
+    s.tokens = r.list<Token>([&] { return read_token(r); });
+    // The rules index tokens by these: they must stay inside the statement.
+    const std::size_t n = s.tokens.size();
+    for (const auto& x : s.negations)
+      if (x.token >= n || x.scope_begin > x.scope_end || x.scope_end > n)
+        throw std::runtime_error("negation outside its statement");
+    for (const auto& t : s.times)
+      if (t.token > t.token_end || t.token_end > n) throw std::runtime_error("time outside");
+    for (const auto& q : s.quantities)
+      if (q.token >= n) throw std::runtime_error("amount outside its statement");
+  }
   if (!r.done()) throw std::runtime_error("bytes after the words");
 }
 

@@ -1,7 +1,7 @@
 // The analysis cache: each document's analysis (ingest -> segment -> analyse) kept in a
 // file under the cache folder, named by its key: the SHA-256 of the document's content hash
-// (SHA-256 of its bytes) and extension, the rules' fingerprint, the program version and the
-// cache format. So a run
+// (SHA-256 of its bytes) and extension, the rules' fingerprint, the program (version, a
+// checksum of the executable, the ICU version) and the cache format. So a run
 // after adding one article analyses only that article, and any change of rules or program
 // misses the old entries instead of trusting them.
 //
@@ -43,6 +43,11 @@ class AnalysisCache {
   std::string dir_;
   std::string salt_;
 };
+
+// What else the analysis depends on besides the document and the rules: this build of the
+// program (a checksum of its executable) and the ICU version it runs with. Part of the
+// cache's salt.
+std::string program_identity();
 
 // The payload format: the analysis of one document as bytes, and back. from_bytes throws
 // std::runtime_error on anything short or malformed. With `defer_tokens` the statements'

@@ -223,7 +223,8 @@ std::vector<std::string> changed_paths(const CorpusRaw& raw, const std::string& 
   const fs::path base = fs::weakly_canonical(root);
   for (const auto& given : raw.changed) {
     // A path as the shell or a diff gives it, or one relative to the corpus folder.
-    const fs::path path = fs::exists(given) ? fs::weakly_canonical(given) : base / given;
+    const fs::path path =
+        fs::exists(given) ? fs::weakly_canonical(given) : (base / given).lexically_normal();
     const fs::path relative = path.lexically_relative(base);
     if (relative.empty() || *relative.begin() == "..")
       throw UsageError("--changed " + given + ": not inside the corpus folder " + root);
@@ -256,7 +257,8 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRul
   run.known = known;
   std::optional<AnalysisCache> cache;
   if (!raw.no_cache) {
-    cache.emplace(raw.cache, rules.fingerprint + "\n" + CROSSCHECK_VERSION);
+    cache.emplace(raw.cache,
+                  rules.fingerprint + "\n" + CROSSCHECK_VERSION + "\n" + program_identity());
     run.cache = &*cache;
   }
   CorpusRun out;
@@ -274,6 +276,10 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRul
     std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
     status = kBadInput;
   }
+  for (const auto& path : run.focus_paths)
+    if (std::none_of(out.corpus.documents.begin(), out.corpus.documents.end(),
+                     [&](const Document& d) { return d.path == path; }))
+      std::cerr << path << ": warning: --changed/--since names no document of " << root << '\n';
   if (out.stats.cache_damaged > 0)
     std::cerr << raw.cache << ": warning: " << out.stats.cache_damaged
               << " damaged or foreign cache entries discarded and rebuilt\n";

@@ -1,18 +1,13 @@
-// The crosscheck command line. Parsing fills raw option structs (Boost.Program_options);
-// each command resolves them into a configuration (rules loaded, paths checked) and runs.
-// Only this file decides exit codes: 0 ok, 1 failing findings in a check, 2 bad input or usage.
-#include <tbb/global_control.h>
-#include <tbb/info.h>
-
-#include <algorithm>
+// The crosscheck command line: the command table, and the commands that look at single
+// files or texts (segment, explain, rules lint). The corpus commands (run, baseline, check)
+// are in cmd_corpus.cpp, what all commands share in cli.hpp. Parsing fills raw option
+// structs (Boost.Program_options); each command resolves them and runs. Exit codes: 0 ok,
+// 1 new conflicts in a check, 2 bad input or usage.
 #include <boost/program_options.hpp>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <functional>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -25,9 +20,6 @@
 
 #ifndef CROSSCHECK_VERSION
 #define CROSSCHECK_VERSION "0.0.0"
-#endif
-#ifndef CROSSCHECK_SOURCE_ROOT
-#define CROSSCHECK_SOURCE_ROOT "."
 #endif
 
 namespace fs = std::filesystem;

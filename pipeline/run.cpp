@@ -159,6 +159,12 @@ std::vector<std::uint32_t> source_numbers(const Corpus& corpus) {
 
 }  // namespace
 
+std::string corpus_name(const std::string& root) {
+  std::error_code ec;
+  const fs::path path = fs::weakly_canonical(fs::absolute(root), ec);
+  return (ec ? fs::path(root).lexically_normal() : path).filename().string();
+}
+
 Corpus run_corpus(const std::string& root, const RunOptions& options,
                   std::vector<Diagnostic>& errors, RunStats* stats) {
   Corpus corpus;
@@ -167,9 +173,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::vector<DeferredWords> words;     // by document index
   std::vector<AnalysedDocument> parts;  // by document index, until flattened
   corpus.root = root;
-  std::error_code ec;
-  const fs::path canonical = fs::weakly_canonical(fs::absolute(root), ec);
-  corpus.name = (ec ? fs::path(root).lexically_normal() : canonical).filename().string();
+  corpus.name = corpus_name(root);
   const CorpusListing listing = list_corpus(root);
   errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
   if (!fs::is_directory(root)) return corpus;

@@ -40,6 +40,10 @@ struct RunStats {
   std::vector<std::string> document_hashes;  // by document index: SHA-256 of its bytes, hex
 };
 
+// The corpus folder's own name, also for "." or "corpus/": it names rules/<name> and
+// out/<name>.
+std::string corpus_name(const std::string& root);
+
 // Analyses the corpus at `root`; diagnostics for refused documents land in corpus.skipped,
 // problems with the corpus itself (missing folder, bad sources file) in `errors`.
 Corpus run_corpus(const std::string& root, const RunOptions& options,

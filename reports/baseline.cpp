@@ -31,7 +31,8 @@ std::string excerpt(const Corpus& corpus, std::uint32_t index) {
 
 }  // namespace
 
-std::string render_baseline(const Corpus& corpus, const std::vector<std::string>& documents) {
+std::string render_baseline(const Corpus& corpus, const std::vector<std::string>& documents,
+                            const std::string& rules) {
   std::set<std::string> conflicts;  // sorted by fingerprint, one line per fingerprint
   for (const Finding& f : corpus.findings)
     if (f.kind == Finding::Kind::kConflict)
@@ -40,8 +41,11 @@ std::string render_baseline(const Corpus& corpus, const std::vector<std::string>
   std::string out =
       "# crosscheck baseline: the conflicts accepted as known, and the documents they cover.\n"
       "# Written by `crosscheck baseline`, read by `crosscheck check` (docs/ci.md).\n"
+      "#   rules FINGERPRINT of the rule files\n"
       "#   conflict FINGERPRINT RULE-ID TEXT-A || TEXT-B   (the texts are for reading)\n"
-      "#   document SHA-256 of an article's bytes\n";
+      "#   document SHA-256 of an article's bytes\n"
+      "rules " +
+      rules + "\n";
   std::string last;
   for (const auto& line : conflicts) {
     if (line.compare(0, 41, last) == 0) continue;  // one fingerprint once
@@ -64,14 +68,16 @@ Baseline parse_baseline(std::string_view text, const std::string& file,
     std::istringstream words(line);
     std::string kind, value;
     words >> kind >> value;
-    if (kind == "conflict" && is_hex(value, 32)) {
+    if (kind == "rules" && is_hex(value, 16)) {
+      baseline.rules = value;
+    } else if (kind == "conflict" && is_hex(value, 32)) {
       baseline.conflicts.insert(value);
     } else if (kind == "document" && is_hex(value, 64)) {
       baseline.documents.insert(value);
     } else {
       errors.push_back({file, number, 1, Diagnostic::Severity::kError,
-                        "not a baseline line: expected 'conflict <32 hex digits> ...' or "
-                        "'document <64 hex digits>'"});
+                        "not a baseline line: expected 'rules <16 hex digits>', 'conflict <32 "
+                        "hex digits> ...' or 'document <64 hex digits>'"});
     }
   }
   return baseline;

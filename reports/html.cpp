@@ -76,8 +76,6 @@ std::vector<Span> cue_matches(std::string_view text, const std::vector<std::stri
 // U+200E, U+200F and U+061C stay: they are ordinary in right-to-left text and only affect
 // the characters next to them. html_escape() also escapes the five characters HTML gives
 // meaning to; page_json() makes a JSON string for a data block of the page.
-namespace {
-
 std::string visible_text(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   const auto marker = [](std::string& out, std::uint32_t code_point) {
@@ -110,8 +108,6 @@ std::string visible_text(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string html_escape(std::string_view text) {
   const std::string visible = visible_text(text);
@@ -361,7 +357,12 @@ constexpr std::string_view kScript = R"(
   }
 
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (e) {  // a malformed % in a hand-typed address
+      return;
+    }
     var m = /^F(\d+)$/.exec(id);
     if (m && all && Number(m[1]) >= 1 && Number(m[1]) <= all.findings.length) {
       var f = all.findings[Number(m[1]) - 1];

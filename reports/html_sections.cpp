@@ -183,7 +183,9 @@ class SentenceTable {
   std::uint32_t number(const Corpus& corpus, const Side& side) {
     const std::uint32_t key = corpus.first_sentence[side.document.index] + side.sentence.index;
     const auto [it, added] = numbers_.try_emplace(key, static_cast<std::uint32_t>(texts_.size()));
-    if (added) texts_.push_back(one_line(side.sentence.text));
+    // As the page shows it (controls and bidi overrides made visible), so that the cue
+    // marks, found in this same string, fall on the right characters.
+    if (added) texts_.push_back(visible_text(one_line(side.sentence.text)));
     return it->second;
   }
   const std::string& text(std::uint32_t number) const { return texts_[number]; }
@@ -380,8 +382,8 @@ void render_findings(const Corpus& corpus, std::string& out) {
            std::string(to_string(finding.kind)) + "\",\"t\":" + index_in(types, finding.type) +
            ",\"r\":" + page_json(finding.rule) + ",\"c\":\"" +
            format_confidence(finding.confidence) + "\",\"w\":" + page_json(finding.explanation) +
-           ",\"q\":[" + cues + "],\"e\":[" + entity_indexes +
-           "],\"a\":" + side_a + ",\"b\":" + side_b + "}";
+           ",\"q\":[" + cues + "],\"e\":[" + entity_indexes + "],\"a\":" + side_a +
+           ",\"b\":" + side_b + "}";
   }
   out += "\n],\"sentences\":[\n";
   for (std::size_t i = 0; i < sentences.texts().size(); ++i)

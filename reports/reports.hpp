@@ -48,13 +48,16 @@ std::string fingerprint(const Corpus& corpus, const Finding& finding);
 // The text as fingerprints see it: lower-case ASCII, words separated by one space.
 std::string normalised_text(std::string_view text);
 
-// The baseline file: the fingerprints of the accepted conflicts and the content hashes of
-// the documents they cover (`documents`, SHA-256 hex of each article's bytes).
+// The baseline file: the fingerprint of the rules it was taken with, the fingerprints of
+// the accepted conflicts and the content hashes of the documents they cover (`documents`,
+// SHA-256 hex of each article's bytes).
 struct Baseline {
+  std::string rules;
   std::set<std::string> conflicts;
   std::set<std::string> documents;
 };
-std::string render_baseline(const Corpus& corpus, const std::vector<std::string>& documents);
+std::string render_baseline(const Corpus& corpus, const std::vector<std::string>& documents,
+                            const std::string& rules);
 // Reads a baseline; a line that is not one appends a `file:line:1` error to `errors`.
 Baseline parse_baseline(std::string_view text, const std::string& file,
                         std::vector<Diagnostic>& errors);
@@ -79,6 +82,9 @@ std::string csv_cell(std::string_view text);
 std::string html_escape(std::string_view text);
 // The same text as a JSON string literal that is safe inside a <script> data block.
 std::string page_json(std::string_view text);
+// The text with C0 controls (but tab, LF, CR), DEL and the bidi embedding, override and
+// isolate controls replaced by visible "[U+XXXX]": what html_escape and page_json show.
+std::string visible_text(std::string_view text);
 
 // A JSON string literal (quotes included), with control characters escaped.
 std::string json_quote(std::string_view text);

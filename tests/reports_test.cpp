@@ -433,6 +433,20 @@ TEST_CASE("write_sarif: one result per conflict, with rules and a related locati
   CHECK(sarif.find("\"uri\":\"corpus/small/beta/harbour.txt\"") != std::string::npos);
 }
 
+TEST_CASE("cue marks fall on the cue when controls before it are made visible", "[html]") {
+  // "\u202E" shows as "[U+202E]" (8 characters for 1) and "\x01" as "[U+0001]": the marks
+  // are counted in the text as shown, so "not" is at 26-29, not 14 places earlier.
+  const Corpus corpus =
+      CorpusBuilder("marks")
+          .document("a.txt", {"a", "", "", ""}, {{1, "abc\u202E\x01 x did not open."}})
+          .document("b.txt", {"b", "", "", ""}, {{1, "It did open."}})
+          .finding(make_finding(Finding::Kind::kConflict, "negation", "n", 0.5, 0, 1, {"not"}, ""))
+          .build();
+  const std::string page = render_html(corpus);
+  CHECK(page.find("\"abc[U+202E][U+0001] x did not open.\"") != std::string::npos);
+  CHECK(page.find("\"m\":[[26,29]]") != std::string::npos);
+}
+
 TEST_CASE("render_html escapes hostile corpus text", "[html]") {
   const std::string script = "<script>alert(1)</script>";
   const std::string img = "\"><img src=x onerror=alert(1)>";

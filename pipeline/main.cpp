@@ -29,12 +29,6 @@ using namespace crosscheck::cli;
 namespace {
 // ---- segment ---------------------------------------------------------------------------
 
-std::string strings_json(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (const auto& x : v) out += (out.size() > 1 ? "," : "") + json_quote(x);
-  return out + "]";
-}
-
 // The statement as findings.jsonl shows it, plus what only the words tell: which are
 // negated, and which are taken as acts, marked ! when denied and ? when hedged.
 std::string statement_json(const Statement& s) {
@@ -43,8 +37,8 @@ std::string statement_json(const Statement& s) {
     if (t.negated) negated.push_back(t.lower);
     if (t.verb) acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
   }
-  return "{" + statement_fields_json(s) + ",\"negated\":" + strings_json(negated) +
-         ",\"acts\":" + strings_json(acts) + "}";
+  return "{" + statement_fields_json(s) + ",\"negated\":" + json_array(negated) +
+         ",\"acts\":" + json_array(acts) + "}";
 }
 
 // The shared shape of `segment` and `explain`: --help, --rules DIR and positional words.

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "reports/detail/format.hpp"
 #include "reports/reports.hpp"
 
 namespace crosscheck {
@@ -20,13 +21,8 @@ bool is_hex(std::string_view text, std::size_t size) {
 std::string excerpt(const Corpus& corpus, std::uint32_t index) {
   const Statement& s = corpus.statements.at(index);
   const Document& d = corpus.documents.at(s.doc);
-  std::string text = normalised_text(std::string_view(d.text).substr(s.span.begin, s.span.size()));
-  if (text.size() > 60) {
-    std::size_t cut = 60;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut) + "...";
-  }
-  return text;
+  return detail::shortened(
+      normalised_text(std::string_view(d.text).substr(s.span.begin, s.span.size())), 60, "...");
 }
 
 }  // namespace

@@ -267,12 +267,8 @@ void render_claims(const Corpus& corpus, std::string& out) {
     const Claim& claim = corpus.claims[c];
     const Statement& first = corpus.statements.at(claim.statements.front());
     const Document& first_doc = corpus.documents.at(first.doc);
-    std::string label = one_line(first_doc.text.substr(first.span.begin, first.span.size()));
-    if (label.size() > 160) {  // cut on a character boundary
-      std::size_t cut = 160;
-      while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
-      label = label.substr(0, cut) + "\u2026";
-    }
+    const std::string label = shortened(
+        one_line(first_doc.text.substr(first.span.begin, first.span.size())), 160, "\u2026");
     out += "<tr class=\"claim\" id=\"C" + std::to_string(c + 1) + "\"><th dir=\"auto\">" +
            e(label) + "</th>";
     if (!columns) out += "<td>";

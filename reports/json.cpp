@@ -1,4 +1,6 @@
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "reports/reports.hpp"
 
@@ -70,6 +72,12 @@ std::string json_quote(std::string_view text) {
     }
   }
   return out + "\"";
+}
+
+std::string json_array(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (const auto& v : values) out += (out.size() > 1 ? "," : "") + json_quote(v);
+  return out + "]";
 }
 
 }  // namespace crosscheck

@@ -19,11 +19,7 @@ std::string number(double value) {
   return std::string(buffer, result.ptr);
 }
 
-std::string strings(const std::vector<std::string>& values) {
-  std::string out = "[";
-  for (const auto& v : values) out += (out.size() > 1 ? "," : "") + json_quote(v);
-  return out + "]";
-}
+std::string strings(const std::vector<std::string>& values) { return json_array(values); }
 
 std::string times(const Statement& s) {
   std::string out = "[";

@@ -88,6 +88,8 @@ std::string visible_text(std::string_view text);
 
 // A JSON string literal (quotes included), with control characters escaped.
 std::string json_quote(std::string_view text);
+// A JSON array of string literals.
+std::string json_array(const std::vector<std::string>& values);
 
 // Writes to `path` via `path.tmp` + rename what `write` puts on its stream. Returns an
 // error message or "".

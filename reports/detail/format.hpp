@@ -64,6 +64,15 @@ inline std::string one_line(std::string_view text) {
   return out;
 }
 
+// At most `max_bytes` of `text`, cut on a character boundary, with `ellipsis` when cut.
+inline std::string shortened(std::string text, std::size_t max_bytes, std::string_view ellipsis) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text += ellipsis;
+}
+
 // The things a report shows about one side of a finding.
 struct Side {
   const Document& document;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 
 namespace crosscheck {
@@ -232,19 +233,37 @@ std::vector<Claim> cluster_claims(const std::vector<Pair>& pairs,
     if (m.empty()) m.push_back(r);
     return m;
   };
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> docs;
+  const auto docs_of = [&](std::uint32_t r) -> std::vector<std::uint32_t>& {
+    auto& d = docs[r];
+    if (d.empty()) d.push_back(statements[r].doc);
+    return d;
+  };
   for (const std::uint32_t i : order) {
     const std::uint32_t ra = root(pairs[i].a);
     const std::uint32_t rb = root(pairs[i].b);
     if (ra == rb) continue;
     auto& ma = members_of(ra);
     auto& mb = members_of(rb);
-    const bool same_document = std::any_of(ma.begin(), ma.end(), [&](std::uint32_t x) {
-      return std::any_of(mb.begin(), mb.end(),
-                         [&](std::uint32_t y) { return statements[x].doc == statements[y].doc; });
-    });
+    // Each cluster also keeps its documents sorted: one merge pass tells whether two
+    // clusters share a document, whatever their size.
+    auto& da = docs_of(ra);
+    auto& db = docs_of(rb);
+    bool same_document = false;
+    for (auto x = da.begin(), y = db.begin(); x != da.end() && y != db.end() && !same_document;)
+      if (*x < *y)
+        ++x;
+      else if (*y < *x)
+        ++y;
+      else
+        same_document = true;
     if (same_document) continue;
     parent[rb] = ra;
     ma.insert(ma.end(), mb.begin(), mb.end());
+    std::vector<std::uint32_t> both;
+    std::merge(da.begin(), da.end(), db.begin(), db.end(), std::back_inserter(both));
+    da = std::move(both);
+    docs.erase(rb);
     members.erase(rb);
   }
   std::vector<Claim> claims;

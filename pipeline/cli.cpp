@@ -98,10 +98,15 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
         "(findings.jsonl), sarif (findings.sarif: conflicts, SARIF 2.1.0), pairs (aligned.csv: "
         "every aligned sentence pair)")(
         "changed", po::value(&raw.changed)->multitoken()->composing(),
-        "report only findings that involve these documents (paths in the corpus, or relative "
-        "to it)")("since", po::value(&raw.since),
-                  "report only findings that involve documents changed since this git "
-                  "revision (and untracked ones)");
+        command == CorpusCommand::kRun
+            ? "report only findings that involve these documents (paths in the corpus, or "
+              "relative to it)"
+            : "also compare these documents, as if new (paths in the corpus, or relative to it)")(
+        "since", po::value(&raw.since),
+        command == CorpusCommand::kRun
+            ? "report only findings that involve documents changed since this git revision "
+              "(and untracked ones)"
+            : "also compare the documents changed since this git revision (and untracked ones)");
   o.add_options()("cache", po::value(&raw.cache)->default_value(kDefaultCache),
                   "folder of the analysis cache")("no-cache", po::bool_switch(&raw.no_cache),
                                                   "analyse every document, read and keep no cache")(

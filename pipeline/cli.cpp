@@ -262,9 +262,16 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRul
   run.known = known;
   std::optional<AnalysisCache> cache;
   if (!raw.no_cache) {
-    cache.emplace(raw.cache,
-                  rules.fingerprint + "\n" + CROSSCHECK_VERSION + "\n" + program_identity());
-    run.cache = &*cache;
+    std::error_code ec;
+    fs::create_directories(raw.cache, ec);
+    if (ec || !fs::is_directory(raw.cache)) {  // a cache only speeds things up: go on without
+      std::cerr << raw.cache << ": warning: cannot use this folder for the analysis cache"
+                << (ec ? " (" + ec.message() + ")" : std::string()) << "; running without it\n";
+    } else {
+      cache.emplace(raw.cache,
+                    rules.fingerprint + "\n" + CROSSCHECK_VERSION + "\n" + program_identity());
+      run.cache = &*cache;
+    }
   }
   CorpusRun out;
   std::vector<Diagnostic> errors;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "corpus_files.hpp"
 #include "crosscheck/sha256.hpp"
 
 namespace crosscheck {
@@ -235,15 +236,8 @@ Statement read_statement(Reader& r) {
   return s;
 }
 
-// The whole file in one read; false when it cannot be opened or read.
 bool read_whole(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size));
+  return read_whole_file(path, out) == 0;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "corpus_files.hpp"
 #include "reports/reports.hpp"
 
 namespace crosscheck::cli {
@@ -45,15 +46,6 @@ std::size_t conflicts_in(const Corpus& corpus) {
   std::size_t n = 0;
   for (const auto& f : corpus.findings) n += f.kind == Finding::Kind::kConflict;
   return n;
-}
-
-bool read_text(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  out = std::move(buffer).str();
-  return true;
 }
 
 }  // namespace
@@ -161,8 +153,9 @@ int cmd_check(const std::vector<std::string>& args) {
   const auto formats = resolve(raw, CorpusCommand::kCheck);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   std::string text;
-  if (!read_text(raw.baseline, text)) {
-    std::cerr << raw.baseline << ": error: cannot read the baseline file: " << std::strerror(errno)
+  if (const int error = read_whole_file(raw.baseline, text); error != 0) {
+    std::cerr << raw.baseline << ": error: cannot read the baseline file: "
+              << (error == kNotRegular ? "not a regular file" : std::strerror(error))
               << "\n  (write one with: crosscheck baseline CORPUS --baseline " << raw.baseline
               << ")\n";
     return kBadInput;

@@ -1,6 +1,9 @@
 #include "corpus_files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <toml++/toml.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -80,25 +83,41 @@ CorpusListing list_corpus(const std::string& root) {
   return out;
 }
 
+int read_whole_file(const std::string& path, std::string& bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return errno;
+  struct stat info {};
+  const int error = ::fstat(fd, &info) != 0 ? errno : !S_ISREG(info.st_mode) ? kNotRegular : 0;
+  if (error != 0) {
+    ::close(fd);
+    return error;
+  }
+  bytes.resize(static_cast<std::size_t>(info.st_size));
+  std::size_t got = 0;
+  for (;;) {  // the file may have changed size since fstat: read to its end
+    if (got == bytes.size()) bytes.resize(bytes.size() + 4096);
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      return error;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  ::close(fd);
+  return 0;
+}
+
 bool read_file(const std::string& path, std::string& bytes, Diagnostic& error) {
-  std::error_code ec;
-  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+  const int result = read_whole_file(path, bytes);
+  if (result == kNotRegular)
     error = error_at(path, "cannot read file: not a regular file");
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = error_at(path, std::string("cannot read file: ") + std::strerror(errno));
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = error_at(path, "cannot read file: I/O error");
-    return false;
-  }
-  bytes = std::move(buffer).str();
-  return true;
+  else if (result != 0)
+    error = error_at(path, std::string("cannot read file: ") + std::strerror(result));
+  return result == 0;
 }
 
 }  // namespace crosscheck

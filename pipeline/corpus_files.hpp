@@ -19,6 +19,12 @@ struct CorpusListing {
 
 CorpusListing list_corpus(const std::string& root);
 
+// The whole of a regular file into `bytes` (open, fstat, read: a few system calls, one
+// copy). 0 on success, kNotRegular for what is not a regular file, else an errno value. A FIFO is
+// never waited on.
+constexpr int kNotRegular = -1;
+int read_whole_file(const std::string& path, std::string& bytes);
+
 // The file's bytes, or a diagnostic naming it.
 bool read_file(const std::string& path, std::string& bytes, Diagnostic& error);
 

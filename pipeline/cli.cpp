@@ -52,14 +52,30 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
 }
 
 // Rules folders: those given, or the bundled rules/en plus rules/<corpus> when it exists.
-LoadedRules load(const std::vector<std::string>& given, const std::string& corpus_name) {
+std::vector<std::string> rule_dirs(const std::vector<std::string>& given,
+                                   const std::string& corpus_name) {
   std::vector<std::string> dirs = given;
   if (dirs.empty()) {
     dirs.push_back(bundled("rules/en"));
     if (!corpus_name.empty() && fs::is_directory(bundled("rules/" + corpus_name)))
       dirs.push_back(bundled("rules/" + corpus_name));
   }
-  return load_rules(dirs);
+  return dirs;
+}
+
+LoadedRules load(const std::vector<std::string>& given, const std::string& corpus_name) {
+  return load_rules(rule_dirs(given, corpus_name));
+}
+
+std::unique_ptr<RulesLoading> start_loading(const std::vector<std::string>& given,
+                                            const std::string& corpus_name) {
+  auto loading = std::make_unique<RulesLoading>();
+  const std::vector<std::string> dirs = rule_dirs(given, corpus_name);
+  loading->fingerprint = rules_fingerprint(dirs);
+  RulesLoading* target = loading.get();
+  loading->done =
+      std::async(std::launch::async, [target, dirs] { target->rules = load_rules(dirs); }).share();
+  return loading;
 }
 
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
@@ -251,10 +267,11 @@ std::vector<std::string> changed_paths(const CorpusRaw& raw, const std::string& 
 
 }  // namespace
 
-CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRules& rules,
+CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
                   const std::set<std::string>* known, int& status) {
   RunOptions run;
-  run.rules = &rules;
+  run.rules = &rules.rules;
+  run.rules_pending = rules.done;
   run.align.aligned_min_score = raw.min_score;
   run.align.aligned_top_k = static_cast<std::uint32_t>(raw.top_k);
   run.focus_paths = changed_paths(raw, root);
@@ -276,6 +293,12 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRul
   CorpusRun out;
   std::vector<Diagnostic> errors;
   out.corpus = run_corpus(root, run, errors, &out.stats);
+  if (!rules.get().ok()) {  // a bad rule file: its errors, and nothing of the corpus
+    print_diagnostics(rules.get().diagnostics);
+    status = kBadInput;
+    out.rules_ok = false;
+    return out;
+  }
   print_diagnostics(errors);
   if (!fs::is_directory(root)) status = kBadInput;
   for (const auto& s : out.corpus.skipped) {

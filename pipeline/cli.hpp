@@ -5,6 +5,8 @@
 
 #include <boost/program_options.hpp>
 #include <filesystem>
+#include <future>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,7 +38,23 @@ std::string bundled(const std::string& relative);
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 // Rules folders: those given, or the bundled rules/en plus rules/<corpus> when it exists.
+std::vector<std::string> rule_dirs(const std::vector<std::string>& given,
+                                   const std::string& corpus_name);
 LoadedRules load(const std::vector<std::string>& given, const std::string& corpus_name);
+
+// Rules loading on another thread while a corpus is read and its cache consulted (see
+// RunOptions::rules_pending); the fingerprint is known at once, for the cache's key.
+struct RulesLoading {
+  std::string fingerprint;
+  LoadedRules rules;  // complete once `done` is ready
+  std::shared_future<void> done;
+  const LoadedRules& get() const {
+    done.wait();
+    return rules;
+  }
+};
+std::unique_ptr<RulesLoading> start_loading(const std::vector<std::string>& given,
+                                            const std::string& corpus_name);
 
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
                         const po::positional_options_description& positional);
@@ -66,13 +84,16 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command);
 std::vector<std::string> resolve(CorpusRaw& raw, CorpusCommand command);
 std::size_t thread_count(const CorpusRaw& raw);
 
-// One corpus run as the options say: rules (given), cache, changed-only focus. Prints the
+// One corpus run as the options say: rules (loading), cache, changed-only focus. Prints the
 // corpus's errors and skipped documents; `status` becomes kBadInput when there were any.
+// When the rules do not load it prints their errors instead and sets rules_ok to false:
+// the caller writes nothing and exits with kBadInput.
 struct CorpusRun {
   Corpus corpus;
   RunStats stats;
+  bool rules_ok = true;
 };
-CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const LoadedRules& rules,
+CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
                   const std::set<std::string>* known, int& status);
 
 // Writes the reports `formats` names into `out`; kOk or kBadInput.

@@ -71,15 +71,13 @@ int cmd_run(const std::vector<std::string>& args) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   int status = kOk;
   for (const auto& root : raw.corpora) {
-    const LoadedRules rules = load(raw.rules, corpus_name(root));
-    if (!rules.ok()) {  // a bad rule file stops everything before any work
-      print_diagnostics(rules.diagnostics);
-      return kBadInput;
-    }
-    const CorpusRun run = run_one(raw, root, rules, nullptr, status);
+    const auto rules = start_loading(raw.rules, corpus_name(root));
+    const CorpusRun run = run_one(raw, root, *rules, nullptr, status);
+    if (!run.rules_ok) return kBadInput;  // a bad rule file stops everything, writing nothing
     if (!fs::is_directory(root)) continue;
     const fs::path out = out_folder(raw, run.corpus);
-    if (int w = write_reports(run.corpus, rules, out, formats, raw.quiet); w != kOk) return w;
+    if (int w = write_reports(run.corpus, rules->rules, out, formats, raw.quiet); w != kOk)
+      return w;
     if (!raw.quiet) {
       const Corpus& c = run.corpus;
       const std::size_t conflicts = conflicts_in(c);
@@ -112,16 +110,13 @@ int cmd_baseline(const std::vector<std::string>& args) {
   resolve(raw, CorpusCommand::kBaseline);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   const std::string& root = raw.corpora.front();
-  const LoadedRules rules = load(raw.rules, corpus_name(root));
-  if (!rules.ok()) {
-    print_diagnostics(rules.diagnostics);
-    return kBadInput;
-  }
+  const auto rules = start_loading(raw.rules, corpus_name(root));
   int status = kOk;
-  const CorpusRun run = run_one(raw, root, rules, nullptr, status);
+  const CorpusRun run = run_one(raw, root, *rules, nullptr, status);
+  if (!run.rules_ok) return kBadInput;
   if (!fs::is_directory(root)) return status;
   const std::string error = write_atomically(
-      raw.baseline, render_baseline(run.corpus, run.stats.document_hashes, rules.fingerprint));
+      raw.baseline, render_baseline(run.corpus, run.stats.document_hashes, rules->fingerprint));
   if (!error.empty()) {
     std::cerr << "error: " << error << '\n';
     return kBadInput;
@@ -167,14 +162,10 @@ int cmd_check(const std::vector<std::string>& args) {
     return kBadInput;
   }
   const std::string& root = raw.corpora.front();
-  const LoadedRules rules = load(raw.rules, corpus_name(root));
-  if (!rules.ok()) {
-    print_diagnostics(rules.diagnostics);
-    return kBadInput;
-  }
+  const auto rules = start_loading(raw.rules, corpus_name(root));
   int status = kOk;
   // Documents the baseline covers need no new comparison, unless the rules changed since.
-  const bool same_rules = baseline.rules == rules.fingerprint;
+  const bool same_rules = baseline.rules == rules->fingerprint;
   if (!same_rules)
     std::cerr << raw.baseline << ": note: the rules changed since the baseline was written; "
               << "comparing every document\n";
@@ -183,12 +174,14 @@ int cmd_check(const std::vector<std::string>& args) {
   // (a sixth of a warm check on 1,000 articles).
   static const CorpusRun* kept = nullptr;  // reachable, so leak checkers stay quiet
   kept =
-      new CorpusRun(run_one(raw, root, rules, same_rules ? &baseline.documents : nullptr, status));
+      new CorpusRun(run_one(raw, root, *rules, same_rules ? &baseline.documents : nullptr, status));
   const CorpusRun& run = *kept;
+  if (!run.rules_ok) return kBadInput;
   if (!fs::is_directory(root)) return status;
   const Corpus& corpus = run.corpus;
   if (!formats.empty())
-    if (int w = write_reports(corpus, rules, out_folder(raw, corpus), formats, raw.quiet); w != kOk)
+    if (int w = write_reports(corpus, rules->rules, out_folder(raw, corpus), formats, raw.quiet);
+        w != kOk)
       return w;
 
   std::size_t fresh = 0, known = 0;

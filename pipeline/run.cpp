@@ -54,8 +54,15 @@ struct Item {
   AnalysedDocument analysed;
 };
 
+// The rules, once loaded (see RunOptions::rules_pending).
+const LoadedRules& rules_of(const RunOptions& options) {
+  if (options.rules_pending.valid()) std::shared_future<void>(options.rules_pending).wait();
+  return *options.rules;
+}
+
 // The analysis of one read document: from the cache when it holds it, else made and kept.
-void analyse_item(Item& item, const Lexicon& lexicon, const AnalysisCache* cache) {
+void analyse_item(Item& item, const RunOptions& options) {
+  const AnalysisCache* cache = options.cache;
   item.content_hash = sha256_hex(item.bytes);
   std::string key;
   if (cache != nullptr) {
@@ -68,7 +75,13 @@ void analyse_item(Item& item, const Lexicon& lexicon, const AnalysisCache* cache
     }
     item.damaged = found == AnalysisCache::Lookup::kDamaged;
   }
-  item.ok = analyse_bytes(item.path, std::move(item.bytes), lexicon, item.analysed, item.error);
+  const LoadedRules& rules = rules_of(options);
+  if (!rules.ok()) {  // the caller reports the rules' errors, not this document
+    item.error.message = "the rules did not load";
+    return;
+  }
+  item.ok =
+      analyse_bytes(item.path, std::move(item.bytes), rules.lexicon, item.analysed, item.error);
   if (item.ok && cache != nullptr) cache->store(key, item.analysed);
 }
 
@@ -177,7 +190,6 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   const CorpusListing listing = list_corpus(root);
   errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
   if (!fs::is_directory(root)) return corpus;
-  const Lexicon& lexicon = options.rules->lexicon;
 
   std::size_t next = 0;
   const std::size_t tokens = std::max<std::size_t>(
@@ -202,7 +214,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                 item->ok = read_file(item->full_path, item->bytes, item->error);
                 if (!item->ok) return item;
                 try {
-                  analyse_item(*item, lexicon, options.cache);
+                  analyse_item(*item, options);
                 } catch (const std::exception& e) {  // one document's failure stays its own
                   item->ok = false;
                   item->error.message = std::string("internal error while analysing: ") + e.what();
@@ -224,6 +236,9 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
             }
             collect(corpus, std::unique_ptr<Item>(item), listing.sources, parts);
           }));
+  const LoadedRules& rules = rules_of(options);
+  if (!rules.ok()) return corpus;
+  const Lexicon& lexicon = rules.lexicon;
   flatten(corpus, parts, words);
   corpus.finish_indexes();
   // The statements to align: all of them, or those of the documents in focus.
@@ -254,7 +269,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
 
   // compare: every pair independently, then kept in pair order
   CompareOptions compare_options;
-  compare_options.rules = &options.rules->rules;
+  compare_options.rules = &rules.rules;
   compare_options.lexicon = &lexicon;
   // Findings are few next to pairs: each task keeps its own, tagged with the pair index.
   tbb::enumerable_thread_specific<std::vector<std::pair<std::uint32_t, Finding>>> local;

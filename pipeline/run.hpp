@@ -4,6 +4,7 @@
 // same whatever the thread count.
 #pragma once
 
+#include <future>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,7 +18,12 @@ namespace crosscheck {
 class AnalysisCache;
 
 struct RunOptions {
-  const LoadedRules* rules = nullptr;  // required, already checked
+  const LoadedRules* rules = nullptr;  // required, already checked, or...
+  // ...still being loaded by another thread when this is valid: the run waits for it only
+  // where it needs the rules (a document the cache does not hold, then align and compare),
+  // so reading the corpus and the cache overlaps the loading. A run whose rules turn out
+  // not to load stops before aligning, with Corpus unfinished; the caller reports.
+  std::shared_future<void> rules_pending;
   AlignOptions align;
   std::size_t tokens_per_thread = 4;     // documents in flight per thread
   const AnalysisCache* cache = nullptr;  // documents' analyses to reuse and keep; optional

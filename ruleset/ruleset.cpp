@@ -549,8 +549,18 @@ void parse_rule_text(const std::string& name, const std::string& text, LoadedRul
   out = std::move(loader.out);
 }
 
-LoadedRules load_rules(const std::vector<std::string>& dirs) {
-  Loader loader;
+namespace {
+
+// The rule files of the folders, in order (each folder's *.toml, recursively, sorted), with
+// their texts, and the fingerprint of them all.
+struct RuleFiles {
+  std::vector<std::pair<std::string, std::string>> files;  // path, text
+  std::vector<Diagnostic> diagnostics;
+  std::string fingerprint;
+};
+
+RuleFiles read_rule_files(const std::vector<std::string>& dirs) {
+  RuleFiles out;
   std::uint64_t hash = fnv1a("crosscheck-rules");
   for (const auto& dir : dirs) {
     std::error_code ec;
@@ -558,7 +568,7 @@ LoadedRules load_rules(const std::vector<std::string>& dirs) {
       Diagnostic d;
       d.file = dir;
       d.message = "rules folder not found";
-      loader.out.diagnostics.push_back(std::move(d));
+      out.diagnostics.push_back(std::move(d));
       continue;
     }
     std::vector<fs::path> files;
@@ -574,13 +584,30 @@ LoadedRules load_rules(const std::vector<std::string>& dirs) {
         Diagnostic d;
         d.file = path.string();
         d.message = "cannot read rule file";
-        loader.out.diagnostics.push_back(std::move(d));
+        out.diagnostics.push_back(std::move(d));
         continue;
       }
       hash = fnv1a(path.filename().string(), fnv1a(text.str(), hash));
-      loader.parse(path.string(), text.str());
+      out.files.emplace_back(path.string(), std::move(text).str());
     }
   }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  out.fingerprint = hex;
+  return out;
+}
+
+}  // namespace
+
+std::string rules_fingerprint(const std::vector<std::string>& dirs) {
+  return read_rule_files(dirs).fingerprint;
+}
+
+LoadedRules load_rules(const std::vector<std::string>& dirs) {
+  Loader loader;
+  RuleFiles files = read_rule_files(dirs);
+  loader.out.diagnostics = std::move(files.diagnostics);
+  for (const auto& [path, text] : files.files) loader.parse(path, text);
   loader.finish();
   if (loader.out.rules.rules.empty() && loader.out.diagnostics.empty()) {
     Diagnostic d;
@@ -592,9 +619,7 @@ LoadedRules load_rules(const std::vector<std::string>& dirs) {
     loader.out.lexicon = {};
     loader.out.rules = {};
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  loader.out.fingerprint = hex;
+  loader.out.fingerprint = files.fingerprint;
   return std::move(loader.out);
 }
 

@@ -27,4 +27,8 @@ void parse_rule_text(const std::string& name, const std::string& text, LoadedRul
 // diagnostics; any error leaves the lexicon and rules empty.
 LoadedRules load_rules(const std::vector<std::string>& dirs);
 
+// The fingerprint load_rules() would give the folders, from their files' bytes alone
+// (quick: no parsing), for the analysis cache's key while the rules load.
+std::string rules_fingerprint(const std::vector<std::string>& dirs);
+
 }  // namespace crosscheck

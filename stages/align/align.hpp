@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -62,7 +63,8 @@ class AlignIndex {
   const std::vector<Statement>& statements_;
   std::vector<std::uint32_t> source_of_doc_;
   AlignOptions options_;
-  std::unordered_map<std::string, std::uint32_t> term_id_;
+  // Keys view the statements' own term strings, which outlive the index.
+  std::unordered_map<std::string_view, std::uint32_t> term_id_;
   struct Weighted {
     std::uint32_t id;  // a term id in terms_, a statement index in postings_
     double weight;     // idf times the term's role weight in that statement

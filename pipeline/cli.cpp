@@ -73,8 +73,16 @@ std::unique_ptr<RulesLoading> start_loading(const std::vector<std::string>& give
   const std::vector<std::string> dirs = rule_dirs(given, corpus_name);
   loading->fingerprint = rules_fingerprint(dirs);
   RulesLoading* target = loading.get();
-  loading->done =
-      std::async(std::launch::async, [target, dirs] { target->rules = load_rules(dirs); }).share();
+  loading->done = std::async(std::launch::async, [target, dirs] {
+                    try {
+                      target->rules = load_rules(dirs);
+                    } catch (const std::exception& e) {  // reported like a bad rule file
+                      Diagnostic d;
+                      d.file = dirs.empty() ? "(rules)" : dirs.front();
+                      d.message = std::string("cannot load the rules: ") + e.what();
+                      target->rules.diagnostics.push_back(std::move(d));
+                    }
+                  }).share();
   return loading;
 }
 

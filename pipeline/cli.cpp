@@ -71,18 +71,21 @@ std::unique_ptr<RulesLoading> start_loading(const std::vector<std::string>& give
                                             const std::string& corpus_name) {
   auto loading = std::make_unique<RulesLoading>();
   const std::vector<std::string> dirs = rule_dirs(given, corpus_name);
-  loading->fingerprint = rules_fingerprint(dirs);
+  // The files are read once, here: the fingerprint names exactly the bytes that are parsed.
+  RuleFiles files = read_rule_files(dirs);
+  loading->fingerprint = files.fingerprint;
   RulesLoading* target = loading.get();
-  loading->done = std::async(std::launch::async, [target, dirs] {
-                    try {
-                      target->rules = load_rules(dirs);
-                    } catch (const std::exception& e) {  // reported like a bad rule file
-                      Diagnostic d;
-                      d.file = dirs.empty() ? "(rules)" : dirs.front();
-                      d.message = std::string("cannot load the rules: ") + e.what();
-                      target->rules.diagnostics.push_back(std::move(d));
-                    }
-                  }).share();
+  loading->done =
+      std::async(std::launch::async, [target, dirs, files = std::move(files)]() mutable {
+        try {
+          target->rules = load_rules(std::move(files));
+        } catch (const std::exception& e) {  // reported like a bad rule file
+          Diagnostic d;
+          d.file = dirs.empty() ? "(rules)" : dirs.front();
+          d.message = std::string("cannot load the rules: ") + e.what();
+          target->rules.diagnostics.push_back(std::move(d));
+        }
+      }).share();
   return loading;
 }
 

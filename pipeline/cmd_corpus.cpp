@@ -148,9 +148,16 @@ int cmd_check(const std::vector<std::string>& args) {
   const auto formats = resolve(raw, CorpusCommand::kCheck);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   std::string text;
-  if (const int error = read_whole_file(raw.baseline, text); error != 0) {
-    std::cerr << raw.baseline << ": error: cannot read the baseline file: "
-              << (error == kNotRegular ? "not a regular file" : std::strerror(error))
+  int error = read_whole_file(raw.baseline, text);
+  if (error == kNotRegular) {  // a pipe: --baseline <(git show main:corpus.baseline)
+    std::ifstream in(raw.baseline, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = std::move(buffer).str();
+    error = in.bad() || !in.is_open() ? EIO : 0;
+  }
+  if (error != 0) {
+    std::cerr << raw.baseline << ": error: cannot read the baseline file: " << std::strerror(error)
               << "\n  (write one with: crosscheck baseline CORPUS --baseline " << raw.baseline
               << ")\n";
     return kBadInput;

@@ -92,10 +92,11 @@ int read_whole_file(const std::string& path, std::string& bytes) {
     ::close(fd);
     return error;
   }
-  bytes.resize(static_cast<std::size_t>(info.st_size));
+  // One byte more than the file has: the read that finds the end needs no reallocation.
+  bytes.resize(static_cast<std::size_t>(info.st_size) + 1);
   std::size_t got = 0;
   for (;;) {  // the file may have changed size since fstat: read to its end
-    if (got == bytes.size()) bytes.resize(bytes.size() + 4096);
+    if (got == bytes.size()) bytes.resize(bytes.size() * 2);
     const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {

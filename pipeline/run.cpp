@@ -77,6 +77,7 @@ void analyse_item(Item& item, const RunOptions& options) {
   }
   const LoadedRules& rules = rules_of(options);
   if (!rules.ok()) {  // the caller reports the rules' errors, not this document
+    item.ok = false;
     item.error.message = "the rules did not load";
     return;
   }

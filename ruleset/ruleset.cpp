@@ -549,18 +549,9 @@ void parse_rule_text(const std::string& name, const std::string& text, LoadedRul
   out = std::move(loader.out);
 }
 
-namespace {
-
-// The rule files of the folders, in order (each folder's *.toml, recursively, sorted), with
-// their texts, and the fingerprint of them all.
-struct RuleFiles {
-  std::vector<std::pair<std::string, std::string>> files;  // path, text
-  std::vector<Diagnostic> diagnostics;
-  std::string fingerprint;
-};
-
 RuleFiles read_rule_files(const std::vector<std::string>& dirs) {
   RuleFiles out;
+  out.dirs = dirs;
   std::uint64_t hash = fnv1a("crosscheck-rules");
   for (const auto& dir : dirs) {
     std::error_code ec;
@@ -597,21 +588,18 @@ RuleFiles read_rule_files(const std::vector<std::string>& dirs) {
   return out;
 }
 
-}  // namespace
-
-std::string rules_fingerprint(const std::vector<std::string>& dirs) {
-  return read_rule_files(dirs).fingerprint;
+LoadedRules load_rules(const std::vector<std::string>& dirs) {
+  return load_rules(read_rule_files(dirs));
 }
 
-LoadedRules load_rules(const std::vector<std::string>& dirs) {
+LoadedRules load_rules(RuleFiles files) {
   Loader loader;
-  RuleFiles files = read_rule_files(dirs);
   loader.out.diagnostics = std::move(files.diagnostics);
   for (const auto& [path, text] : files.files) loader.parse(path, text);
   loader.finish();
   if (loader.out.rules.rules.empty() && loader.out.diagnostics.empty()) {
     Diagnostic d;
-    d.file = dirs.empty() ? "(rules)" : dirs.front();
+    d.file = files.dirs.empty() ? "(rules)" : files.dirs.front();
     d.message = "no [[rule]] found in any rule file";
     loader.out.diagnostics.push_back(std::move(d));
   }

@@ -27,8 +27,17 @@ void parse_rule_text(const std::string& name, const std::string& text, LoadedRul
 // diagnostics; any error leaves the lexicon and rules empty.
 LoadedRules load_rules(const std::vector<std::string>& dirs);
 
-// The fingerprint load_rules() would give the folders, from their files' bytes alone
-// (quick: no parsing), for the analysis cache's key while the rules load.
-std::string rules_fingerprint(const std::vector<std::string>& dirs);
+// The same in two steps: the rule files of the folders, in order (each folder's *.toml,
+// recursively, sorted), with their bytes and the fingerprint of them all (quick: nothing
+// parsed), then the parsing. The fingerprint is known before the rules are, for the
+// analysis cache's key while they load on another thread.
+struct RuleFiles {
+  std::vector<std::string> dirs;
+  std::vector<std::pair<std::string, std::string>> files;  // path, text
+  std::vector<Diagnostic> diagnostics;
+  std::string fingerprint;
+};
+RuleFiles read_rule_files(const std::vector<std::string>& dirs);
+LoadedRules load_rules(RuleFiles files);
 
 }  // namespace crosscheck

@@ -149,6 +149,7 @@ int cmd_check(const std::vector<std::string>& args) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   std::string text;
   int error = read_whole_file(raw.baseline, text);
+  if (error == kNotRegular && fs::is_directory(raw.baseline)) error = EISDIR;
   if (error == kNotRegular) {  // a pipe: --baseline <(git show main:corpus.baseline)
     std::ifstream in(raw.baseline, std::ios::binary);
     std::ostringstream buffer;

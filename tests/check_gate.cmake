@@ -68,6 +68,32 @@ if(count EQUAL 0 OR NOT count EQUAL count_003)
   message(FATAL_ERROR "run --changed 003...: ${count} findings, ${count_003} involve 003")
 endif()
 
+# --since REV: the documents git sees as changed since REV, and untracked ones.
+find_program(GIT git)
+if(GIT)
+  set(git ${GIT} -C ${corpus} -c user.name=crosscheck -c user.email=test@invalid)
+  execute_process(COMMAND ${git} init -q RESULT_VARIABLE failed)
+  execute_process(COMMAND ${git} add -A RESULT_VARIABLE failed2)
+  execute_process(COMMAND ${git} commit -q -m corpus RESULT_VARIABLE failed3)
+  if(failed OR failed2 OR failed3)
+    message(FATAL_ERROR "git could not make a repository of the test corpus")
+  endif()
+  file(COPY ${SOURCE}/tests/fixtures/check/contradicting.txt DESTINATION ${corpus})
+  expect(0 "only those involving 1 changed documents" run ${corpus} --out ${WORK}/since 
+    --since HEAD --format jsonl)
+  file(READ ${WORK}/since/findings.jsonl jsonl)
+  if(NOT jsonl MATCHES "contradicting[.]txt")
+    message(FATAL_ERROR "run --since HEAD: no finding names the new article")
+  endif()
+  expect(1 "${new_conflict}" check ${corpus} --baseline ${baseline} --since HEAD)
+  file(REMOVE ${corpus}/contradicting.txt)
+  expect(2 "--since no-such-rev: git cannot list the changes" check ${corpus} --baseline
+    ${baseline} --since no-such-rev)
+  file(REMOVE_RECURSE ${corpus}/.git)
+else()
+  message(FATAL_ERROR "git is needed for the --since test (scripts/setup.sh installs it)")
+endif()
+
 # Rules other than the baseline's: every document is compared again.
 file(READ ${baseline} text)
 string(REGEX REPLACE "\nrules [0-9a-f]+\n" "\nrules 0000000000000000\n" text "${text}")

@@ -5,7 +5,7 @@ usage: python3 bench/scale.py [--build DIR] [--scales 1,4,16] [--threads 1,2] [-
 
 The corpora are the ECB+ news articles and generated copies of them, written by
 `make_corpus` (bench/make_corpus.cpp, see bench/README.md for how they are made). Each
-run is `crosscheck run CORPUS --out TMP --format csv,pairs -q --threads T` in its own
+run is `crosscheck run CORPUS --out TMP --format csv,pairs --no-cache --threads T` in its own
 process; the script reports its wall time, statements per second (the statement count
 comes from the run's own summary line), the corpus MB/s and the peak resident memory of
 that process (ru_maxrss from wait4), then fits time = c * size^b over the scales
@@ -76,7 +76,7 @@ def main():
             for t in threads:
                 out = os.path.join(work, f"out{scale}x{t}")
                 seconds, rss, stdout = timed_run([binary, "run", corpus, "--out", out, "--format",
-                                                  "csv,pairs", "--threads", str(t)])
+                                                  "csv,pairs", "--no-cache", "--threads", str(t)])
                 m = re.search(r"(\d+) documents, (\d+) statements, (\d+) aligned pairs", stdout)
                 docs, statements, aligned = (int(x) for x in m.groups())
                 rows.append(dict(scale=scale, threads=t, label=label, bytes=size, docs=docs,

@@ -48,25 +48,33 @@ std::size_t conflicts_in(const Corpus& corpus) {
   return n;
 }
 
+// Parses a corpus command's options into `raw`; for --help prints `usage` and the options
+// and returns false.
+bool parse_command(const std::vector<std::string>& args, CorpusRaw& raw, CorpusCommand command,
+                   const std::string& usage) {
+  const auto options = corpus_options(raw, command);
+  po::positional_options_description pos;
+  pos.add("corpus", -1);
+  if (!parse(args, options, pos).count("help")) return true;
+  std::cout << usage << "\n\n" << options;
+  return false;
+}
+
 }  // namespace
 
 int cmd_run(const std::vector<std::string>& args) {
   CorpusRaw raw;
-  const auto options = corpus_options(raw, CorpusCommand::kRun);
-  po::positional_options_description pos;
-  pos.add("corpus", -1);
-  const auto vm = parse(args, options, pos);
-  if (vm.count("help")) {
-    std::cout
-        << "usage: crosscheck run [CORPUS...] [options]\n\n"
-        << "Analyses each corpus folder (*.txt, *.md; metadata from sources.toml) and writes\n"
-        << "findings.csv and report.html. Without CORPUS: the bundled " << kDefaultCorpus
-        << ".\nAnalyses come from the cache folder when a document, the rules and the program\n"
-        << "are unchanged. Exit 0 when every document was analysed, 2 when any input was\n"
-        << "refused (the reports are still written, listing what was skipped and why).\n\n"
-        << options;
+  if (!parse_command(args, raw, CorpusCommand::kRun,
+                     std::string("usage: crosscheck run [CORPUS...] [options]\n\n"
+                                 "Analyses each corpus folder (*.txt, *.md; metadata from "
+                                 "sources.toml) and writes\nfindings.csv and report.html. Without "
+                                 "CORPUS: the bundled ") +
+                         kDefaultCorpus +
+                         ".\nAnalyses come from the cache folder when a document, the rules and "
+                         "the program\nare unchanged. Exit 0 when every document was analysed, 2 "
+                         "when any input was\nrefused (the reports are still written, listing "
+                         "what was skipped and why)."))
     return kOk;
-  }
   const auto formats = resolve(raw, CorpusCommand::kRun);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   int status = kOk;
@@ -95,18 +103,13 @@ int cmd_run(const std::vector<std::string>& args) {
 
 int cmd_baseline(const std::vector<std::string>& args) {
   CorpusRaw raw;
-  const auto options = corpus_options(raw, CorpusCommand::kBaseline);
-  po::positional_options_description pos;
-  pos.add("corpus", -1);
-  const auto vm = parse(args, options, pos);
-  if (vm.count("help")) {
-    std::cout << "usage: crosscheck baseline [CORPUS] --baseline FILE [options]\n\n"
-              << "Analyses the corpus and writes every conflict it finds to FILE as accepted,\n"
-              << "with the content hash of every document, for `crosscheck check`. The file is\n"
-              << "text, sorted, one item a line (docs/ci.md). Exit 0, or 2 on bad input.\n\n"
-              << options;
+  if (!parse_command(args, raw, CorpusCommand::kBaseline,
+                     "usage: crosscheck baseline [CORPUS] --baseline FILE [options]\n\n"
+                     "Analyses the corpus and writes every conflict it finds to FILE as "
+                     "accepted,\nwith the content hash of every document, for `crosscheck "
+                     "check`. The file is\ntext, sorted, one item a line (docs/ci.md). Exit 0, "
+                     "or 2 on bad input."))
     return kOk;
-  }
   resolve(raw, CorpusCommand::kBaseline);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   const std::string& root = raw.corpora.front();
@@ -129,22 +132,16 @@ int cmd_baseline(const std::vector<std::string>& args) {
 
 int cmd_check(const std::vector<std::string>& args) {
   CorpusRaw raw;
-  const auto options = corpus_options(raw, CorpusCommand::kCheck);
-  po::positional_options_description pos;
-  pos.add("corpus", -1);
-  const auto vm = parse(args, options, pos);
-  if (vm.count("help")) {
-    std::cout
-        << "usage: crosscheck check [CORPUS] --baseline FILE [options]\n\n"
-        << "The CI gate: compares the documents that are new or changed since the baseline\n"
-        << "was written (and those --changed or --since name) with the whole corpus, and\n"
-        << "prints every conflict the baseline does not hold as\n"
-        << "  file:line:col: conflict [rule-id] explanation (other statement: file:line:col)\n"
-        << "Findings are matched by fingerprint (rule and statement texts), not by position.\n"
-        << "Exit 0 when there is no new conflict, 1 when there is, 2 on bad input.\n\n"
-        << options;
+  if (!parse_command(
+          args, raw, CorpusCommand::kCheck,
+          "usage: crosscheck check [CORPUS] --baseline FILE [options]\n\n"
+          "The CI gate: compares the documents that are new or changed since the baseline\n"
+          "was written (and those --changed or --since name) with the whole corpus, and\n"
+          "prints every conflict the baseline does not hold as\n"
+          "  file:line:col: conflict [rule-id] explanation (other statement: file:line:col)\n"
+          "Findings are matched by fingerprint (rule and statement texts), not by position.\n"
+          "Exit 0 when there is no new conflict, 1 when there is, 2 on bad input."))
     return kOk;
-  }
   const auto formats = resolve(raw, CorpusCommand::kCheck);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
   std::string text;

@@ -395,9 +395,10 @@ TEST_CASE("fingerprint ignores case, spacing, punctuation, order and position", 
       CorpusBuilder("other")
           .document("x.txt", {"9", "", "", ""},
                     {{7, "Unrelated."}, {9, "The harbour bridge did NOT  open on\n1 March 2024"}})
-          .document("y.txt", {"8", "", "", ""}, {{2, "the harbour bridge opened on 1 March, 2024."}})
-          .finding(make_finding(Finding::Kind::kConflict, "negation", "negation.not", 0.1, 1, 2,
-                                {}, ""))
+          .document("y.txt", {"8", "", "", ""},
+                    {{2, "the harbour bridge opened on 1 March, 2024."}})
+          .finding(
+              make_finding(Finding::Kind::kConflict, "negation", "negation.not", 0.1, 1, 2, {}, ""))
           .build();
   CHECK(fingerprint(b, b.findings[0]) == base);
   // Another rule or other words: another fingerprint.

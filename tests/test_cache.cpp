@@ -11,6 +11,7 @@
 
 #include "cache.hpp"
 #include "crosscheck/sha256.hpp"
+#include "pipeline_support.hpp"
 #include "reports/reports.hpp"
 #include "ruleset/ruleset.hpp"
 
@@ -19,20 +20,10 @@ using namespace crosscheck;
 
 namespace {
 
-const std::string kRoot = CROSSCHECK_SOURCE_ROOT;
-const std::string kCorpus = kRoot + "/corpus/korea-1950";
-
-const LoadedRules& rules() {
-  static const LoadedRules loaded = load_rules({kRoot + "/rules/en"});
-  return loaded;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::kCorpus;
+using test::kRoot;
+using test::read;
+using test::rules;
 
 AnalysedDocument analysed(const std::string& file) {
   AnalysedDocument out;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "pipeline_support.hpp"
 #include "reports/reports.hpp"
 #include "ruleset/ruleset.hpp"
 #include "run.hpp"
@@ -18,20 +19,10 @@ using namespace crosscheck;
 
 namespace {
 
-const std::string kRoot = CROSSCHECK_SOURCE_ROOT;
-const std::string kCorpus = kRoot + "/corpus/korea-1950";
-
-const LoadedRules& rules() {
-  static const LoadedRules loaded = load_rules({kRoot + "/rules/en"});
-  return loaded;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::kCorpus;
+using test::kRoot;
+using test::read;
+using test::rules;
 
 Corpus run_with_threads(const std::string& root, std::size_t threads,
                         std::vector<Diagnostic>& errors) {

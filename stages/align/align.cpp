@@ -23,18 +23,6 @@ bool times_overlap(const Statement& a, const Statement& b) {
   return false;
 }
 
-std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y) {
-  std::size_t n = 0;
-  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();)
-    if (*i < *j)
-      ++i;
-    else if (*j < *i)
-      ++j;
-    else
-      ++n, ++i, ++j;
-  return n;
-}
-
 }  // namespace
 
 AlignIndex::AlignIndex(const std::vector<Statement>& statements,

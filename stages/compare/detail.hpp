@@ -30,7 +30,6 @@ std::pair<std::uint32_t, std::uint32_t> clause_of(const Statement& s, std::uint3
 bool in_time(const Statement& s, std::uint32_t k);
 const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::uint32_t window);
 const Negation* negation_of(const Statement& s, std::uint32_t token);
-std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y);
 
 // Words around act i, sorted, each marked "<" (before: the doer's side) or ">" (after).
 std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint32_t window);

@@ -95,19 +95,6 @@ const Negation* negation_of(const Statement& s, std::uint32_t token) {
   return nullptr;
 }
 
-std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y) {
-  std::size_t n = 0;
-  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
-    if (*i < *j)
-      ++i;
-    else if (*j < *i)
-      ++j;
-    else
-      ++n, ++i, ++j;
-  }
-  return n;
-}
-
 // "the war was masterminded by Stalin": a form of "be" before the act and "by" a little
 // after it. Returns the index of "by", or 0 when the act is not passive.
 std::uint32_t passive_by(const Statement& s, std::uint32_t i) {

@@ -67,6 +67,9 @@ struct LineCol {
 };
 LineCol line_col(std::string_view bytes, std::uint32_t offset);
 
+// How many strings two sorted, unique lists share (terms, entities of two statements).
+std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y);
+
 struct Sentence {
   std::uint32_t doc = 0;    // Document::index
   std::uint32_t index = 0;  // position within the document
@@ -131,11 +134,11 @@ enum class Modality { kAsserted, kHedged, kReported };
 
 // One claim: a sentence or a clause of it, with the features the rules look at.
 struct Statement {
-  std::uint32_t doc = 0;       // Document::index
-  std::uint32_t sentence = 0;  // Sentence::index within the document
-  std::uint32_t index = 0;     // position within the document
-  Span span;                   // in Document::text
-  std::vector<Token> tokens;  // emptied by run_corpus once the rules have run
+  std::uint32_t doc = 0;                // Document::index
+  std::uint32_t sentence = 0;           // Sentence::index within the document
+  std::uint32_t index = 0;              // position within the document
+  Span span;                            // in Document::text
+  std::vector<Token> tokens;            // emptied by run_corpus once the rules have run
   std::vector<std::string> terms;       // content lemmas, sorted, unique
   std::vector<std::string> entities;    // canonical entity names, sorted, unique
   std::vector<std::string> predicates;  // lemmas of content verbs and event nouns, in order

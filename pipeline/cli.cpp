@@ -142,7 +142,8 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
       "alignment score from which two statements are aligned (term overlap plus shared acts, "
       "times, names and doer)")(
       "top-k", po::value(&raw.top_k)->default_value(raw.top_k),
-      "aligned pairs kept per statement and other source (pairs a rule fired on always are)")(
+      "a pair is aligned when each statement ranks the other within this many of its matches "
+      "in the other's document (1: each other's best; pairs a rule fired on always are)")(
       "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
   return o;

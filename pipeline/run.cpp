@@ -266,6 +266,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                         per[i] = index.pairs_for(aligning[i]);
                     });
   corpus.pairs = merge_pairs(std::move(per));
+  rank_pairs(corpus.pairs, corpus.statements);
   decode_needed_words(corpus, words);
 
   // compare: every pair independently, then kept in pair order
@@ -296,7 +297,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::vector<bool> has_finding(corpus.pairs.size());
   for (const auto& [i, f] : found) has_finding[i] = true;
   corpus.aligned =
-      select_aligned(corpus.pairs, has_finding, corpus.statements, sources, align_options);
+      select_aligned(corpus.pairs, has_finding, align_options);
   corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
                     [&](const tbb::blocked_range<std::size_t>& r) {

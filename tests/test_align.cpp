@@ -278,32 +278,41 @@ TEST_CASE("align: shared acts, times and names raise the score", "[align]") {
   }
 }
 
-TEST_CASE("align: select_aligned keeps rule pairs and the best per source", "[align]") {
-  // Statements 0, 1 of doc 0 (source 0), 2, 3 of doc 1 (source 1), 4 of doc 2 (source 2).
+TEST_CASE("align: rank_pairs and select_aligned keep rule pairs and mutual best matches",
+          "[align]") {
+  // Statements 0, 1 of doc 0, 2, 3 of doc 1, 4 of doc 2.
   std::vector<Statement> statements(5);
   for (std::uint32_t i = 0; i < 5; ++i) statements[i].doc = i / 2;
-  const std::vector<std::uint32_t> source_of_doc = {0, 1, 2};
-  const std::vector<Pair> pairs = {
-      {0, 2, 0.9, {}},  // best for 0 and for 2
+  std::vector<Pair> pairs = {
+      {0, 2, 0.9, {}},  // best for 0 in doc 1 and for 2 in doc 0
       {0, 3, 0.4, {}},  // second for 0 and for 3: dropped at top 1
       {1, 3, 0.8, {}},  // best for 1 and for 3
-      {1, 4, 0.1, {}},  // best for 1 and 4 with each other's source, but below the score
+      {1, 4, 0.1, {}},  // best for 1 and 4 in each other's document, but below the score
+      {2, 4, 0.5, {}},  // best for 2 in doc 2, second for 4 in doc 1: one-sided
+      {3, 4, 0.6, {}},  // best for 3 and for 4
   };
+  crosscheck::rank_pairs(pairs, statements);
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> ranks = {
+      {1, 1}, {2, 2}, {1, 1}, {1, 1}, {1, 2}, {1, 1}};
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    INFO("pair " << i);
+    CHECK(std::make_pair(pairs[i].rank_a, pairs[i].rank_b) == ranks[i]);
+  }
+  CHECK(pairs[4].best_rank() == 1);
+  CHECK(pairs[1].best_rank() == 2);
   const std::vector<bool> none(pairs.size(), false);
   AlignOptions options;
   options.aligned_top_k = 1;
   options.aligned_min_score = 0.2;
-  CHECK(crosscheck::select_aligned(pairs, none, statements, source_of_doc, options) ==
-        std::vector<std::uint32_t>{0, 2});
+  CHECK(crosscheck::select_aligned(pairs, none, options) == std::vector<std::uint32_t>{0, 2, 5});
   options.aligned_top_k = 2;
-  CHECK(crosscheck::select_aligned(pairs, none, statements, source_of_doc, options) ==
-        std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(crosscheck::select_aligned(pairs, none, options) ==
+        std::vector<std::uint32_t>{0, 1, 2, 4, 5});
   // A pair a rule fired on is aligned whatever its rank or score.
   std::vector<bool> fired(pairs.size(), false);
   fired[3] = true;
   options.aligned_min_score = 10;
-  CHECK(crosscheck::select_aligned(pairs, fired, statements, source_of_doc, options) ==
-        std::vector<std::uint32_t>{3});
+  CHECK(crosscheck::select_aligned(pairs, fired, options) == std::vector<std::uint32_t>{3});
 }
 
 TEST_CASE("align: claim clusters hold one statement per document", "[align]") {

@@ -381,6 +381,69 @@ TEST_CASE("analyse numbers the statements of a document in order", "[analyse]") 
         "pol=negative cues=[not] negated=[wait] mod=asserted ents=[Kim Il-sung]");
 }
 
+TEST_CASE("analyse cuts a sentence into its claims", "[analyse]") {
+  struct Case {
+    std::string sentence;
+    std::string clauses;  // each statement's words, " | " between statements
+  };
+  static const std::vector<Case> kCases = {
+      {"Stalin approved the plan; Mao rejected it.",
+       "stalin approved the plan ; | mao rejected it ."},
+      {"Kim pressed for war, but Stalin hesitated.",
+       "kim pressed for war , | but stalin hesitated ."},
+      // ", and" between two clauses with acts of their own
+      {"Stalin vetoed the plans, and in 1950 he approved them.",
+       "stalin vetoed the plans , | and in 1950 he approved them ."},
+      // not in a list of names
+      {"Kim, Mao, and Stalin met in Moscow.", "kim , mao , and stalin met in moscow ."},
+      // a concession put first ends at its comma
+      {"Although Stalin had the last word, it was Kim who pressed for war.",
+       "although stalin had the last word , | it was kim who pressed for war ."},
+      {"In terms of the decision, although Stalin had the last word, Kim pressed for war.",
+       "in terms of the decision , | although stalin had the last word , | kim pressed for "
+       "war ."},
+      // ", however," is an aside, not a cut
+      {"Stalin told Kim, however, that invading South Korea is out of the question.",
+       "stalin told kim , however , that invading south korea is out of the question ."},
+  };
+  for (const auto& c : kCases) {
+    INFO(c.sentence);
+    std::string clauses;
+    for (const Analysed& a : analyse_all(c.sentence)) {
+      std::string words;
+      for (const auto& t : a.statement.tokens) words += (words.empty() ? "" : " ") + t.lower;
+      clauses += (clauses.empty() ? "" : " | ") + words;
+    }
+    CHECK(clauses == c.clauses);
+  }
+}
+
+TEST_CASE("analyse: who speaks is no term to align on", "[analyse]") {
+  struct Case {
+    std::string sentence;
+    std::string terms;
+  };
+  static const std::vector<Case> kCases = {
+      // the frame before the verb ("historians say that")
+      {"American historians say that Stalin approved the plan.", "@Joseph Stalin,approv,plan"},
+      // "according to" up to its comma
+      {"According to the report, Stalin approved the plan.", "@Joseph Stalin,approv,plan"},
+      // a quotation before its speaker
+      {"\"Stalin approved the plan,\" the historian said.", "@Joseph Stalin,approv,plan"},
+      // a frame that tells an event of its own keeps its words
+      {"Documents released in 1992 show that Stalin approved the plan.",
+       "@Joseph Stalin,approv,document,plan,releas,show"},
+      // "invading" after "that" with an object is an act, here a denied one
+      {"Stalin said that invading South Korea is out of the question.", "@South Korea,attack"},
+  };
+  for (const auto& c : kCases) {
+    INFO(c.sentence);
+    CHECK(join(analyse_one(c.sentence).statement.terms) == c.terms);
+  }
+  CHECK(join(analyse_one("Stalin said that invading South Korea is out of the question.")
+                 .statement.entities) == "Joseph Stalin,South Korea");
+}
+
 TEST_CASE("analyse requires a lexicon", "[analyse]") {
   const auto doc = make_document("Stalin approved.");
   const auto sentences = crosscheck::segment(doc);

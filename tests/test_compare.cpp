@@ -255,6 +255,24 @@ TEST_CASE("a hedged act is no denial conflict, and lowers an agreement's confide
   CHECK(maybe.finding->confidence < agree.finding->confidence);
 }
 
+TEST_CASE("a claim agreement needs a pair among one statement's best matches", "[compare]") {
+  // The shipped claim rule has max_rank = 3: ranked 4th from both ends, the pair is no claim.
+  Compared c = compare_texts("Kim Il Sung pressed Stalin for permission to attack.",
+                             "Kim repeatedly pressed Stalin for permission to attack the South.");
+  REQUIRE(c.finding);
+  CHECK(c.finding->rule == "agreement.claim.same-predicate");
+  c.pair.rank_a = 4;
+  c.pair.rank_b = 5;
+  CHECK_FALSE(crosscheck::compare(c.statements[0], c.statements[1], c.pair, compare_options()));
+  const auto lines =
+      crosscheck::explain_rules(c.statements[0], c.statements[1], c.pair, compare_options());
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "no       agreement.claim.same-predicate (agreement/claim): each statement "
+                  "has 3 better matches in the other's document (max_rank 3)") != lines.end());
+  c.pair.rank_b = 3;
+  CHECK(crosscheck::compare(c.statements[0], c.statements[1], c.pair, compare_options()));
+}
+
 TEST_CASE("compare requires rules and a lexicon", "[compare]") {
   const Compared c = compare_texts("Stalin approved.", "Stalin approved.");
   crosscheck::CompareOptions options;

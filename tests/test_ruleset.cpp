@@ -194,6 +194,7 @@ TEST_CASE("a valid rule is read field by field", "[ruleset]") {
       "type = \"claim\"\n"
       "confidence = 0.25\n"
       "min_score = 0.5\n"
+      "max_rank = 3\n"
       "min_shared_terms = 3\n"
       "min_context = 2\n"
       "context_window = 5\n"
@@ -212,6 +213,7 @@ TEST_CASE("a valid rule is read field by field", "[ruleset]") {
   CHECK(r.type == "claim");
   CHECK(r.confidence == 0.25);
   CHECK(r.min_score == 0.5);
+  CHECK(r.max_rank == 3);
   CHECK(r.min_shared_terms == 3);
   CHECK(r.min_context == 2);
   CHECK(r.context_window == 5);

@@ -169,35 +169,50 @@ std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement) {
   return all;
 }
 
-std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
-                                          const std::vector<bool>& has_finding,
-                                          const std::vector<Statement>& statements,
-                                          const std::vector<std::uint32_t>& source_of_doc,
-                                          const AlignOptions& options) {
-  // Each statement's candidates by score, best first; a pair counts for both its ends.
-  std::vector<std::vector<std::uint32_t>> of(statements.size());
-  for (std::uint32_t i = 0; i < pairs.size(); ++i)
-    if (pairs[i].score >= options.aligned_min_score) {
-      of[pairs[i].a].push_back(i);
-      of[pairs[i].b].push_back(i);
-    }
-  std::vector<bool> keep(has_finding);
-  keep.resize(pairs.size(), false);
-  std::unordered_map<std::uint32_t, std::uint32_t> taken;  // source -> pairs kept
-  for (std::uint32_t s = 0; s < of.size(); ++s) {
-    auto& list = of[s];
-    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return pairs[x].score > pairs[y].score;
+void rank_pairs(std::vector<Pair>& pairs, const std::vector<Statement>& statements) {
+  // Each statement's pairs, as one flat array with offsets.
+  std::vector<std::uint32_t> start(statements.size() + 1, 0);
+  for (const auto& p : pairs) {
+    ++start[p.a + 1];
+    ++start[p.b + 1];
+  }
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<std::uint32_t> of(start.back());
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::uint32_t i = 0; i < pairs.size(); ++i) {
+    of[next[pairs[i].a]++] = i;
+    of[next[pairs[i].b]++] = i;
+  }
+  for (std::uint32_t s = 0; s < statements.size(); ++s) {
+    const auto other = [&](std::uint32_t i) { return pairs[i].a == s ? pairs[i].b : pairs[i].a; };
+    const auto begin = of.begin() + start[s], end = of.begin() + start[s + 1];
+    std::sort(begin, end, [&](std::uint32_t x, std::uint32_t y) {
+      const std::uint32_t dx = statements[other(x)].doc, dy = statements[other(y)].doc;
+      if (dx != dy) return dx < dy;
+      if (pairs[x].score != pairs[y].score) return pairs[x].score > pairs[y].score;
+      return other(x) < other(y);
     });
-    taken.clear();
-    for (const std::uint32_t i : list) {
-      const std::uint32_t other = pairs[i].a == s ? pairs[i].b : pairs[i].a;
-      if (taken[source_of_doc[statements[other].doc]]++ < options.aligned_top_k) keep[i] = true;
+    std::uint32_t rank = 0;
+    for (auto it = begin; it != end; ++it) {
+      const bool new_document =
+          it == begin || statements[other(*it)].doc != statements[other(*(it - 1))].doc;
+      rank = new_document ? 1 : rank + 1;
+      (pairs[*it].a == s ? pairs[*it].rank_a : pairs[*it].rank_b) = rank;
     }
   }
+}
+
+std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
+                                          const std::vector<bool>& has_finding,
+                                          const AlignOptions& options) {
   std::vector<std::uint32_t> out;
-  for (std::uint32_t i = 0; i < keep.size(); ++i)
-    if (keep[i]) out.push_back(i);
+  for (std::uint32_t i = 0; i < pairs.size(); ++i) {
+    const Pair& p = pairs[i];
+    const bool mutual = p.rank_a <= options.aligned_top_k && p.rank_b <= options.aligned_top_k;
+    if ((i < has_finding.size() && has_finding[i]) ||
+        (p.score >= options.aligned_min_score && mutual))
+      out.push_back(i);
+  }
   return out;
 }
 
@@ -272,6 +287,7 @@ std::vector<Pair> align(const std::vector<Statement>& statements,
   std::vector<std::vector<Pair>> per(statements.size());
   for (std::uint32_t a = 0; a < statements.size(); ++a) per[a] = index.pairs_for(a);
   auto pairs = merge_pairs(std::move(per));
+  rank_pairs(pairs, statements);
   for (auto& p : pairs) index.fill_anchors(p);
   return pairs;
 }

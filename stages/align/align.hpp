@@ -30,9 +30,8 @@ struct AlignOptions {
   double bonus_entities = 0.1;    // times the share of up to three shared entities
   double bonus_subject = 0.05;    // the same doer
   // Aligned pairs: the candidates taken to speak of the same event.
-  double aligned_min_score = 0.15;  // a candidate needs this score...
-  std::uint32_t aligned_top_k =
-      2;  // ...and a rank within this many per statement and source and source
+  double aligned_min_score = 0.15;    // a candidate needs this score...
+  std::uint32_t aligned_top_k = 1;    // ...and a rank within this many from both ends
   const Lexicon* lexicon = nullptr;  // for opposed predicate classes; optional
 };
 
@@ -79,13 +78,16 @@ class AlignIndex {
 // Sorted, deduplicated union of per-statement pairs: the stable output of alignment.
 std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement);
 
+// Sets each pair's rank_a and rank_b: where b ranks among a's pairs with statements of b's
+// document, by score, and the other way round.
+void rank_pairs(std::vector<Pair>& pairs, const std::vector<Statement>& statements);
+
 // The candidates that are aligned: those a rule found something on (`has_finding[i]`), and
-// those whose score reaches aligned_min_score and ranks within aligned_top_k among the
-// pairs of either statement with the other's source. Indexes into `pairs`, ascending.
+// those whose score reaches aligned_min_score and that rank within aligned_top_k from both
+// ends (with the default 1: each is the other's best match in its document). Indexes into
+// `pairs`, ascending.
 std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
                                           const std::vector<bool>& has_finding,
-                                          const std::vector<Statement>& statements,
-                                          const std::vector<std::uint32_t>& source_of_doc,
                                           const AlignOptions& options);
 
 // Claim clusters: aligned pairs joined best score first, as long as a cluster holds at most
@@ -95,7 +97,7 @@ std::vector<Claim> cluster_claims(const std::vector<Pair>& pairs,
                                   const std::vector<std::uint32_t>& aligned,
                                   const std::vector<Statement>& statements);
 
-// Serial convenience: every statement's pairs, merged, with their anchors.
+// Serial convenience: every statement's pairs, merged and ranked, with their anchors.
 std::vector<Pair> align(const std::vector<Statement>& statements,
                         const std::vector<std::uint32_t>& source_of_doc,
                         const AlignOptions& options = {});

@@ -36,9 +36,14 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token& t = tokens[i];
     if (!t.verb) continue;
+    // "that invading South Korea is": "that" opens a clause whose act takes an object.
+    const bool gerund_with_object =
+        i > 0 && tokens[i - 1].lower == "that" && t.lower.ends_with("ing") &&
+        i + 1 < tokens.size() && (tokens[i + 1].entity || kDeterminers.count(tokens[i + 1].lower));
     const bool after_determiner =
-        i > 0 && (kDeterminers.count(tokens[i - 1].lower) ||
-                  (tokens[i - 1].lower.ends_with("'s") && tokens[i - 1].lower.size() > 2));
+        i > 0 && !gerund_with_object &&
+        (kDeterminers.count(tokens[i - 1].lower) ||
+         (tokens[i - 1].lower.ends_with("'s") && tokens[i - 1].lower.size() > 2));
     const bool before_of = i + 1 < tokens.size() && tokens[i + 1].lower == "of";
     if (after_determiner || before_of) t.verb = false;
   }

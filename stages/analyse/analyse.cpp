@@ -46,7 +46,7 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
       s.relative_time = true;
   }
   find_negations(s, lex);
-  const std::size_t attribution = find_modality(s, lex, text, used);
+  const Attribution attribution = find_modality(s, lex, text, used);
 
   // The sentence is analysed whole (pronouns, times and scopes see all of it), then cut
   // into its claims.

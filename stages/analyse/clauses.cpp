@@ -12,35 +12,55 @@ void sort_unique(std::vector<T>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// Where a sentence holds several claims: after ";", and at a contrast word ("but",
-// "whereas", "although") that follows a comma or dash or joins two clauses mid-sentence.
+// Where a sentence holds several claims:
+// - after ";";
+// - at a contrast word ("but", "whereas", "although") that follows a comma or dash or joins
+//   two clauses mid-sentence, unless it stands between commas (", however,");
+// - at ", and" between two clauses that each have an act ("Stalin vetoed the plan, and
+//   his word was law"), not in a list of names ("Kim, Mao, and Stalin met");
+// - at the comma that ends a concession put first ("although Stalin had the last word,
+//   it was Kim who pressed").
 // The part before must hold a content word and the part after an act of its own.
 std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens) {
   static const std::set<std::string> kContrast = {"but",     "whereas", "although", "though",
                                                   "however", "while",   "whilst",   "yet"};
+  static const std::set<std::string> kConcession = {"although", "though"};
   auto has_act = [&](std::size_t b, std::size_t e) {
     for (std::size_t k = b; k < e; ++k)
       if (tokens[k].verb) return true;
     return false;
   };
-  auto has_content = [&](std::size_t b, std::size_t e) {
+  auto content_words = [&](std::size_t b, std::size_t e) {
+    std::size_t n = 0;
     for (std::size_t k = b; k < e; ++k)
-      if (!tokens[k].stop && tokens[k].kind == Token::Kind::kWord) return true;
-    return false;
+      n += !tokens[k].stop && tokens[k].kind == Token::Kind::kWord;
+    return n;
   };
+  auto is_dash = [](const std::string& s) { return s == "\u2013" || s == "\u2014"; };
   std::vector<std::size_t> starts = {0};
+  // Whether the current clause opened with a concession word.
+  bool conceding = !tokens.empty() && kConcession.count(tokens.front().lower) > 0;
   for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
     const Token& t = tokens[i];
     const Token& prev = tokens[i - 1];
-    bool cut = false;
+    const bool after_mark = prev.lower == "," || is_dash(prev.lower);
+    std::size_t start = i;
     if (t.lower == ";") {
-      cut = true;
+      start = i + 1;
     } else if (kContrast.count(t.lower)) {
-      const bool after_mark = prev.lower == "," || prev.lower == "\u2013" || prev.lower == "\u2014";
-      cut = after_mark || t.lower == "but" || t.lower == "whereas";
+      const bool aside = t.lower == "however" && tokens[i + 1].lower == ",";
+      if (aside || !(after_mark || t.lower == "but" || t.lower == "whereas")) continue;
+    } else if (t.lower == "and" && prev.lower == ",") {
+      if (!has_act(starts.back(), i)) continue;
+    } else if (t.lower == "," && conceding) {
+      if (content_words(starts.back(), i) < 2) continue;
+      start = i + 1;
+    } else {
+      continue;
     }
-    if (!cut || !has_content(starts.back(), i) || !has_act(i, tokens.size())) continue;
-    starts.push_back(t.lower == ";" ? i + 1 : i);
+    if (content_words(starts.back(), i) == 0 || !has_act(start, tokens.size())) continue;
+    starts.push_back(start);
+    conceding = kConcession.count(t.lower) > 0;
   }
   return starts;
 }
@@ -71,7 +91,8 @@ void fill_roles(Statement& c) {
 
 // The clause [begin, end) of the whole-sentence analysis `s` as a statement of its own.
 Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
-                 std::size_t attribution, const std::vector<bool>& used, const Lexicon& lex) {
+                 const Attribution& attribution, const std::vector<bool>& used,
+                 const Lexicon& lex) {
   Statement c;
   c.doc = s.doc;
   c.sentence = s.sentence;
@@ -109,23 +130,37 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   c.polarity = any_negated ? Polarity::kNegative : Polarity::kPositive;
   // Reported speech runs from its verb to the end of that clause; a hedge makes its clause
   // uncertain.
-  if (s.modality == Modality::kReported && inside(static_cast<std::uint32_t>(attribution))) {
+  const bool reported =
+      s.modality == Modality::kReported && inside(static_cast<std::uint32_t>(attribution.token));
+  if (reported) {
     c.modality = Modality::kReported;
     c.attributed_to = s.attributed_to;
   }
   for (const auto& t : c.tokens)
     if (t.hedged && c.modality == Modality::kAsserted) c.modality = Modality::kHedged;
   if (c.modality != Modality::kAsserted || begin == 0) c.hedges = s.hedges;
+  // Who speaks is not what is claimed: the frame's words are not terms to align on, unless
+  // the frame tells an event of its own ("documents released in the 1990s reveal that").
+  bool frame_is_event = false;
+  for (std::size_t i = std::max(begin, attribution.frame_begin);
+       i < std::min(end, attribution.frame_end); ++i)
+    frame_is_event = frame_is_event || s.tokens[i].verb;
+  auto in_frame = [&](std::size_t i) {
+    return reported && !frame_is_event && i >= attribution.frame_begin &&
+           i < attribution.frame_end;
+  };
   for (std::size_t i = begin; i < end; ++i) {
     const Token& t = s.tokens[i];
-    if (t.entity && t.lemma.size() > 1) c.entities.push_back(t.lemma.substr(1));
+    if (t.entity && t.lemma.size() > 1) {
+      c.entities.push_back(t.lemma.substr(1));
+      if (!in_frame(i)) c.terms.push_back(t.lemma);
+    }
     if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2)
       continue;
     // A predicate counts by its class, so "approved" and "permission" share a term.
-    c.terms.push_back(lex.class_of(t.lemma));
+    if (!in_frame(i)) c.terms.push_back(lex.class_of(t.lemma));
     if (t.verb) c.predicates.push_back(lex.class_of(t.lemma));
   }
-  for (const auto& e : c.entities) c.terms.push_back("@" + e);
   sort_unique(c.terms);
   sort_unique(c.entities);
   fill_roles(c);

@@ -6,8 +6,9 @@
 namespace crosscheck::detail {
 
 // Hedges make a claim uncertain; attribution verbs and "according to" make it reported.
-// Returns the token of the attribution ("said", "according to"), or tokens.size() if none.
-std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
+// Returns the attribution ("said", "according to") and its frame; its token is tokens.size()
+// when there is none.
+Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
                           const std::vector<bool>& in_time) {
   auto& tokens = s.tokens;
   // A hedge or a conditional makes its own clause uncertain, not the whole sentence:
@@ -73,7 +74,9 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
       if (!who.empty()) {
         s.modality = Modality::kReported;
         s.attributed_to = who;
-        return i;
+        std::size_t end = i + n;  // "according to the report," up to its comma
+        while (end < tokens.size() && !is_punct(tokens[end])) ++end;
+        return {i, i, end};
       }
     }
     if (tokens[i].kind != Token::Kind::kWord || !lex.attribution_verbs.count(tokens[i].lemma))
@@ -88,17 +91,21 @@ std::size_t find_modality(Statement& s, const Lexicon& lex, std::string_view sen
         next && (next->lower == "that" || next->lower == ":" || next->lower == "\"" ||
                  next->lower == "\u201c" || next->lower == ",");
     // '"... a good start," he said.': the quotation before is the reported claim.
-    bool closes_quote = false;
+    std::size_t quote_end = i;
     for (std::size_t k = i; k-- > 0 && i - k <= 4;)
-      if (is_quote(tokens[k])) closes_quote = true;
+      if (is_quote(tokens[k])) quote_end = std::min(quote_end, k + 1);
+    const bool closes_quote = quote_end < i;
     if (!introduces && !closes_quote) continue;
     const std::string who = speaker_before(i);
     if (who.empty()) continue;
     s.modality = Modality::kReported;
     s.attributed_to = who;
-    return i;
+    // The frame: everything before the verb and its "that" when the claim follows it, the
+    // speaker and the verb when the claim is the quotation before them.
+    if (introduces) return {i, 0, i + 1 + (next->lower == "that" || next->lower == ":")};
+    return {i, quote_end, i + 1};
   }
-  return tokens.size();
+  return {tokens.size()};
 }
 
 }  // namespace crosscheck::detail

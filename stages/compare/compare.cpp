@@ -48,6 +48,10 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     msg << "alignment score " << std::round(pair.score * 100) / 100 << " < " << rule.min_score;
     return fail(msg.str());
   }
+  if (rule.max_rank != 0 && pair.best_rank() > rule.max_rank)
+    return fail("each statement has " + std::to_string(pair.best_rank() - 1) +
+                " better matches in the other's document (max_rank " +
+                std::to_string(rule.max_rank) + ")");
   if (shared_count(a.terms, b.terms) < rule.min_shared_terms)
     return fail("fewer than " + std::to_string(rule.min_shared_terms) + " shared terms");
   if (rule.shared_names && !a.entities.empty() && !b.entities.empty() &&

@@ -164,6 +164,15 @@ struct Pair {
   std::uint32_t b = 0;
   double score = 0;
   std::vector<std::string> anchors;  // the shared terms that made the pair
+  // Where each statement ranks the other among its candidates in the other's document
+  // (1: its best match there); 0 when not ranked.
+  std::uint32_t rank_a = 0;
+  std::uint32_t rank_b = 0;
+  // The better of the two ranks, unranked counting as first.
+  std::uint32_t best_rank() const {
+    const std::uint32_t x = rank_a == 0 ? 1 : rank_a, y = rank_b == 0 ? 1 : rank_b;
+    return x < y ? x : y;
+  }
 };
 
 // Statements of several sources aligned as telling one event; ascending statement indexes.

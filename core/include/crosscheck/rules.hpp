@@ -25,6 +25,9 @@ struct Rule {
   std::string description;
 
   double min_score = 0;  // alignment score of the pair
+  // The pair must rank within this many among one of its statements' candidates in the
+  // other's document (Pair::best_rank); 0: any rank.
+  std::uint32_t max_rank = 0;
   std::uint32_t min_shared_terms = 0;
   std::uint32_t min_shared_entities = 0;
   // Terms (lemmas, entities) shared within `context_window` tokens of the matched predicate

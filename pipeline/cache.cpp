@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-7";
+constexpr std::string_view kFormat = "crosscheck-analysis-8";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -165,6 +165,7 @@ void write_statement(Writer& w, const Statement& s) {
   w.u32(s.index);
   w.span(s.span);
   w.strings(s.terms);
+  w.strings(s.frame_terms);
   w.strings(s.entities);
   w.strings(s.predicates);
   w.str(s.subject);
@@ -200,6 +201,7 @@ Statement read_statement(Reader& r) {
   s.index = r.u32();
   s.span = r.span();
   s.terms = r.strings();
+  s.frame_terms = r.strings();
   s.entities = r.strings();
   s.predicates = r.strings();
   s.subject = r.str();

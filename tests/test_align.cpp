@@ -292,8 +292,8 @@ TEST_CASE("align: rank_pairs and select_aligned keep rule pairs and mutual best 
       {3, 4, 0.6, {}},  // best for 3 and for 4
   };
   crosscheck::rank_pairs(pairs, statements);
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>> ranks = {
-      {1, 1}, {2, 2}, {1, 1}, {1, 1}, {1, 2}, {1, 1}};
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> ranks = {{1, 1}, {2, 2}, {1, 1},
+                                                                      {1, 1}, {1, 2}, {1, 1}};
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     INFO("pair " << i);
     CHECK(std::make_pair(pairs[i].rank_a, pairs[i].rank_b) == ranks[i]);

@@ -418,30 +418,36 @@ TEST_CASE("analyse cuts a sentence into its claims", "[analyse]") {
   }
 }
 
-TEST_CASE("analyse: who speaks is no term to align on", "[analyse]") {
+TEST_CASE("analyse: the words that say who speaks are frame terms", "[analyse]") {
   struct Case {
     std::string sentence;
-    std::string terms;
+    std::string frame_terms;  // said only in the attribution frame
   };
   static const std::vector<Case> kCases = {
       // the frame before the verb ("historians say that")
-      {"American historians say that Stalin approved the plan.", "@Joseph Stalin,approv,plan"},
+      {"American historians say that Stalin approved the plan.", "@United States,historian"},
       // "according to" up to its comma
-      {"According to the report, Stalin approved the plan.", "@Joseph Stalin,approv,plan"},
+      {"According to the report, Stalin approved the plan.", "report"},
       // a quotation before its speaker
-      {"\"Stalin approved the plan,\" the historian said.", "@Joseph Stalin,approv,plan"},
-      // a frame that tells an event of its own keeps its words
-      {"Documents released in 1992 show that Stalin approved the plan.",
-       "@Joseph Stalin,approv,document,plan,releas,show"},
-      // "invading" after "that" with an object is an act, here a denied one
-      {"Stalin said that invading South Korea is out of the question.", "@South Korea,attack"},
+      {"\"Stalin approved the plan,\" the historian said.", "historian"},
+      // a term the claim says too is no frame term ("aides" counts as its class, support)
+      {"Stalin's aides said that Stalin approved the plan.", "support"},
+      // no attribution, no frame
+      {"Stalin approved the plan.", ""},
   };
   for (const auto& c : kCases) {
     INFO(c.sentence);
-    CHECK(join(analyse_one(c.sentence).statement.terms) == c.terms);
+    const Statement s = analyse_one(c.sentence).statement;
+    CHECK(join(s.frame_terms) == c.frame_terms);
+    CHECK(
+        std::includes(s.terms.begin(), s.terms.end(), s.frame_terms.begin(), s.frame_terms.end()));
   }
-  CHECK(join(analyse_one("Stalin said that invading South Korea is out of the question.")
-                 .statement.entities) == "Joseph Stalin,South Korea");
+  // "invading" after "that" with an object is an act, here a denied one
+  CHECK(
+      dump(
+          analyse_one("Stalin said that invading South Korea is out of the question.").statement) ==
+      "pol=negative cues=[out of the question] negated=[invading] "
+      "mod=reported by=Stalin ents=[Joseph Stalin,South Korea]");
 }
 
 TEST_CASE("analyse requires a lexicon", "[analyse]") {

@@ -52,6 +52,8 @@ TEST_CASE("an analysis reads back from its bytes unchanged", "[cache]") {
     CHECK(b.document.text == a.document.text);
     REQUIRE(b.statements.size() == a.statements.size());
     CHECK(b.statements[3].terms == a.statements[3].terms);
+    for (std::size_t i = 0; i < a.statements.size(); ++i)
+      CHECK(b.statements[i].frame_terms == a.statements[i].frame_terms);
     CHECK(b.statements[3].tokens.size() == a.statements[3].tokens.size());
     CHECK(b.sentences.back().text == a.sentences.back().text);
   }

@@ -69,14 +69,15 @@ AlignIndex::AlignIndex(const std::vector<Statement>& statements,
   for (std::uint32_t s = 0; s < statements.size(); ++s) {
     if (!weigh[s]) continue;
     const auto& predicates = statements[s].predicates;
+    const auto& frame = statements[s].frame_terms;
     double sum = 0;
     for (std::size_t k = 0; k < terms_[s].size(); ++k) {
       const std::string& term = statements[s].terms[k];
-      const double role =
-          term.starts_with("@") ? options_.entity_weight
-          : std::find(predicates.begin(), predicates.end(), term) != predicates.end()
-              ? options_.predicate_weight
-              : 1.0;
+      double role = term.starts_with("@") ? options_.entity_weight
+                    : std::find(predicates.begin(), predicates.end(), term) != predicates.end()
+                        ? options_.predicate_weight
+                        : 1.0;
+      if (std::binary_search(frame.begin(), frame.end(), term)) role *= options_.frame_weight;
       auto& w = terms_[s][k];
       w.weight = idf_[w.id] * role;
       if (needed[w.id]) postings_[w.id][filled[w.id]++].weight = w.weight;

@@ -24,14 +24,15 @@ struct AlignOptions {
   std::uint32_t max_posting = 200;  // terms in more statements than this are not anchors
   double predicate_weight = 2.0;    // a shared act counts more than a shared word
   double entity_weight = 1.0;
+  double frame_weight = 0.5;  // a term said only in who-says-it ("historians say that")
   // The score is the cosine of IDF-weighted term vectors plus these evidence bonuses.
   double bonus_predicate = 0.05;  // the two share a predicate class, or have opposed ones
   double bonus_time = 0.1;        // their times overlap
   double bonus_entities = 0.1;    // times the share of up to three shared entities
   double bonus_subject = 0.05;    // the same doer
   // Aligned pairs: the candidates taken to speak of the same event.
-  double aligned_min_score = 0.15;    // a candidate needs this score...
-  std::uint32_t aligned_top_k = 1;    // ...and a rank within this many from both ends
+  double aligned_min_score = 0.15;   // a candidate needs this score...
+  std::uint32_t aligned_top_k = 1;   // ...and a rank within this many from both ends
   const Lexicon* lexicon = nullptr;  // for opposed predicate classes; optional
 };
 

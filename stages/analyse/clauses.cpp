@@ -139,28 +139,31 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   for (const auto& t : c.tokens)
     if (t.hedged && c.modality == Modality::kAsserted) c.modality = Modality::kHedged;
   if (c.modality != Modality::kAsserted || begin == 0) c.hedges = s.hedges;
-  // Who speaks is not what is claimed: the frame's words are not terms to align on, unless
-  // the frame tells an event of its own ("documents released in the 1990s reveal that").
-  bool frame_is_event = false;
-  for (std::size_t i = std::max(begin, attribution.frame_begin);
-       i < std::min(end, attribution.frame_end); ++i)
-    frame_is_event = frame_is_event || s.tokens[i].verb;
+  // Who speaks is not what is claimed: terms said only in the frame are marked.
   auto in_frame = [&](std::size_t i) {
-    return reported && !frame_is_event && i >= attribution.frame_begin &&
-           i < attribution.frame_end;
+    return reported && i >= attribution.frame_begin && i < attribution.frame_end;
   };
+  std::vector<std::string> claimed;  // the terms outside the frame
   for (std::size_t i = begin; i < end; ++i) {
     const Token& t = s.tokens[i];
+    std::string term;
     if (t.entity && t.lemma.size() > 1) {
       c.entities.push_back(t.lemma.substr(1));
-      if (!in_frame(i)) c.terms.push_back(t.lemma);
+      term = t.lemma;
+    } else if (!t.stop && !used[i] && t.kind == Token::Kind::kWord && t.lemma.size() >= 2) {
+      // A predicate counts by its class, so "approved" and "permission" share a term.
+      term = lex.class_of(t.lemma);
+      if (t.verb) c.predicates.push_back(term);
     }
-    if (t.stop || t.entity || used[i] || t.kind != Token::Kind::kWord || t.lemma.size() < 2)
-      continue;
-    // A predicate counts by its class, so "approved" and "permission" share a term.
-    if (!in_frame(i)) c.terms.push_back(lex.class_of(t.lemma));
-    if (t.verb) c.predicates.push_back(lex.class_of(t.lemma));
+    if (term.empty()) continue;
+    (in_frame(i) ? c.frame_terms : claimed).push_back(term);
+    c.terms.push_back(std::move(term));
   }
+  sort_unique(claimed);
+  sort_unique(c.frame_terms);
+  std::erase_if(c.frame_terms, [&](const std::string& term) {
+    return std::binary_search(claimed.begin(), claimed.end(), term);
+  });
   sort_unique(c.terms);
   sort_unique(c.entities);
   fill_roles(c);

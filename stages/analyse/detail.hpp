@@ -54,9 +54,9 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex);
 void find_negations(Statement& s, const Lexicon& lex);
 // Who a claim is attributed to, as token positions in the sentence.
 struct Attribution {
-  std::size_t token;              // the attribution verb or phrase; tokens.size() when none
-  std::size_t frame_begin = 0;    // [frame_begin, frame_end): the words that say who speaks
-  std::size_t frame_end = 0;      // ("historians say that", "according to the report")
+  std::size_t token;            // the attribution verb or phrase; tokens.size() when none
+  std::size_t frame_begin = 0;  // [frame_begin, frame_end): the words that say who speaks
+  std::size_t frame_end = 0;    // ("historians say that", "according to the report")
 };
 // The sentence's attribution; its token is s.tokens.size() when the claim is the article's own.
 Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
@@ -65,7 +65,6 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
 // clauses.cpp: where the claims of a sentence start, and each as a Statement
 std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens);
 Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
-                 const Attribution& attribution, const std::vector<bool>& used,
-                 const Lexicon& lex);
+                 const Attribution& attribution, const std::vector<bool>& used, const Lexicon& lex);
 
 }  // namespace crosscheck::detail

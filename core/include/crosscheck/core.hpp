@@ -134,12 +134,15 @@ enum class Modality { kAsserted, kHedged, kReported };
 
 // One claim: a sentence or a clause of it, with the features the rules look at.
 struct Statement {
-  std::uint32_t doc = 0;                // Document::index
-  std::uint32_t sentence = 0;           // Sentence::index within the document
-  std::uint32_t index = 0;              // position within the document
-  Span span;                            // in Document::text
-  std::vector<Token> tokens;            // emptied by run_corpus once the rules have run
-  std::vector<std::string> terms;       // content lemmas, sorted, unique
+  std::uint32_t doc = 0;           // Document::index
+  std::uint32_t sentence = 0;      // Sentence::index within the document
+  std::uint32_t index = 0;         // position within the document
+  Span span;                       // in Document::text
+  std::vector<Token> tokens;       // emptied by run_corpus once the rules have run
+  std::vector<std::string> terms;  // content lemmas, sorted, unique
+  // The terms said only in the attribution frame ("historians who saw the archives say
+  // that"): who speaks, not what is claimed. Sorted, a subset of `terms`.
+  std::vector<std::string> frame_terms;
   std::vector<std::string> entities;    // canonical entity names, sorted, unique
   std::vector<std::string> predicates;  // lemmas of content verbs and event nouns, in order
   // As far as rules can tell: the clause's first act, who does it (the nearest name or noun

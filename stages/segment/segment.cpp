@@ -54,8 +54,9 @@ const icu::BreakIterator& prototype() {
 
 // UTF-16 copy of the text with clutter blanked, and a map from UTF-16 index to byte offset.
 struct Utf16Text {
-  icu::UnicodeString text;
+  icu::UnicodeString text;             // clutter ("[9]") blanked out
   std::vector<std::uint32_t> to_byte;  // size text.length() + 1
+  std::vector<int32_t> glued_clutter;  // where clutter starts right after a letter ("globe[9]")
 };
 
 Utf16Text to_utf16(const Document& doc) {
@@ -70,7 +71,12 @@ Utf16Text to_utf16(const Document& doc) {
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;
     while (clutter != doc.clutter.end() && clutter->end <= start) ++clutter;
-    if (clutter != doc.clutter.end() && clutter->contains(start) && c != '\n') c = ' ';
+    if (clutter != doc.clutter.end() && clutter->contains(start) && c != '\n') {
+      if (clutter->begin == start && !out.text.isEmpty() &&
+          u_isalpha(out.text.char32At(out.text.length() - 1)))
+        out.glued_clutter.push_back(out.text.length());
+      c = ' ';
+    }
     out.text.append(c);
     out.to_byte.push_back(start);
     if (c > 0xFFFF) out.to_byte.push_back(start);
@@ -261,6 +267,22 @@ bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& n
   return false;
 }
 
+// "stage on the globe[9] Still, Stalin": a footnote marker glued to a word and followed by
+// a capitalised word ends a sentence whose full stop the page lost. Returns the start of
+// the next sentence, or -1. The part before must hold three words.
+int32_t footnote_break(const Utf16Text& u, int32_t begin, int32_t end) {
+  const auto& t = u.text;
+  for (const int32_t at : u.glued_clutter) {
+    if (at <= begin || at >= end) continue;
+    int32_t next = at;
+    while (next < end && u_isUWhiteSpace(t.char32At(next))) next = t.moveIndex32(next, 1);
+    if (next + 1 < end && is_upper(t.char32At(next)) && u_islower(t.char32At(next + 1)) &&
+        words_between(t, begin, at) >= 3)
+      return next;
+  }
+  return -1;
+}
+
 std::vector<Piece> repair(const Utf16Text& u, std::vector<Piece> pieces,
                           const SegmentOptions& options) {
   const auto& t = u.text;
@@ -287,10 +309,14 @@ std::vector<Piece> repair(const Utf16Text& u, std::vector<Piece> pieces,
     const int32_t cut = glued_heading_end(t, begin, p.end, options);
     if (cut > 0) {
       split.push_back({p.begin, cut});
-      split.push_back({cut, p.end});
-    } else {
-      split.push_back(p);
+      p.begin = cut;
     }
+    for (int32_t at = footnote_break(u, p.begin, p.end); at > 0;
+         at = footnote_break(u, p.begin, p.end)) {
+      split.push_back({p.begin, at});
+      p.begin = at;
+    }
+    split.push_back(p);
   }
   return split;
 }

@@ -199,6 +199,9 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
       {"If the Americans intervened, Stalin would not have allowed the war.",
        "pol=negative cues=[not] negated=[allowed] mod=hedged hedges=[if,would not have] "
        "ents=[Joseph Stalin,United States]"},
+      {"Stalin told Kim, however, that invading South Korea is out of the question.",
+       "pol=negative cues=[out of the question] negated=[invading] mod=reported by=Stalin "
+       "ents=[Joseph Stalin,Kim,South Korea]"},
       {"According to Khrushchev, Stalin approved the plan.",
        "pol=positive mod=reported by=Khrushchev ents=[Joseph Stalin,Nikita Khrushchev]"},
       {"North Korean historians insist that the South started the war.",

@@ -87,9 +87,21 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     const bool relative_that =
         next && next->lower == "that" && i + 2 < tokens.size() && is_auxiliary(tokens[i + 2].lower);
     if (relative_that) continue;
-    const bool introduces =
-        next && (next->lower == "that" || next->lower == ":" || next->lower == "\"" ||
-                 next->lower == "\u201c" || next->lower == ",");
+    bool introduces = next && (next->lower == "that" || next->lower == ":" || next->lower == "\"" ||
+                               next->lower == "\u201c" || next->lower == ",");
+    // "Stalin told Kim (, however,) that ...": the one told, then what was said.
+    std::size_t told_that = 0;
+    if (!introduces && next && next->entity) {
+      for (std::size_t k = i + 1; k < tokens.size() && k - i <= 6; ++k) {
+        if (tokens[k].lower == "that") {
+          told_that = k;
+          break;
+        }
+        const Token& w = tokens[k];
+        if (!w.entity && !w.stop && !is_punct(w) && w.lower != "however") break;
+      }
+      introduces = told_that != 0;
+    }
     // '"... a good start," he said.': the quotation before is the reported claim.
     std::size_t quote_end = i;
     for (std::size_t k = i; k-- > 0 && i - k <= 4;)
@@ -102,6 +114,7 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     s.attributed_to = who;
     // The frame: everything before the verb and its "that" when the claim follows it, the
     // speaker and the verb when the claim is the quotation before them.
+    if (told_that != 0) return {i, 0, told_that + 1};
     if (introduces) return {i, 0, i + 1 + (next->lower == "that" || next->lower == ":")};
     return {i, quote_end, i + 1};
   }

@@ -190,7 +190,8 @@ void BM_Analyse(benchmark::State& state) {
   state.SetLabel(p.corpus->label);
 }
 
-// Index build and every statement's candidates, merged: the serial align().
+// Index build, every statement's candidates merged, and their ranks: the serial align()
+// without anchors.
 void BM_Align(benchmark::State& state) {
   const Prepared& p = prepared(Level::kStatements);
   if (skip_if_broken(state, p)) return;
@@ -202,6 +203,7 @@ void BM_Align(benchmark::State& state) {
     for (std::size_t i = 0; i < per.size(); ++i)
       per[i] = index.pairs_for(static_cast<std::uint32_t>(i));
     auto merged = merge_pairs(std::move(per));
+    rank_pairs(merged, p.statements);
     pairs = merged.size();
     benchmark::DoNotOptimize(merged.data());
   }

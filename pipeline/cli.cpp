@@ -142,9 +142,9 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
       "alignment score from which two statements are aligned (term overlap plus shared acts, "
       "times, names and doer)")(
       "top-k", po::value(&raw.top_k)->default_value(raw.top_k),
-      "a pair is aligned when each statement ranks the other within this many of its matches "
-      "in the other's document (1: each other's best; pairs a rule fired on always are)")(
-      "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
+      "aligned statements a statement may have in each other document, taken best score "
+      "first (pairs a rule fired on are always aligned)")("quiet,q", po::bool_switch(&raw.quiet),
+                                                          "print nothing but errors")(
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
   return o;
 }

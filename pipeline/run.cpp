@@ -296,7 +296,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   for (auto& s : corpus.statements) std::vector<Token>().swap(s.tokens);
   std::vector<bool> has_finding(corpus.pairs.size());
   for (const auto& [i, f] : found) has_finding[i] = true;
-  corpus.aligned = select_aligned(corpus.pairs, has_finding, align_options);
+  corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);
   corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
                     [&](const tbb::blocked_range<std::size_t>& r) {

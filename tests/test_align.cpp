@@ -278,8 +278,7 @@ TEST_CASE("align: shared acts, times and names raise the score", "[align]") {
   }
 }
 
-TEST_CASE("align: rank_pairs and select_aligned keep rule pairs and mutual best matches",
-          "[align]") {
+TEST_CASE("align: rank_pairs, and select_aligned keeps rule pairs and linked pairs", "[align]") {
   // Statements 0, 1 of doc 0, 2, 3 of doc 1, 4 of doc 2.
   std::vector<Statement> statements(5);
   for (std::uint32_t i = 0; i < 5; ++i) statements[i].doc = i / 2;
@@ -304,15 +303,34 @@ TEST_CASE("align: rank_pairs and select_aligned keep rule pairs and mutual best 
   AlignOptions options;
   options.aligned_top_k = 1;
   options.aligned_min_score = 0.2;
-  CHECK(crosscheck::select_aligned(pairs, none, options) == std::vector<std::uint32_t>{0, 2, 5});
+  CHECK(crosscheck::select_aligned(pairs, none, statements, options) ==
+        std::vector<std::uint32_t>{0, 2, 5});
   options.aligned_top_k = 2;
-  CHECK(crosscheck::select_aligned(pairs, none, options) ==
+  CHECK(crosscheck::select_aligned(pairs, none, statements, options) ==
         std::vector<std::uint32_t>{0, 1, 2, 4, 5});
   // A pair a rule fired on is aligned whatever its rank or score.
   std::vector<bool> fired(pairs.size(), false);
   fired[3] = true;
   options.aligned_min_score = 10;
-  CHECK(crosscheck::select_aligned(pairs, fired, options) == std::vector<std::uint32_t>{3});
+  CHECK(crosscheck::select_aligned(pairs, fired, statements, options) ==
+        std::vector<std::uint32_t>{3});
+}
+
+TEST_CASE("align: competitive linking gives a statement its next best when its best is taken",
+          "[align]") {
+  // 0 and 3 in doc 0, 1 and 2 in doc 1. 3's best match, 1, is taken by the better pair
+  // 0-1; 3 is then linked with 2, its second best, though 3 and 2 are no mutual best.
+  std::vector<Statement> statements(4);
+  statements[0].doc = 0;
+  statements[1].doc = 1;
+  statements[2].doc = 1;
+  statements[3].doc = 0;
+  std::vector<Pair> pairs = {{0, 1, 0.9, {}}, {1, 3, 0.8, {}}, {2, 3, 0.5, {}}};
+  crosscheck::rank_pairs(pairs, statements);
+  CHECK(pairs[2].rank_b == 2);  // 2 is 3's second best in doc 1
+  AlignOptions options;
+  CHECK(crosscheck::select_aligned(pairs, std::vector<bool>(pairs.size(), false), statements,
+                                   options) == std::vector<std::uint32_t>{0, 2});
 }
 
 TEST_CASE("align: claim clusters hold one statement per document", "[align]") {

@@ -142,6 +142,20 @@ TEST_CASE("compare finds conflicts and agreements with the English rules", "[com
        "The parliament rejected the treaty in 1952.",
        "none",
        {}},
+      // claims: the same act by the same doer; the giver of "obtained approval from" is
+      // named after it, so word order tells nothing there
+      {"Stalin approved the invasion plan of Kim.",
+       "Stalin approved the invasion plan.",
+       "agreement/claim",
+       {"approved", "approved"}},
+      {"Stalin approved the invasion plan of Kim.",
+       "Mao approved the invasion plan of Kim.",
+       "none",
+       {}},
+      {"Chinese leaders approved the attack on South Korea.",
+       "Kim obtained advance approval for the attack on South Korea from Mao.",
+       "agreement/claim",
+       {"approved", "approval"}},
       // numbers: amounts of one thing as ranges
       {"The Soviet Union sent 20 doctors to Korea in 1951.",
        "The Soviet Union sent 200 doctors to Korea in 1951.",

@@ -18,9 +18,9 @@ source) and `crosscheck run DIR --out TMP --format pairs -q` writes aligned.csv.
 
 Why --top-k 3: every article of an ECB+ topic tells the same one or two events, so
 a sentence has several true partners in each other article, and the gold holds them
-all. crosscheck's default (--top-k 1: a pair is aligned when each statement is the
-other's best match in its document) suits corpora of articles on many events, such
-as korea-1950, where it keeps fewer aligned pairs than statements; here it misses
+all. crosscheck's default (--top-k 1: each statement is aligned with at most one
+statement of each other document) suits corpora of articles on many events, such
+as korea-1950, where it keeps no more aligned pairs than statements; here it misses
 the many-to-many pairs. Both figures are in the closing note of issue 4.
 
 Gold: unordered pairs of *selected* ECB+ sentences (in_selected_sentence=1)

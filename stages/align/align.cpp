@@ -205,15 +205,34 @@ void rank_pairs(std::vector<Pair>& pairs, const std::vector<Statement>& statemen
 
 std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
                                           const std::vector<bool>& has_finding,
+                                          const std::vector<Statement>& statements,
                                           const AlignOptions& options) {
-  std::vector<std::uint32_t> out;
-  for (std::uint32_t i = 0; i < pairs.size(); ++i) {
-    const Pair& p = pairs[i];
-    const bool mutual = p.rank_a <= options.aligned_top_k && p.rank_b <= options.aligned_top_k;
-    if ((i < has_finding.size() && has_finding[i]) ||
-        (p.score >= options.aligned_min_score && mutual))
-      out.push_back(i);
+  std::vector<bool> keep(has_finding);
+  keep.resize(pairs.size(), false);
+  // Competitive linking: best pairs first, each statement takes at most aligned_top_k
+  // statements of each other document.
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < pairs.size(); ++i)
+    if (pairs[i].score >= options.aligned_min_score) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    if (pairs[x].score != pairs[y].score) return pairs[x].score > pairs[y].score;
+    return std::tie(pairs[x].a, pairs[x].b) < std::tie(pairs[y].a, pairs[y].b);
+  });
+  std::unordered_map<std::uint64_t, std::uint32_t> links;  // (statement, document) -> taken
+  const auto slot = [&](std::uint32_t s, std::uint32_t other) -> std::uint32_t& {
+    return links[(std::uint64_t{s} << 32) | statements[other].doc];
+  };
+  for (const std::uint32_t i : order) {
+    auto& from_a = slot(pairs[i].a, pairs[i].b);
+    auto& from_b = slot(pairs[i].b, pairs[i].a);
+    if (from_a >= options.aligned_top_k || from_b >= options.aligned_top_k) continue;
+    ++from_a;
+    ++from_b;
+    keep[i] = true;
   }
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t i = 0; i < keep.size(); ++i)
+    if (keep[i]) out.push_back(i);
   return out;
 }
 

@@ -32,7 +32,7 @@ struct AlignOptions {
   double bonus_subject = 0.05;    // the same doer
   // Aligned pairs: the candidates taken to speak of the same event.
   double aligned_min_score = 0.15;   // a candidate needs this score...
-  std::uint32_t aligned_top_k = 1;   // ...and a rank within this many from both ends
+  std::uint32_t aligned_top_k = 1;   // ...and is linked: links per statement and document
   const Lexicon* lexicon = nullptr;  // for opposed predicate classes; optional
 };
 
@@ -84,11 +84,14 @@ std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement);
 void rank_pairs(std::vector<Pair>& pairs, const std::vector<Statement>& statements);
 
 // The candidates that are aligned: those a rule found something on (`has_finding[i]`), and
-// those whose score reaches aligned_min_score and that rank within aligned_top_k from both
-// ends (with the default 1: each is the other's best match in its document). Indexes into
-// `pairs`, ascending.
+// those that competitive linking picks: taken best score first (down to aligned_min_score),
+// a pair is linked while each of its statements has fewer than aligned_top_k links with
+// the other's document. With the default 1, each statement is aligned with at most one
+// statement of each other document, as in sentence alignment. Indexes into `pairs`,
+// ascending.
 std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
                                           const std::vector<bool>& has_finding,
+                                          const std::vector<Statement>& statements,
                                           const AlignOptions& options);
 
 // Claim clusters: aligned pairs joined best score first, as long as a cluster holds at most

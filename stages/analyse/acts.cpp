@@ -53,6 +53,10 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
     for (std::size_t k = i + 1; k < tokens.size() && k <= i + 8 && !is_clause_break(tokens[k], lex);
          ++k)
       if (tokens[k].verb && lex.predicate_class.count(tokens[k].lemma)) {
+        // "obtained advance approval": the act is the noun phrase's head, its last noun.
+        while (k + 1 < tokens.size() && tokens[k + 1].verb &&
+               lex.predicate_class.count(tokens[k + 1].lemma))
+          tokens[k++].verb = false;
         tokens[i].verb = false;
         tokens[k].light = true;
         break;

@@ -286,6 +286,9 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
         }
       });
   std::vector<std::pair<std::uint32_t, Finding>> found;
+  std::size_t total = 0;
+  for (const auto& mine : local) total += mine.size();
+  found.reserve(total);  // one allocation: growing it would hold two copies at once
   for (auto& mine : local) {
     std::move(mine.begin(), mine.end(), std::back_inserter(found));
     std::vector<std::pair<std::uint32_t, Finding>>().swap(mine);

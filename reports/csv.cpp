@@ -128,8 +128,9 @@ std::string write_atomically(const std::string& path,
                              const std::function<void(std::ostream&)>& write) {
   // The temporary file sits next to the target, so the rename stays within one file system
   // and replaces the target in one step; fsync first, so that after a crash the target is
-  // either the old file or the whole new one.
-  const std::string temporary = path + ".tmp";
+  // either the old file or the whole new one. The process id in its name keeps two runs
+  // that write into one folder from writing into one temporary file.
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
   const auto failure = [&](int error) {
     std::remove(temporary.c_str());
     return "cannot write " + path + ": " + std::strerror(error);

@@ -499,7 +499,7 @@ TEST_CASE("write_atomically replaces the file and leaves no temporary", "[io]") 
   CHECK(read_file(path) == "second\n");
   CHECK(write_atomically(path, "") == "");
   CHECK(read_file(path) == "");
-  CHECK_FALSE(fs::exists(path + ".tmp"));
+  CHECK_FALSE(fs::exists(path + ".tmp." + std::to_string(::getpid())));
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
   fs::remove_all(dir);
 }
@@ -508,7 +508,7 @@ TEST_CASE("write_atomically reports a path it cannot write", "[io]") {
   const std::string error = write_atomically("/nonexistent-dir/x.csv", "data");
   CHECK(error.rfind("cannot write /nonexistent-dir/x.csv: ", 0) == 0);
   CHECK(error.size() > std::string("cannot write /nonexistent-dir/x.csv: ").size());
-  CHECK_FALSE(fs::exists("/nonexistent-dir/x.csv.tmp"));
+  CHECK_FALSE(fs::exists("/nonexistent-dir/x.csv.tmp." + std::to_string(::getpid())));
 }
 
 TEST_CASE("reports reject a corpus whose indexes were not finished", "[csv]") {

@@ -3,6 +3,7 @@
 #include <unicode/uversion.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -345,8 +346,49 @@ AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens) 
   return a;
 }
 
+namespace {
+
+// A generation folder's name: 16 hex digits of the salt's hash.
+std::string generation_of(std::string_view salt) {
+  std::string material(kFormat);
+  material += '\n';
+  material += salt;
+  return sha256_hex(material).substr(0, 16);
+}
+
+bool is_generation_name(const std::string& name) {
+  return name.size() == 16 && std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace
+
 AnalysisCache::AnalysisCache(std::string dir, std::string salt)
-    : dir_(std::move(dir)), salt_(std::move(salt)) {}
+    : root_(std::move(dir)),
+      dir_((fs::path(root_) / generation_of(salt)).string()),
+      salt_(std::move(salt)) {}
+
+std::size_t AnalysisCache::prune(std::chrono::hours unused_for) const {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  const auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(dir_, now, ec);
+  const std::string mine = fs::path(dir_).filename().string();
+  std::size_t removed = 0;
+  for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    std::error_code item;
+    bool stale = false;
+    if (it->is_directory(item) && is_generation_name(name) && name != mine)
+      stale = now - fs::last_write_time(path, item) > unused_for && !item;
+    else if (it->is_regular_file(item) && path.extension() == ".analysis")
+      stale = true;  // an entry of the layout before generations: no longer read
+    if (stale && fs::remove_all(path, item) > 0 && !item) ++removed;
+  }
+  return removed;
+}
 
 std::string AnalysisCache::key(std::string_view path, std::string_view content_hash) const {
   std::string material(kFormat);

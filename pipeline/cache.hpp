@@ -10,8 +10,13 @@
 // does not read back whole, is damaged or foreign: it is deleted and the document analysed
 // again. Entries are written to a temporary file and renamed, so a reader never sees half
 // of one; two processes writing the same key write the same bytes.
+//
+// Entries of one salt (rules and program) share a subfolder, a generation. Each run marks
+// its own generation as used, and prune() removes generations unused for a month, so a
+// folder that sees many builds or rule edits does not grow for ever.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -25,7 +30,7 @@ class AnalysisCache {
   // version.
   AnalysisCache(std::string dir, std::string salt);
 
-  const std::string& dir() const { return dir_; }
+  const std::string& dir() const { return dir_; }  // this salt's generation folder
   // The key of a document, from its path's extension and its content hash (SHA-256 hex of
   // its bytes).
   std::string key(std::string_view path, std::string_view content_hash) const;
@@ -37,10 +42,17 @@ class AnalysisCache {
   // Best effort: a cache that cannot be written only makes the next run slower. Returns
   // false when the entry could not be written.
   bool store(const std::string& key, const AnalysedDocument& analysed) const;
+  // Where the entry of `key` is kept.
+  std::string path_of(const std::string& key) const;
+
+  // Marks this generation as used now, and removes the other generations of the cache
+  // folder that were not used within `unused_for`, and entries of the layout before
+  // generations. Returns how many it removed. Other files are left alone.
+  std::size_t prune(std::chrono::hours unused_for = std::chrono::hours(24 * 30)) const;
 
  private:
-  std::string path_of(const std::string& key) const;
-  std::string dir_;
+  std::string root_;  // the cache folder
+  std::string dir_;   // root_/<generation>
   std::string salt_;
 };
 

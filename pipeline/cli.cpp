@@ -305,7 +305,8 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
   CorpusRun out;
   std::vector<Diagnostic> errors;
   out.corpus = run_corpus(root, run, errors, &out.stats);
-  if (!rules.get().ok()) {  // a bad rule file: its errors, and nothing of the corpus
+  if (cache) cache->prune();  // generations of other rules and builds, unused for a month
+  if (!rules.get().ok()) {    // a bad rule file: its errors, and nothing of the corpus
     print_diagnostics(rules.get().diagnostics);
     status = kBadInput;
     out.rules_ok = false;

@@ -96,7 +96,7 @@ TEST_CASE("cache entries hit, miss, and are discarded when damaged or foreign", 
   CHECK_THROWS(decode_tokens(out.deferred_tokens, out.statements.data(), 1));  // wrong count
 
   // One byte of the payload flipped: the checksum catches it, the entry goes.
-  const fs::path entry = dir / (key + ".analysis");
+  const fs::path entry = cache.path_of(key);
   std::string bytes = read(entry);
   bytes[bytes.size() - 10] ^= 0x20;
   std::ofstream(entry, std::ios::binary) << bytes;
@@ -107,12 +107,43 @@ TEST_CASE("cache entries hit, miss, and are discarded when damaged or foreign", 
   // An entry under another key's name (copied, or from another cache) is foreign.
   REQUIRE(cache.store(key, doc));
   const std::string other = cache.key("a.txt", sha256_hex("other text"));
-  fs::copy_file(entry, dir / (other + ".analysis"));
+  fs::copy_file(entry, cache.path_of(other));
   CHECK(cache.load(other, out) == AnalysisCache::Lookup::kDamaged);
   // Not a cache entry at all.
-  std::ofstream(dir / (other + ".analysis"), std::ios::binary) << "hello";
+  std::ofstream(cache.path_of(other), std::ios::binary) << "hello";
   CHECK(cache.load(other, out) == AnalysisCache::Lookup::kDamaged);
   CHECK(cache.load(key, out) == AnalysisCache::Lookup::kHit);
+}
+
+TEST_CASE("prune removes generations unused for a month and entries of the old layout", "[cache]") {
+  const fs::path dir = scratch("prune");
+  const AnalysisCache cache(dir.string(), "rules-v2");
+  REQUIRE(
+      cache.store(cache.key("a.txt", sha256_hex("text")), analysed("000_ee902dd42304fdbf.txt")));
+  const AnalysisCache other(dir.string(), "rules-v1");  // another salt: another generation
+  REQUIRE(
+      other.store(other.key("a.txt", sha256_hex("text")), analysed("000_ee902dd42304fdbf.txt")));
+  REQUIRE(fs::path(other.dir()).parent_path() == dir);
+  REQUIRE(other.dir() != cache.dir());
+  const AnalysisCache recent(dir.string(), "rules-v3");
+  fs::create_directories(recent.dir());
+  std::ofstream(dir / "0123456789abcdef.analysis") << "an entry of the layout before";
+  std::ofstream(dir / "notes.txt") << "not the cache's";
+  fs::create_directories(dir / "not-a-generation");
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(24 * 40);
+  fs::last_write_time(other.dir(), old);
+  fs::last_write_time(cache.dir(), old);  // in use by the pruning run: kept, marked as used
+
+  CHECK(cache.prune() == 2);
+  CHECK_FALSE(fs::exists(other.dir()));
+  CHECK_FALSE(fs::exists(dir / "0123456789abcdef.analysis"));
+  CHECK(fs::exists(cache.dir()));
+  CHECK(fs::last_write_time(cache.dir()) > old);
+  CHECK(fs::exists(recent.dir()));
+  CHECK(fs::exists(dir / "notes.txt"));
+  CHECK(fs::exists(dir / "not-a-generation"));
+  CHECK(cache.prune() == 0);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("a warm cache analyses only the new document and changes no report", "[cache]") {
@@ -139,7 +170,7 @@ TEST_CASE("a warm cache analyses only the new document and changes no report", "
   CHECK(render_html(second) == render_html(plain));
 
   // A damaged entry is rebuilt, and the reports do not change.
-  const auto victim = fs::directory_iterator(dir)->path();
+  const auto victim = fs::directory_iterator(cache.dir())->path();
   std::ofstream(victim, std::ios::binary | std::ios::app) << "trailing bytes";
   RunStats repaired;
   CHECK(render_csv(run_corpus(corpus.string(), options, errors, &repaired)) == render_csv(plain));

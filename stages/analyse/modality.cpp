@@ -112,11 +112,11 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     if (who.empty()) continue;
     s.modality = Modality::kReported;
     s.attributed_to = who;
-    // The frame: everything before the verb and its "that" when the claim follows it, the
-    // speaker and the verb when the claim is the quotation before them.
-    if (told_that != 0) return {i, 0, told_that + 1};
-    if (introduces) return {i, 0, i + 1 + (next->lower == "that" || next->lower == ":")};
-    return {i, quote_end, i + 1};
+    // The frame: everything up to the verb (and the one told) and its "that" when the
+    // claim follows, the speaker and the verb when the claim is the quotation before them.
+    if (!introduces) return {i, quote_end, i + 1};
+    const std::size_t opener = told_that != 0 ? told_that : i + 1;
+    return {i, 0, opener + (tokens[opener].lower == "that" || tokens[opener].lower == ":")};
   }
   return {tokens.size()};
 }

@@ -14,6 +14,7 @@
 #include "crosscheck/core.hpp"
 #include "ruleset/ruleset.hpp"
 #include "run.hpp"
+#include "syntax/syntax.hpp"
 
 namespace crosscheck::cli {
 
@@ -100,6 +101,13 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
 int write_reports(const Corpus& corpus, const LoadedRules& rules, const std::filesystem::path& out,
                   const std::vector<std::string>& formats, bool quiet);
 
+// The syntax model: models/en_ewt.model of the bundle, or null after printing why the file
+// cannot serve ("FILE: error: damaged or truncated model ...").
+std::string default_model_path();
+std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path);
+
+int cmd_parse(const std::vector<std::string>& args);
+int cmd_train_parser(const std::vector<std::string>& args);
 int cmd_run(const std::vector<std::string>& args);
 int cmd_baseline(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);

@@ -206,6 +206,8 @@ const std::vector<Command>& commands() {
       {"segment", "print a file's sentences and statements as JSON Lines", cmd_segment},
       {"explain", "show which rules fire on two sentences, and why", cmd_explain},
       {"rules", "rules lint DIR: check rule files", cmd_rules},
+      {"parse", "write files' sentences as CoNLL-U: tags, lemmas, dependency trees", cmd_parse},
+      {"train-parser", "train the syntax model from UD treebanks", cmd_train_parser},
   };
   return table;
 }
@@ -214,7 +216,7 @@ void print_usage(std::ostream& out) {
   out << "usage: crosscheck [--help] [--version] COMMAND [ARGS]\n\n"
       << "Finds where articles from different sources agree and conflict.\n\ncommands:\n";
   for (const auto& c : commands())
-    out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
+    out << "  " << c.name << std::string(14 - std::strlen(c.name), ' ') << c.summary << '\n';
   out << "\n'crosscheck COMMAND --help' describes a command's options.\n"
       << "exit codes: 0 ok, 1 new conflicts (check), 2 bad input or usage\n";
 }

@@ -49,6 +49,23 @@ LineCol line_col(std::string_view bytes, std::uint32_t offset) {
   return lc;
 }
 
+namespace {
+constexpr std::string_view kUposNames[kUposCount] = {
+    "ADJ",  "ADP",   "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON",  "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+}  // namespace
+
+std::string_view to_string(Upos upos) { return kUposNames[static_cast<int>(upos)]; }
+
+bool upos_from(std::string_view name, Upos& out) {
+  for (int i = 0; i < kUposCount; ++i)
+    if (kUposNames[i] == name) {
+      out = static_cast<Upos>(i);
+      return true;
+    }
+  return false;
+}
+
 std::string_view to_string(Finding::Kind kind) {
   return kind == Finding::Kind::kConflict ? "conflict" : "agreement";
 }

@@ -96,6 +96,30 @@ struct Token {
   bool light = false;      // an act named by the object of a light verb ("obtained approval")
 };
 
+// Universal part-of-speech tags (UD v2), in alphabetical order of their names.
+enum class Upos : std::uint8_t {
+  kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn, kPunct,
+  kSconj, kSym, kVerb, kX
+};
+inline constexpr int kUposCount = 17;
+std::string_view to_string(Upos upos);
+// The tag named `name` ("NOUN"), or false.
+bool upos_from(std::string_view name, Upos& out);
+
+// A syntactic word of a sentence, as the dependency parse sees it (UD English conventions:
+// "don't" is the two words "do" and "n't" of one token). `span` is relative to the start
+// of the text that was parsed.
+struct Word {
+  Span span;
+  std::string form;
+  std::string lemma;
+  Upos upos = Upos::kX;
+  std::uint16_t head = 0;        // 1-based index of the head word; 0: the root
+  std::string deprel;            // UD relation with its subtype ("nsubj:pass")
+  std::uint8_t token_words = 1;  // >1: the first word of a multi-word token of that many
+  bool space_after = true;
+};
+
 // A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian).
 struct TimeInterval {
   enum class Precision { kDecade, kYear, kSeason, kMonth, kDay };

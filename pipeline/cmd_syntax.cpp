@@ -1,0 +1,149 @@
+// The commands around the syntax model: `parse` (raw text -> CoNLL-U, so that any UD tool
+// and the standard scorer can read our analysis) and `train-parser` (a model from a UD
+// treebank).
+#include <tbb/parallel_for.h>
+
+#include <iostream>
+
+#include "cli.hpp"
+#include "corpus_files.hpp"
+#include "ingest/ingest.hpp"
+#include "reports/reports.hpp"
+#include "segment/segment.hpp"
+#include "syntax/syntax.hpp"
+
+namespace crosscheck::cli {
+
+std::string default_model_path() { return bundled("models/en_ewt.model"); }
+
+std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path) {
+  std::string bytes, error;
+  Diagnostic d;
+  if (!read_file(path, bytes, d)) {
+    std::cerr << d.format() << '\n';
+    return nullptr;
+  }
+  auto model = load_syntax_model(bytes, error);
+  if (!model) std::cerr << path << ": error: " << error << '\n';
+  return model;
+}
+
+namespace {
+
+// The sentences of a file for parsing: every byte that is not white space belongs to one,
+// clutter included (a scorer compares our words with the text, character for character).
+std::vector<Span> parse_units(const Document& doc) {
+  Document whole = doc;
+  whole.clutter.clear();
+  std::vector<Span> out;
+  std::uint32_t covered = 0;
+  auto gap = [&](std::uint32_t end) {
+    // text that no sentence took (a lone symbol between sentences) is a unit of its own
+    std::uint32_t b = covered;
+    while (b < end && std::isspace(static_cast<unsigned char>(whole.original[b]))) ++b;
+    std::uint32_t e = end;
+    while (e > b && std::isspace(static_cast<unsigned char>(whole.original[e - 1]))) --e;
+    if (e > b) out.push_back({b, e});
+  };
+  for (const Sentence& s : segment(whole)) {
+    gap(s.original.begin);
+    out.push_back(s.original);
+    covered = s.original.end;
+  }
+  gap(static_cast<std::uint32_t>(whole.original.size()));
+  return out;
+}
+
+}  // namespace
+
+int cmd_parse(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  std::string model_path = default_model_path();
+  int threads = 0;
+  po::options_description o("parse options");
+  o.add_options()("help,h", "show this help")(
+      "model", po::value(&model_path), "the syntax model (default: models/en_ewt.model)")(
+      "threads", po::value(&threads), "worker threads (0: every core); the output is the same")(
+      "input", po::value(&files), "text files");
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  if (parse(args, o, pos).count("help")) {
+    std::cout << "usage: crosscheck parse FILE... [--model FILE]\n\n"
+                 "Splits each file into sentences and writes their words, UPOS tags, lemmas and\n"
+                 "dependency trees as CoNLL-U (UD v2) on standard output: '# newdoc id' per\n"
+                 "file, '# sent_id' and '# text' per sentence, multi-word tokens as ranges.\n\n"
+              << o;
+    return kOk;
+  }
+  if (files.empty()) throw UsageError("parse needs a FILE");
+  if (threads < 0) throw UsageError("--threads must be 0 or more");
+  const auto model = load_model_or_report(model_path);
+  if (!model) return kBadInput;
+  int status = kOk;
+  for (const std::string& file : files) {
+    std::string bytes;
+    Diagnostic error;
+    if (!read_file(file, bytes, error)) {
+      std::cerr << error.format() << '\n';
+      status = kBadInput;
+      continue;
+    }
+    auto ingested = ingest(file, std::move(bytes));
+    if (auto* d = std::get_if<Diagnostic>(&ingested)) {
+      std::cerr << d->format() << '\n';
+      status = kBadInput;
+      continue;
+    }
+    const Document& doc = std::get<Document>(ingested);
+    const std::vector<Span> units = parse_units(doc);
+    std::vector<std::string> out(units.size());
+    tbb::parallel_for(std::size_t{0}, units.size(), [&](std::size_t i) {
+      const std::string_view text =
+          std::string_view(doc.original).substr(units[i].begin, units[i].size());
+      out[i] = to_conllu(parse_sentence(text, *model), file + "#" + std::to_string(i + 1), text);
+    });
+    std::cout << "# newdoc id = " << file << '\n';
+    for (const auto& s : out) std::cout << s;
+  }
+  return status;
+}
+
+int cmd_train_parser(const std::vector<std::string>& args) {
+  std::string train, dev, out;
+  TrainOptions t;
+  po::options_description o("train-parser options");
+  o.add_options()("help,h", "show this help")("train", po::value(&train), "training treebank (CoNLL-U)")(
+      "dev", po::value(&dev), "development treebank (CoNLL-U): picks the epochs")(
+      "out", po::value(&out), "the model file to write")(
+      "seed", po::value(&t.seed)->default_value(t.seed), "shuffling seed; same seed, same model")(
+      "tagger-epochs", po::value(&t.tagger_epochs)->default_value(t.tagger_epochs), "tagger epochs at most")(
+      "parser-epochs", po::value(&t.parser_epochs)->default_value(t.parser_epochs), "parser epochs at most")(
+      "prune", po::value(&t.prune)->default_value(t.prune), "drop weights below this many quanta");
+  if (parse(args, o, {}).count("help")) {
+    std::cout << "usage: crosscheck train-parser --train FILE --dev FILE --out MODEL\n\n"
+                 "Trains the tokeniser exceptions, lemmas, tagger and dependency parser from UD\n"
+                 "treebanks and writes the model. Progress goes to standard error.\n\n"
+              << o;
+    return kOk;
+  }
+  if (train.empty() || dev.empty() || out.empty()) throw UsageError("train-parser needs --train, --dev and --out");
+  if (t.tagger_epochs < 1 || t.parser_epochs < 1) throw UsageError("epochs must be at least 1");
+  std::string train_bytes, dev_bytes;
+  Diagnostic error;
+  if (!read_file(train, train_bytes, error) || !read_file(dev, dev_bytes, error)) {
+    std::cerr << error.format() << '\n';
+    return kBadInput;
+  }
+  t.train_name = train;
+  t.dev_name = dev;
+  t.progress = [](const std::string& line) { std::cerr << "train-parser: " << line << '\n'; };
+  const std::string model = train_syntax_model(train_bytes, dev_bytes, t);
+  if (const std::string e = write_atomically(out, model); !e.empty()) {
+    std::cerr << out << ": error: " << e << '\n';
+    return kBadInput;
+  }
+  std::cerr << "train-parser: wrote " << out << " (" << model.size() << " bytes)\n";
+  return kOk;
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,130 @@
+// Tagging, lemmatising and parsing with a loaded model: a greedy left-to-right tagger, then
+// the arc-eager parser taking the best allowed transition, labelling each arc as it is
+// made. A sentence always comes out as one tree with one root.
+#include <algorithm>
+#include <cctype>
+
+#include "detail.hpp"
+
+namespace crosscheck {
+namespace detail {
+
+std::string lemma_of(const LemmaData& data, std::string_view form, Upos tag) {
+  std::string low(form);
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view name = to_string(tag);
+  std::string key = low;
+  key += '\t';
+  key += name;
+  if (auto it = data.forms.find(key); it != data.forms.end()) return it->second;
+  if (tag == Upos::kPropn) return std::string(form);
+  for (std::size_t n = std::min<std::size_t>(4, low.size()); n >= 1; --n) {
+    std::string rk(name);
+    rk += '\t';
+    rk += low.substr(low.size() - n);
+    if (auto it = data.rules.find(rk); it != data.rules.end()) {
+      if (it->second.first >= low.size()) break;
+      return low.substr(0, low.size() - it->second.first) + it->second.second;
+    }
+  }
+  return low;
+}
+
+int argmax(const float* s, int n, const bool* allowed) {
+  int best = -1;
+  for (int i = 0; i < n; ++i)
+    if ((!allowed || allowed[i]) && (best < 0 || s[i] > s[best])) best = i;
+  return best;
+}
+
+std::vector<int> tag_words(const SyntaxModel& m, const Atoms& a, const std::vector<Word>& words) {
+  std::vector<int> tags(words.size(), 0);
+  std::uint64_t f[kMaxFeatures];
+  float scores[kUposCount];
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (auto it = m.tag_dictionary.find(words[i].form); it != m.tag_dictionary.end()) {
+      tags[i] = it->second;
+      continue;
+    }
+    const int n = tagger_features(a, tags, static_cast<int>(i), f);
+    m.tagger.score(f, n, scores);
+    tags[i] = argmax(scores, kUposCount);
+  }
+  return tags;
+}
+
+// The best label of the arc h -> d; "root" exactly when h is the root.
+int best_label(const SyntaxModel& m, const ParseInput& in, const ParseState& s, int h, int d,
+               int root_label) {
+  std::uint64_t f[kMaxFeatures];
+  std::vector<float> scores(m.labels.size());
+  const int n = label_features(in, s, h, d, f);
+  m.labeller.score(f, n, scores.data());
+  if (h == 0) return root_label;
+  int best = -1;
+  for (int l = 0; l < static_cast<int>(scores.size()); ++l)
+    if (l != root_label && (best < 0 || scores[l] > scores[best])) best = l;
+  return best;
+}
+
+void parse_words(const SyntaxModel& m, const ParseInput& in, ParseState& s, int root_label) {
+  std::uint64_t f[kMaxFeatures];
+  float scores[kTransitions];
+  while (!s.done()) {
+    bool allowed[kTransitions];
+    for (int t = 0; t < kTransitions; ++t) allowed[t] = s.can(t);
+    const int n = transition_features(in, s, f);
+    m.transitions.score(f, n, scores);
+    const int move = argmax(scores, kTransitions, allowed);
+    int lab = -1;
+    if (move == kLeft) lab = best_label(m, in, s, s.front, s.stack.back(), root_label);
+    if (move == kRight) lab = best_label(m, in, s, s.stack.back(), s.front, root_label);
+    s.apply(move, lab);
+  }
+  // Words left without a head hang from the root word (the first of them becomes it when
+  // no word took the root).
+  int root = 0;
+  for (int i = 1; i <= s.n; ++i)
+    if (s.head[i] == 0) root = i;
+  for (int i = 1; i <= s.n; ++i) {
+    if (s.head[i] >= 0) continue;
+    if (root == 0) {
+      s.add_arc(0, i, root_label);
+      root = i;
+    } else {
+      s.add_arc(root, i, best_label(m, in, s, root, i, root_label));
+    }
+  }
+}
+
+}  // namespace detail
+
+void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model) {
+  using namespace detail;
+  if (words.empty()) return;
+  const Atoms a = atoms_of(words);
+  const std::vector<int> tags = tag_words(model, a, words);
+  const int root_label = static_cast<int>(
+      std::find(model.labels.begin(), model.labels.end(), "root") - model.labels.begin());
+  const ParseInput in = parse_input(a, tags);
+  ParseState s(static_cast<int>(words.size()));
+  parse_words(model, in, s, root_label);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    Word& w = words[i];
+    w.upos = static_cast<Upos>(tags[i]);
+    w.head = static_cast<std::uint16_t>(s.head[i + 1]);
+    const int lab = s.label[i + 1];
+    w.deprel = lab >= 0 && lab < static_cast<int>(model.labels.size()) ? model.labels[lab] : "dep";
+    w.lemma = lemma_of(model.lemmas, w.form, w.upos);
+  }
+}
+
+std::vector<Word> parse_sentence(std::string_view text, const SyntaxModel& model) {
+  std::vector<Word> words = tokenize_ud(text, model);
+  tag_and_parse(words, model);
+  return words;
+}
+
+const std::string& fingerprint(const SyntaxModel& model) { return model.fingerprint; }
+
+}  // namespace crosscheck

@@ -1,0 +1,241 @@
+// The model file: "CCSYNTAX", a format number, the tokeniser's and lemmatiser's tables,
+// the labels and tag dictionary, three weight tables stored sparsely as 16-bit integers
+// (only the rows with a weight left after pruning), and a SHA-256 of all that precedes it,
+// so that a truncated or damaged file is refused rather than half-read.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <stdexcept>
+
+#include "crosscheck/sha256.hpp"
+#include "detail.hpp"
+
+namespace crosscheck {
+namespace {
+
+constexpr std::string_view kMagic = "CCSYNTAX";
+constexpr std::uint32_t kFormat = 1;
+
+class Writer {
+ public:
+  void u32(std::uint32_t v) { raw(&v, 4); }
+  void f32(float v) { raw(&v, 4); }
+  void varint(std::uint64_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+  }
+  void str(std::string_view s) {
+    varint(s.size());
+    out.append(s);
+  }
+  void raw(const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
+  std::string out;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  std::uint32_t u32() {
+    std::uint32_t v;
+    std::memcpy(&v, take(4), 4);
+    return v;
+  }
+  float f32() {
+    float v;
+    std::memcpy(&v, take(4), 4);
+    return v;
+  }
+  std::uint64_t varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const auto c = static_cast<unsigned char>(*take(1));
+      v |= static_cast<std::uint64_t>(c & 0x7F) << shift;
+      if (!(c & 0x80)) return v;
+    }
+    throw std::runtime_error("bad number");
+  }
+  std::string str() {
+    const std::uint64_t n = varint();
+    return std::string(take(n), n);
+  }
+  const char* take(std::uint64_t n) {
+    if (n > b_.size() - pos_) throw std::runtime_error("truncated");
+    const char* p = b_.data() + pos_;
+    pos_ += n;
+    return p;
+  }
+  bool at_end() const { return pos_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  std::size_t pos_ = 0;
+};
+
+template <class Set>
+std::vector<std::string> sorted(const Set& s) {
+  std::vector<std::string> v(s.begin(), s.end());
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+void write_table(Writer& w, const detail::Table& t, double prune) {
+  float max = 0;
+  for (float x : t.w) max = std::max(max, std::fabs(x));
+  const float scale = max > 0 ? max / 32767.0f : 1.0f;
+  w.u32(t.bits);
+  w.u32(t.classes);
+  w.f32(scale);
+  const std::size_t rows = std::size_t{1} << t.bits, mask_bytes = (t.classes + 7) / 8;
+  std::vector<std::int16_t> q(t.classes);
+  Writer body;
+  std::uint64_t count = 0, last = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    std::vector<unsigned char> mask(mask_bytes, 0);
+    bool any = false;
+    for (std::uint32_t c = 0; c < t.classes; ++c) {
+      const float v = std::round(t.w[r * t.classes + c] / scale);
+      q[c] = std::fabs(v) < prune ? 0 : static_cast<std::int16_t>(v);
+      if (q[c] != 0) {
+        mask[c / 8] |= static_cast<unsigned char>(1u << (c % 8));
+        any = true;
+      }
+    }
+    if (!any) continue;
+    body.varint(r - last);
+    last = r;
+    ++count;
+    body.raw(mask.data(), mask_bytes);
+    for (std::uint32_t c = 0; c < t.classes; ++c)
+      if (q[c] != 0) body.raw(&q[c], 2);
+  }
+  w.varint(count);
+  w.out += body.out;
+}
+
+void read_table(Reader& r, detail::Table& t) {
+  const std::uint32_t bits = r.u32(), classes = r.u32();
+  if (bits < 4 || bits > 26 || classes == 0 || classes > 256) throw std::runtime_error("bad table shape");
+  const float scale = r.f32();
+  t.resize(bits, classes);
+  const std::uint64_t count = r.varint();
+  const std::size_t rows = std::size_t{1} << bits, mask_bytes = (classes + 7) / 8;
+  std::size_t row = 0;
+  for (std::uint64_t k = 0; k < count; ++k) {
+    row += r.varint();
+    if (row >= rows) throw std::runtime_error("row out of range");
+    const auto* mask = reinterpret_cast<const unsigned char*>(r.take(mask_bytes));
+    for (std::uint32_t c = 0; c < classes; ++c)
+      if (mask[c / 8] & (1u << (c % 8))) {
+        std::int16_t v;
+        std::memcpy(&v, r.take(2), 2);
+        t.w[row * classes + c] = v * scale;
+      }
+  }
+}
+
+}  // namespace
+
+namespace detail {
+
+std::string serialize(const SyntaxModel& m, double prune) {
+  Writer w;
+  w.raw(kMagic.data(), kMagic.size());
+  w.u32(kFormat);
+  const auto& tk = m.tokenizer;
+  for (const auto* set : {&tk.abbreviations, &tk.hyphenated}) {
+    const auto v = sorted(*set);
+    w.varint(v.size());
+    for (const auto& s : v) w.str(s);
+  }
+  w.varint(tk.clitics.size());
+  for (const auto& s : tk.clitics) w.str(s);
+  const std::map<std::string, std::vector<std::uint8_t>> splits(tk.splits.begin(), tk.splits.end());
+  w.varint(splits.size());
+  for (const auto& [form, lengths] : splits) {
+    w.str(form);
+    w.str(std::string(lengths.begin(), lengths.end()));
+  }
+  const std::map<std::string, std::string> forms(m.lemmas.forms.begin(), m.lemmas.forms.end());
+  w.varint(forms.size());
+  for (const auto& [k, v] : forms) w.str(k), w.str(v);
+  const std::map<std::string, std::pair<std::uint8_t, std::string>> rules(m.lemmas.rules.begin(),
+                                                                         m.lemmas.rules.end());
+  w.varint(rules.size());
+  for (const auto& [k, v] : rules) w.str(k), w.varint(v.first), w.str(v.second);
+  w.varint(m.labels.size());
+  for (const auto& s : m.labels) w.str(s);
+  const std::map<std::string, int> dict(m.tag_dictionary.begin(), m.tag_dictionary.end());
+  w.varint(dict.size());
+  for (const auto& [k, v] : dict) w.str(k), w.varint(v);
+  write_table(w, m.tagger, prune);
+  write_table(w, m.transitions, prune);
+  write_table(w, m.labeller, prune);
+  w.out += sha256(w.out);
+  return w.out;
+}
+
+}  // namespace detail
+
+std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error) {
+  if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic) {
+    error = "not a crosscheck syntax model (no CCSYNTAX header)";
+    return nullptr;
+  }
+  if (bytes.size() < kMagic.size() + 4 + 32 ||
+      sha256(bytes.substr(0, bytes.size() - 32)) != bytes.substr(bytes.size() - 32)) {
+    error = "damaged or truncated model (checksum mismatch)";
+    return nullptr;
+  }
+  auto m = std::make_shared<SyntaxModel>();
+  try {
+    Reader r(bytes.substr(0, bytes.size() - 32));
+    r.take(kMagic.size());
+    if (const std::uint32_t f = r.u32(); f != kFormat) {
+      error = "model format " + std::to_string(f) + ", this program reads format " + std::to_string(kFormat);
+      return nullptr;
+    }
+    auto& tk = m->tokenizer;
+    for (auto* set : {&tk.abbreviations, &tk.hyphenated})
+      for (std::uint64_t n = r.varint(); n > 0; --n) set->insert(r.str());
+    for (std::uint64_t n = r.varint(); n > 0; --n) tk.clitics.push_back(r.str());
+    for (std::uint64_t n = r.varint(); n > 0; --n) {
+      std::string form = r.str(), lengths = r.str();
+      tk.splits[form] = std::vector<std::uint8_t>(lengths.begin(), lengths.end());
+    }
+    for (std::uint64_t n = r.varint(); n > 0; --n) {
+      std::string k = r.str();
+      m->lemmas.forms[k] = r.str();
+    }
+    for (std::uint64_t n = r.varint(); n > 0; --n) {
+      std::string k = r.str();
+      const auto cut = static_cast<std::uint8_t>(r.varint());
+      m->lemmas.rules[k] = {cut, r.str()};
+    }
+    for (std::uint64_t n = r.varint(); n > 0; --n) m->labels.push_back(r.str());
+    for (std::uint64_t n = r.varint(); n > 0; --n) {
+      std::string k = r.str();
+      const auto tag = r.varint();
+      if (tag >= kUposCount) throw std::runtime_error("bad tag");
+      m->tag_dictionary[k] = static_cast<int>(tag);
+    }
+    read_table(r, m->tagger);
+    read_table(r, m->transitions);
+    read_table(r, m->labeller);
+    if (m->tagger.classes != kUposCount || m->transitions.classes != detail::kTransitions ||
+        m->labeller.classes != m->labels.size() || m->labels.size() > 64 ||
+        std::find(m->labels.begin(), m->labels.end(), "root") == m->labels.end())
+      throw std::runtime_error("tables do not fit the labels");
+    if (!r.at_end()) throw std::runtime_error("trailing bytes");
+  } catch (const std::runtime_error& e) {
+    error = std::string("malformed model: ") + e.what();
+    return nullptr;
+  }
+  m->fingerprint = sha256_hex(bytes);
+  return m;
+}
+
+}  // namespace crosscheck

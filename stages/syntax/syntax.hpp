@@ -1,0 +1,72 @@
+// syntax: a sentence's text -> its UD words with tags, lemmas and a labelled dependency
+// tree, from a model the project trains on a UD treebank (train_syntax_model). The model
+// holds everything language-specific that this stage knows: the tokeniser's exceptions
+// learned from the treebank (abbreviations, multi-word tokens, clitics), a greedy
+// averaged-perceptron tagger and an arc-eager parser. A loaded model is immutable and
+// shared read-only by all threads. Pure: no file access, no printing.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/core.hpp"
+
+namespace crosscheck {
+
+class SyntaxModel;
+
+// The model in `bytes`, or null with `error` set ("truncated", "not a crosscheck syntax
+// model", "checksum mismatch").
+std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error);
+
+// Hex SHA-256 of the model's bytes: what the analysis cache keys on.
+const std::string& fingerprint(const SyntaxModel& model);
+
+// The words of `text` (one sentence), tagged, lemmatised and parsed.
+std::vector<Word> parse_sentence(std::string_view text, const SyntaxModel& model);
+
+// Only the UD tokenisation of `text`: forms, spans, multi-word tokens.
+std::vector<Word> tokenize_ud(std::string_view text, const SyntaxModel& model);
+
+// Tags, lemmas and the tree for words of one sentence (from tokenize_ud or a treebank).
+void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model);
+
+struct TrainOptions {
+  int tagger_epochs = 12;
+  int parser_epochs = 15;
+  int folds = 4;             // jackknifed tags for the parser's training
+  std::uint64_t seed = 1;    // the same seed and data give the same bytes
+  double prune = 0.5;        // weights smaller than this many quanta are dropped
+  std::string train_name = "train", dev_name = "dev";  // for error messages
+  std::function<void(const std::string&)> progress;  // one line per epoch; may be empty
+};
+
+// Trains a model from CoNLL-U texts; returns its bytes, or throws std::runtime_error with a
+// positioned message ("train.conllu:12: ...") when the treebank cannot be read.
+std::string train_syntax_model(std::string_view train_conllu, std::string_view dev_conllu,
+                               const TrainOptions& options);
+
+// One sentence of a treebank, or of our output, in CoNLL-U terms.
+struct ConlluSentence {
+  std::vector<std::string> comments;  // without the leading "# "
+  std::string text;
+  std::vector<Word> words;
+  struct Token {  // a multi-word token: words first..last (1-based) and its surface form
+    int first = 0, last = 0;
+    std::string form;
+  };
+  std::vector<Token> tokens;
+};
+
+// Reads CoNLL-U; throws std::runtime_error("NAME:LINE: message") on a malformed line.
+std::vector<ConlluSentence> read_conllu(std::string_view bytes, std::string_view name);
+
+// One sentence as CoNLL-U (UD v2, 10 columns): `# sent_id`, `# text`, multi-word token
+// lines, a blank line at the end.
+std::string to_conllu(const std::vector<Word>& words, std::string_view sent_id,
+                      std::string_view text);
+
+}  // namespace crosscheck

@@ -1,0 +1,463 @@
+// Training a syntax model from a UD treebank: the tokeniser's exceptions and the lemma
+// tables are counted from the training file; the tagger and the parser are averaged
+// perceptrons (Collins 2002), the parser trained with the arc-eager dynamic oracle of
+// Goldberg & Nivre (2012) on jackknifed tags. Dev decides how many epochs each keeps.
+// Deterministic: the only randomness is a seeded generator of our own.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <stdexcept>
+
+#include "detail.hpp"
+
+namespace crosscheck {
+namespace {
+
+using namespace detail;
+
+struct Rng {  // splitmix64: the same sequence on every platform
+  std::uint64_t state;
+  std::uint64_t next() { return mix(state += 0x9E3779B97F4A7C15ULL); }
+  double uniform() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
+};
+
+template <class T>
+void shuffle(std::vector<T>& v, Rng& rng) {
+  for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng.next() % i]);
+}
+
+// An averaged perceptron's table: the current weights, their running sums, and when each
+// was last brought up to date.
+struct TrainTable {
+  Table current;
+  std::vector<double> total;
+  std::vector<std::uint32_t> stamp;
+  std::uint32_t time = 0;
+
+  void resize(std::uint32_t bits, std::uint32_t classes) {
+    current.resize(bits, classes);
+    total.assign(current.w.size(), 0.0);
+    stamp.assign(current.w.size(), 0);
+  }
+  void touch(std::size_t i, float delta) {
+    total[i] += static_cast<double>(time - stamp[i]) * current.w[i];
+    stamp[i] = time;
+    current.w[i] += delta;
+  }
+  void update(const std::uint64_t* f, int n, int truth, int guess) {
+    ++time;
+    if (truth == guess) return;
+    for (int k = 0; k < n; ++k) {
+      const std::size_t r = current.row(f[k]) * current.classes;
+      touch(r + truth, 1.0f);
+      touch(r + guess, -1.0f);
+    }
+  }
+  Table averaged() const {
+    Table t = current;
+    if (time == 0) return t;
+    for (std::size_t i = 0; i < t.w.size(); ++i)
+      t.w[i] = static_cast<float>((total[i] + static_cast<double>(time - stamp[i]) * current.w[i]) / time);
+    return t;
+  }
+};
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.substr(i, 3) == "\xE2\x80\x99" || s.substr(i, 3) == "\xE2\x80\x98") {
+      out += '\'';
+      i += 3;
+    } else {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
+    }
+  }
+  return out;
+}
+
+// ---- what is counted from the treebank --------------------------------------------------
+
+TokenizerData learn_tokenizer(const std::vector<ConlluSentence>& train) {
+  TokenizerData d;
+  std::map<std::string, int> abbreviations, hyphenated, clitics, plain, fused;
+  std::map<std::string, std::vector<std::uint8_t>> lengths;
+  for (const ConlluSentence& s : train) {
+    std::vector<bool> in_token(s.words.size(), false);
+    for (const auto& t : s.tokens) {
+      for (int i = t.first; i <= t.last && i <= static_cast<int>(s.words.size()); ++i) in_token[i - 1] = true;
+      const std::string surface = lower(t.form);
+      std::string joined;
+      std::vector<std::uint8_t> lens;
+      for (int i = t.first; i <= t.last && i <= static_cast<int>(s.words.size()); ++i) {
+        const std::string w = lower(s.words[i - 1].form);
+        joined += w;
+        lens.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(w.size(), 255)));
+      }
+      if (joined != surface) continue;  // a fused form whose words are not its letters
+      ++fused[surface];
+      lengths[surface] = lens;
+      const std::string last = lower(s.words[t.last - 1].form);
+      if (t.last == t.first + 1 && (last.starts_with("'") || last == "n't")) ++clitics[last];
+    }
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      if (in_token[i]) continue;
+      const std::string& f = s.words[i].form;
+      ++plain[lower(f)];
+      const bool letters = std::any_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c); });
+      if (f.size() >= 2 && f.back() == '.' && letters &&
+          std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c) || c == '.'; }))
+        ++abbreviations[f];
+      const auto h = f.find('-');
+      if (h != std::string::npos && h > 0 && h + 1 < f.size() &&
+          std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c) || c == '-'; }))
+        ++hyphenated[lower(f)];
+    }
+  }
+  for (const auto& [f, n] : abbreviations)
+    if (n >= 2) d.abbreviations.insert(f);
+  for (const auto& [f, n] : hyphenated)
+    if (n >= 2) d.hyphenated.insert(f);
+  for (const auto& [c, n] : clitics)
+    if (n >= 5) d.clitics.push_back(c);
+  std::sort(d.clitics.begin(), d.clitics.end(),
+            [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
+  for (const auto& [surface, n] : fused) {
+    const auto p = plain.find(surface);
+    if (p != plain.end() && p->second >= n) continue;  // mostly one word ("its")
+    const auto& lens = lengths[surface];
+    const bool by_clitic = lens.size() == 2 &&
+        std::find(d.clitics.begin(), d.clitics.end(), surface.substr(lens[0])) != d.clitics.end();
+    if (!by_clitic) d.splits[surface] = lens;
+  }
+  return d;
+}
+
+LemmaData learn_lemmas(const std::vector<ConlluSentence>& train) {
+  LemmaData d;
+  std::map<std::string, std::map<std::string, int>> by_form;  // lower\ttag -> lemma counts
+  std::map<std::string, std::map<std::pair<int, std::string>, int>> by_end;
+  for (const ConlluSentence& s : train)
+    for (const Word& w : s.words) {
+      if (w.lemma.empty() || w.lemma == "_") continue;
+      const std::string low = lower(w.form), tag(to_string(w.upos));
+      ++by_form[low + '\t' + tag][w.lemma];
+      const std::string lem = lower(w.lemma);
+      std::size_t p = 0;
+      while (p < low.size() && p < lem.size() && low[p] == lem[p]) ++p;
+      const int cut = static_cast<int>(low.size() - p);
+      if (cut > 4 || w.upos == Upos::kPropn) continue;
+      for (std::size_t n = std::max<std::size_t>(1, cut); n <= 4 && n <= low.size(); ++n)
+        ++by_end[tag + '\t' + low.substr(low.size() - n)][{cut, lem.substr(p)}];
+    }
+  for (const auto& [key, counts] : by_end) {
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best->second >= 3) d.rules[key] = {static_cast<std::uint8_t>(best->first.first), best->first.second};
+  }
+  for (const auto& [key, counts] : by_form) {
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto tab = key.find('\t');
+    Upos tag;
+    upos_from(std::string_view(key).substr(tab + 1), tag);
+    const std::string form = key.substr(0, tab);
+    LemmaData rules_only;
+    rules_only.rules = d.rules;
+    if (lemma_of(rules_only, form, tag) != best->first) d.forms[key] = best->first;
+  }
+  return d;
+}
+
+std::unordered_map<std::string, int> learn_tag_dictionary(const std::vector<ConlluSentence>& train) {
+  std::map<std::string, std::array<int, kUposCount>> counts;
+  for (const ConlluSentence& s : train)
+    for (const Word& w : s.words) ++counts[w.form][static_cast<int>(w.upos)];
+  std::unordered_map<std::string, int> dict;
+  for (const auto& [form, c] : counts) {
+    int total = 0, best = 0;
+    for (int t = 0; t < kUposCount; ++t) {
+      total += c[t];
+      if (c[t] > c[best]) best = t;
+    }
+    if (total >= 20 && c[best] >= 0.995 * total) dict[form] = best;
+  }
+  return dict;
+}
+
+// ---- the tagger -----------------------------------------------------------------------
+
+constexpr std::uint32_t kTaggerBits = 18, kParserBits = 20, kLabelBits = 17;
+
+void tagger_epoch(TrainTable& table, const SyntaxModel& m, const std::vector<const ConlluSentence*>& order) {
+  std::uint64_t f[kMaxFeatures];
+  float scores[kUposCount];
+  for (const ConlluSentence* s : order) {
+    const Atoms a = atoms_of(s->words);
+    std::vector<int> tags(s->words.size(), 0);
+    for (std::size_t i = 0; i < s->words.size(); ++i) {
+      const int gold = static_cast<int>(s->words[i].upos);
+      if (m.tag_dictionary.count(s->words[i].form)) {
+        tags[i] = m.tag_dictionary.at(s->words[i].form);
+        continue;
+      }
+      const int n = tagger_features(a, tags, static_cast<int>(i), f);
+      table.current.score(f, n, scores);
+      const int guess = argmax(scores, kUposCount);
+      table.update(f, n, gold, guess);
+      tags[i] = guess;
+    }
+  }
+}
+
+double tag_accuracy(const SyntaxModel& m, const std::vector<ConlluSentence>& dev) {
+  std::size_t right = 0, all = 0;
+  for (const ConlluSentence& s : dev) {
+    const auto tags = tag_words(m, atoms_of(s.words), s.words);
+    for (std::size_t i = 0; i < tags.size(); ++i, ++all) right += tags[i] == static_cast<int>(s.words[i].upos);
+  }
+  return all ? 100.0 * right / all : 0;
+}
+
+// Trains the tagger on `train` for `epochs` (or, with dev, the best of up to `epochs`);
+// returns the averaged table and sets `best_epochs`.
+Table train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& train,
+                   const std::vector<ConlluSentence>* dev, int epochs, Rng& rng, int& best_epochs,
+                   const TrainOptions& options) {
+  TrainTable table;
+  table.resize(kTaggerBits, kUposCount);
+  std::vector<const ConlluSentence*> order = train;
+  Table best;
+  double best_acc = -1;
+  for (int e = 0; e < epochs; ++e) {
+    shuffle(order, rng);
+    tagger_epoch(table, m, order);
+    if (!dev) continue;
+    m.tagger = table.averaged();
+    const double acc = tag_accuracy(m, *dev);
+    if (options.progress)
+      options.progress("tagger epoch " + std::to_string(e + 1) + ": dev UPOS " + std::to_string(acc));
+    if (acc > best_acc) {
+      best_acc = acc;
+      best = m.tagger;
+      best_epochs = e + 1;
+    }
+  }
+  return dev ? best : table.averaged();
+}
+
+// ---- the parser -----------------------------------------------------------------------
+
+bool projective(const std::vector<Word>& words) {
+  const int n = static_cast<int>(words.size());
+  for (int i = 1; i <= n; ++i) {
+    const int h = words[i - 1].head, lo = std::min(i, h), hi = std::max(i, h);
+    for (int k = lo + 1; k < hi; ++k) {
+      // every word between a head and its dependent descends from the head
+      int x = k, steps = 0;
+      while (x != 0 && x != h && steps++ <= n) x = words[x - 1].head;
+      if (x != h) return false;
+    }
+  }
+  return true;
+}
+
+// The arc-eager dynamic oracle: how many gold arcs a move makes unreachable.
+int cost(const ParseState& s, int move, const std::vector<int>& gh) {
+  const int b = s.front, s0 = s.stack.back();
+  int c = 0;
+  auto reachable_from_stack = [&](int k) { return !(k == 0 && s.root_taken); };
+  switch (move) {
+    case kShift:
+      for (int k : s.stack) {
+        if (gh[b] == k && reachable_from_stack(k)) ++c;
+        if (k != 0 && gh[k] == b && s.head[k] < 0) ++c;
+      }
+      break;
+    case kRight:
+      for (int k : s.stack) {
+        if (k != s0 && gh[b] == k && reachable_from_stack(k)) ++c;
+        if (k != 0 && gh[k] == b && s.head[k] < 0) ++c;
+      }
+      for (int k = b + 1; k <= s.n; ++k)
+        if (gh[b] == k) ++c;
+      break;
+    case kLeft:
+      for (int k = b; k <= s.n; ++k) {
+        if (k != b && gh[s0] == k) ++c;
+        if (gh[k] == s0) ++c;
+      }
+      break;
+    case kReduce:
+      for (int k = b; k <= s.n; ++k)
+        if (gh[k] == s0) ++c;
+      break;
+  }
+  return c;
+}
+
+struct ParserData {
+  const ConlluSentence* sentence;
+  std::vector<int> tags;  // jackknifed
+  std::vector<int> heads, labels;  // 1-based; [0] unused
+};
+
+void parser_epoch(TrainTable& trans, TrainTable& lab, std::vector<ParserData*>& order, int root_label,
+                  bool explore, Rng& rng) {
+  std::uint64_t f[kMaxFeatures], lf[kMaxFeatures];
+  float scores[kTransitions];
+  std::vector<float> lscores(lab.current.classes);
+  for (ParserData* p : order) {
+    const Atoms a = atoms_of(p->sentence->words);
+    const ParseInput in = parse_input(a, p->tags);
+    ParseState s(static_cast<int>(p->sentence->words.size()));
+    while (!s.done()) {
+      const int n = transition_features(in, s, f);
+      trans.current.score(f, n, scores);
+      bool allowed[kTransitions];
+      int costs[kTransitions];
+      int min_cost = std::numeric_limits<int>::max();
+      for (int t = 0; t < kTransitions; ++t) {
+        allowed[t] = s.can(t);
+        costs[t] = allowed[t] ? cost(s, t, p->heads) : std::numeric_limits<int>::max();
+        min_cost = std::min(min_cost, costs[t]);
+      }
+      bool zero[kTransitions];
+      for (int t = 0; t < kTransitions; ++t) zero[t] = allowed[t] && costs[t] == min_cost;
+      const int guess = argmax(scores, kTransitions, allowed);
+      const int best_zero = argmax(scores, kTransitions, zero);
+      trans.update(f, n, best_zero, zero[guess] ? best_zero : guess);
+      const int move = explore && rng.uniform() < 0.9 ? guess : best_zero;
+      int arc_label = -1;
+      if (move == kLeft || move == kRight) {
+        const int h = move == kLeft ? s.front : s.stack.back();
+        const int d = move == kLeft ? s.stack.back() : s.front;
+        if (h == 0) {
+          arc_label = root_label;
+        } else {
+          const int k = label_features(in, s, h, d, lf);
+          lab.current.score(lf, k, lscores.data());
+          int pl = -1;
+          for (int l = 0; l < static_cast<int>(lscores.size()); ++l)
+            if (l != root_label && (pl < 0 || lscores[l] > lscores[pl])) pl = l;
+          if (p->heads[d] == h && p->labels[d] != root_label) {
+            lab.update(lf, k, p->labels[d], pl);
+            arc_label = p->labels[d];
+          } else {
+            arc_label = pl;
+          }
+        }
+      }
+      s.apply(move, arc_label);
+    }
+  }
+}
+
+struct Attachment {
+  double uas = 0, las = 0;
+};
+
+Attachment attachment(const SyntaxModel& m, const std::vector<ConlluSentence>& dev) {
+  std::size_t all = 0, heads = 0, labelled = 0;
+  for (const ConlluSentence& s : dev) {
+    std::vector<Word> words = s.words;
+    tag_and_parse(words, m);
+    for (std::size_t i = 0; i < words.size(); ++i, ++all) {
+      if (words[i].head != s.words[i].head) continue;
+      ++heads;
+      labelled += words[i].deprel == s.words[i].deprel;
+    }
+  }
+  return {all ? 100.0 * heads / all : 0, all ? 100.0 * labelled / all : 0};
+}
+
+}  // namespace
+
+std::string train_syntax_model(std::string_view train_conllu, std::string_view dev_conllu,
+                               const TrainOptions& options) {
+  const std::vector<ConlluSentence> train = read_conllu(train_conllu, options.train_name);
+  const std::vector<ConlluSentence> dev = read_conllu(dev_conllu, options.dev_name);
+  if (train.empty()) throw std::runtime_error("train: no sentences");
+  auto say = [&](const std::string& line) {
+    if (options.progress) options.progress(line);
+  };
+  SyntaxModel m;
+  m.tokenizer = learn_tokenizer(train);
+  m.lemmas = learn_lemmas(train);
+  m.tag_dictionary = learn_tag_dictionary(train);
+  std::map<std::string, int> label_ids;
+  for (const ConlluSentence& s : train)
+    for (const Word& w : s.words) label_ids.emplace(w.deprel, 0);
+  label_ids.emplace("root", 0);
+  if (label_ids.size() > 64) throw std::runtime_error("train: more than 64 dependency relations");
+  for (auto& [name, id] : label_ids) {
+    id = static_cast<int>(m.labels.size());
+    m.labels.push_back(name);
+  }
+  const int root_label = label_ids["root"];
+  say("learned: " + std::to_string(m.tokenizer.abbreviations.size()) + " abbreviations, " +
+      std::to_string(m.tokenizer.splits.size() + m.tokenizer.clitics.size()) + " splits, " +
+      std::to_string(m.tag_dictionary.size()) + " sure tags, " + std::to_string(m.labels.size()) + " relations");
+
+  Rng rng{options.seed};
+  std::vector<const ConlluSentence*> all;
+  for (const auto& s : train) all.push_back(&s);
+  int tagger_epochs = options.tagger_epochs;
+  const Table tagger = train_tagger(m, all, &dev, options.tagger_epochs, rng, tagger_epochs, options);
+
+  // Jackknifed tags: each fold tagged by a tagger that did not see it.
+  std::vector<ParserData> data;
+  data.reserve(train.size());
+  for (const auto& s : train) {
+    ParserData p{&s, {}, {0}, {-1}};
+    for (const Word& w : s.words) {
+      p.heads.push_back(w.head);
+      p.labels.push_back(label_ids.count(w.deprel) ? label_ids[w.deprel] : root_label);
+    }
+    data.push_back(std::move(p));
+  }
+  const int folds = std::max(1, options.folds);
+  for (int k = 0; k < folds; ++k) {
+    std::vector<const ConlluSentence*> rest;
+    for (std::size_t i = 0; i < train.size(); ++i)
+      if (static_cast<int>(i % folds) != k || folds == 1) rest.push_back(&train[i]);
+    int unused = 0;
+    m.tagger = train_tagger(m, rest, nullptr, tagger_epochs, rng, unused, options);
+    for (std::size_t i = k; i < train.size(); i += folds)
+      data[i].tags = tag_words(m, atoms_of(train[i].words), train[i].words);
+    say("jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) + " tagged");
+  }
+  m.tagger = tagger;
+
+  std::vector<ParserData*> order;
+  for (auto& p : data)
+    if (projective(p.sentence->words)) order.push_back(&p);
+  say("parser: " + std::to_string(order.size()) + " of " + std::to_string(data.size()) +
+      " sentences are projective and train it");
+  TrainTable trans, lab;
+  trans.resize(kParserBits, kTransitions);
+  lab.resize(kLabelBits, static_cast<std::uint32_t>(m.labels.size()));
+  Table best_trans, best_lab;
+  double best_las = -1;
+  for (int e = 0; e < options.parser_epochs; ++e) {
+    shuffle(order, rng);
+    parser_epoch(trans, lab, order, root_label, e > 0, rng);
+    m.transitions = trans.averaged();
+    m.labeller = lab.averaged();
+    const Attachment a = attachment(m, dev);
+    say("parser epoch " + std::to_string(e + 1) + ": dev UAS " + std::to_string(a.uas) + " LAS " +
+        std::to_string(a.las));
+    if (a.las > best_las) {
+      best_las = a.las;
+      best_trans = m.transitions;
+      best_lab = m.labeller;
+    }
+  }
+  m.transitions = std::move(best_trans);
+  m.labeller = std::move(best_lab);
+  return serialize(m, options.prune);
+}
+
+}  // namespace crosscheck

@@ -1,8 +1,10 @@
 // The commands around the syntax model: `parse` (raw text -> CoNLL-U, so that any UD tool
 // and the standard scorer can read our analysis) and `train-parser` (a model from a UD
 // treebank).
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
+#include <optional>
 #include <iostream>
 
 #include "cli.hpp"
@@ -32,10 +34,24 @@ namespace {
 
 // The sentences of a file for parsing: every byte that is not white space belongs to one,
 // clutter included (a scorer compares our words with the text, character for character).
-std::vector<Span> parse_units(const Document& doc) {
+std::vector<Span> parse_units(const Document& doc, bool line_per_sentence) {
+  std::vector<Span> out;
+  if (line_per_sentence) {
+    std::uint32_t b = 0;
+    const std::string& t = doc.original;
+    while (b < t.size()) {
+      std::uint32_t e = b;
+      while (e < t.size() && t[e] != '\n') ++e;
+      std::uint32_t x = b, y = e;
+      while (x < y && std::isspace(static_cast<unsigned char>(t[x]))) ++x;
+      while (y > x && std::isspace(static_cast<unsigned char>(t[y - 1]))) --y;
+      if (y > x) out.push_back({x, y});
+      b = e + 1;
+    }
+    return out;
+  }
   Document whole = doc;
   whole.clutter.clear();
-  std::vector<Span> out;
   std::uint32_t covered = 0;
   auto gap = [&](std::uint32_t end) {
     // text that no sentence took (a lone symbol between sentences) is a unit of its own
@@ -60,10 +76,12 @@ int cmd_parse(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   std::string model_path = default_model_path();
   int threads = 0;
+  bool lines = false;
   po::options_description o("parse options");
   o.add_options()("help,h", "show this help")(
       "model", po::value(&model_path), "the syntax model (default: models/en_ewt.model)")(
       "threads", po::value(&threads), "worker threads (0: every core); the output is the same")(
+      "line-per-sentence", po::bool_switch(&lines), "the text is split already: each line is one sentence")(
       "input", po::value(&files), "text files");
   po::positional_options_description pos;
   pos.add("input", -1);
@@ -79,6 +97,8 @@ int cmd_parse(const std::vector<std::string>& args) {
   if (threads < 0) throw UsageError("--threads must be 0 or more");
   const auto model = load_model_or_report(model_path);
   if (!model) return kBadInput;
+  std::optional<tbb::global_control> limit;
+  if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
   int status = kOk;
   for (const std::string& file : files) {
     std::string bytes;
@@ -95,15 +115,27 @@ int cmd_parse(const std::vector<std::string>& args) {
       continue;
     }
     const Document& doc = std::get<Document>(ingested);
-    const std::vector<Span> units = parse_units(doc);
-    std::vector<std::string> out(units.size());
+    const std::vector<Span> units = parse_units(doc, lines);
+    std::vector<std::vector<SentenceWords>> out(units.size());
     tbb::parallel_for(std::size_t{0}, units.size(), [&](std::size_t i) {
-      const std::string_view text =
+      const std::string_view unit =
           std::string_view(doc.original).substr(units[i].begin, units[i].size());
-      out[i] = to_conllu(parse_sentence(text, *model), file + "#" + std::to_string(i + 1), text);
+      std::vector<Word> words = tokenize_ud(unit, *model);
+      if (lines)
+        out[i].push_back({{0, static_cast<std::uint32_t>(unit.size())}, std::move(words)});
+      else
+        out[i] = split_sentences(std::move(words), *model);
+      for (SentenceWords& s : out[i]) {
+        tag_and_parse(s.words, *model);
+        s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
+      }
     });
     std::cout << "# newdoc id = " << file << '\n';
-    for (const auto& s : out) std::cout << s;
+    std::size_t n = 0;
+    for (const auto& unit : out)
+      for (const auto& s : unit)
+        std::cout << to_conllu(s.words, file + "#" + std::to_string(++n),
+                               std::string_view(doc.original).substr(s.span.begin, s.span.size()));
   }
   return status;
 }

@@ -65,7 +65,16 @@ struct Table {
 struct TokenizerData {
   std::unordered_set<std::string> abbreviations;  // "Dr.", "U.S.", case as written
   std::unordered_set<std::string> hyphenated;     // lower-case words kept whole ("e-mail")
+  std::unordered_set<std::string> hyphen_shapes;  // shapes of numbers kept whole ("ddd-dddd")
   std::vector<std::string> clitics;               // lower-case suffixes split off ("n't", "'s")
+  std::unordered_set<std::string> symbols;        // punctuation runs that are one token (":-)")
+  std::string run_chars;  // characters whose runs are one token ("...", "====="): from symbols
+  void finish() {
+    run_chars.clear();
+    for (const std::string& s : symbols)
+      if (s.find_first_not_of(s[0]) == std::string::npos && run_chars.find(s[0]) == std::string::npos)
+        run_chars += s[0];
+  }
   // lower-case surface -> the lengths in bytes of its words ("cannot" -> 3, 3)
   std::unordered_map<std::string, std::vector<std::uint8_t>> splits;
 };
@@ -88,9 +97,15 @@ struct Atoms {
   std::vector<std::uint64_t> exact, s1, s2, s3, s4, p1, shape;
 };
 Atoms atoms_of(const std::vector<Word>& words);
+std::string shape_of(std::string_view s);
 
 // Tagger features of word i given the tags already chosen to its left; returns the count.
 int tagger_features(const Atoms& a, const std::vector<int>& tags, int i, std::uint64_t* out);
+
+// Sentence-boundary features: does the sentence end after word i? `since` counts the words
+// since the last boundary.
+int boundary_features(const Atoms& a, const std::vector<Word>& words, int i, int since,
+                      std::uint64_t* out);
 
 // The arc-eager parser's configuration over words 1..n (0 is the root).
 struct ParseState {
@@ -138,7 +153,7 @@ class SyntaxModel {
   detail::LemmaData lemmas;
   std::vector<std::string> labels;                          // dependency relations
   std::unordered_map<std::string, int> tag_dictionary;      // exact form -> sure tag
-  detail::Table tagger, transitions, labeller;
+  detail::Table splitter, tagger, transitions, labeller;
   std::string fingerprint;
 };
 

@@ -19,6 +19,8 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
 // "Kim" -> "Xxx", "1950s" -> "dddx": character classes, runs cut at three.
 std::string shape_of(std::string_view s) {
   std::string out;
@@ -36,6 +38,8 @@ std::string shape_of(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 std::uint64_t suffix(std::string_view s, std::size_t n) {
   return s.size() >= n ? hash_text(s.substr(s.size() - n)) : kNone;
@@ -95,6 +99,36 @@ int tagger_features(const Atoms& a, const std::vector<int>& tags, int i, std::ui
   out[k++] = feature(22, i == 0, a.shape[i]);
   out[k++] = feature(23, t(i - 1), w(i + 1));
   out[k++] = feature(24, w(i + 1), w(i + 2));
+  return k;
+}
+
+int boundary_features(const Atoms& a, const std::vector<Word>& words, int i, int since,
+                      std::uint64_t* out) {
+  const int n = static_cast<int>(a.word.size());
+  auto w = [&](int k) { return k < 0 || k >= n ? kNone : a.word[k]; };
+  auto sh = [&](int k) { return k < 0 || k >= n ? kNone : a.shape[k]; };
+  const std::uint64_t space = words[i].space_after ? 1 : 2;
+  const std::uint64_t len = since < 3 ? since : since < 6 ? 3 : since < 12 ? 4 : 5;
+  int k = 0;
+  out[k++] = feature(0, 1);
+  out[k++] = feature(1, w(i));
+  out[k++] = feature(2, w(i + 1));
+  out[k++] = feature(3, w(i - 1));
+  out[k++] = feature(4, sh(i));
+  out[k++] = feature(5, sh(i + 1));
+  out[k++] = feature(6, w(i), w(i + 1));
+  out[k++] = feature(7, w(i), sh(i + 1));
+  out[k++] = feature(8, sh(i), sh(i + 1));
+  out[k++] = feature(9, w(i - 1), w(i));
+  out[k++] = feature(10, space, sh(i + 1));
+  out[k++] = feature(11, a.s3[i]);
+  out[k++] = feature(12, w(i), space);
+  out[k++] = feature(13, len, sh(i + 1));
+  out[k++] = feature(14, w(i + 1), w(i + 2));
+  out[k++] = feature(15, a.exact[i], sh(i + 1));
+  out[k++] = feature(16, len, w(i));
+  out[k++] = feature(17, sh(i - 1), sh(i), sh(i + 1));
+  out[k++] = feature(18, w(i), w(i + 1), space);
   return k;
 }
 

@@ -119,6 +119,34 @@ void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model) {
   }
 }
 
+std::vector<SentenceWords> split_sentences(std::vector<Word> words, const SyntaxModel& model) {
+  using namespace detail;
+  std::vector<SentenceWords> out;
+  if (words.empty()) return out;
+  const Atoms a = atoms_of(words);
+  std::uint64_t f[kMaxFeatures];
+  float scores[2];
+  std::size_t start = 0, token_end = 0;  // one past the multi-word token word i is in
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    bool end = i + 1 == words.size();
+    if (words[i].token_words > 1) token_end = i + words[i].token_words;
+    const bool inside = i + 1 < token_end;  // a boundary never falls inside a token
+    if (!end && !inside && model.splitter.classes == 2) {
+      const int n = boundary_features(a, words, static_cast<int>(i), static_cast<int>(i - start), f);
+      model.splitter.score(f, n, scores);
+      end = scores[1] > scores[0];
+    }
+    if (!end) continue;
+    std::vector<Word> sentence(std::make_move_iterator(words.begin() + start),
+                               std::make_move_iterator(words.begin() + i + 1));
+    const Span span{sentence.front().span.begin, sentence.back().span.end};
+    for (Word& w : sentence) w.span = {w.span.begin - span.begin, w.span.end - span.begin};
+    out.push_back({span, std::move(sentence)});
+    start = i + 1;
+  }
+  return out;
+}
+
 std::vector<Word> parse_sentence(std::string_view text, const SyntaxModel& model) {
   std::vector<Word> words = tokenize_ud(text, model);
   tag_and_parse(words, model);

@@ -146,7 +146,7 @@ std::string serialize(const SyntaxModel& m, double prune) {
   w.raw(kMagic.data(), kMagic.size());
   w.u32(kFormat);
   const auto& tk = m.tokenizer;
-  for (const auto* set : {&tk.abbreviations, &tk.hyphenated}) {
+  for (const auto* set : {&tk.abbreviations, &tk.hyphenated, &tk.symbols, &tk.hyphen_shapes}) {
     const auto v = sorted(*set);
     w.varint(v.size());
     for (const auto& s : v) w.str(s);
@@ -171,6 +171,7 @@ std::string serialize(const SyntaxModel& m, double prune) {
   const std::map<std::string, int> dict(m.tag_dictionary.begin(), m.tag_dictionary.end());
   w.varint(dict.size());
   for (const auto& [k, v] : dict) w.str(k), w.varint(v);
+  write_table(w, m.splitter, prune);
   write_table(w, m.tagger, prune);
   write_table(w, m.transitions, prune);
   write_table(w, m.labeller, prune);
@@ -199,8 +200,9 @@ std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std
       return nullptr;
     }
     auto& tk = m->tokenizer;
-    for (auto* set : {&tk.abbreviations, &tk.hyphenated})
+    for (auto* set : {&tk.abbreviations, &tk.hyphenated, &tk.symbols, &tk.hyphen_shapes})
       for (std::uint64_t n = r.varint(); n > 0; --n) set->insert(r.str());
+    tk.finish();
     for (std::uint64_t n = r.varint(); n > 0; --n) tk.clitics.push_back(r.str());
     for (std::uint64_t n = r.varint(); n > 0; --n) {
       std::string form = r.str(), lengths = r.str();
@@ -222,10 +224,11 @@ std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std
       if (tag >= kUposCount) throw std::runtime_error("bad tag");
       m->tag_dictionary[k] = static_cast<int>(tag);
     }
+    read_table(r, m->splitter);
     read_table(r, m->tagger);
     read_table(r, m->transitions);
     read_table(r, m->labeller);
-    if (m->tagger.classes != kUposCount || m->transitions.classes != detail::kTransitions ||
+    if (m->splitter.classes != 2 || m->tagger.classes != kUposCount || m->transitions.classes != detail::kTransitions ||
         m->labeller.classes != m->labels.size() || m->labels.size() > 64 ||
         std::find(m->labels.begin(), m->labels.end(), "root") == m->labels.end())
       throw std::runtime_error("tables do not fit the labels");

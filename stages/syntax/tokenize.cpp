@@ -141,6 +141,23 @@ class Tokenizer {
       auto single = [&](std::size_t m, char c) {
         return m < j && pieces[m].end - pieces[m].begin == 1 && text_[pieces[m].begin] == c;
       };
+      if (is_digit(c0) || is_alpha(c0)) {
+        // a hyphenated word or number the treebank keeps whole ("e-mail", "713-555-0100")
+        std::size_t m = next;
+        std::uint32_t he = e;
+        while (m + 1 < j && single(m, '-') && std::isalnum(static_cast<unsigned char>(text_[pieces[m + 1].begin]))) {
+          he = pieces[m + 1].end;
+          m += 2;
+        }
+        if (m > next) {
+          std::string low(text_.substr(b, he - b));
+          for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (data_.hyphenated.count(low) || data_.hyphen_shapes.count(detail::shape_of(low))) {
+            e = he;
+            next = m;
+          }
+        }
+      }
       if (is_digit(c0)) {  // 10:30, 12/25/2005
         while (next + 1 < j && (single(next, ':') || single(next, '/')) &&
                is_digit(static_cast<unsigned char>(text_[pieces[next + 1].begin]))) {
@@ -148,21 +165,6 @@ class Tokenizer {
           next += 2;
         }
       } else if (is_alpha(c0)) {
-        // a hyphenated word the treebank keeps whole
-        std::size_t m = next;
-        std::uint32_t he = e;
-        while (m + 1 < j && single(m, '-') && is_alpha(static_cast<unsigned char>(text_[pieces[m + 1].begin]))) {
-          he = pieces[m + 1].end;
-          m += 2;
-        }
-        if (m > next) {
-          std::string low(text_.substr(b, he - b));
-          for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          if (data_.hyphenated.count(low)) {
-            e = he;
-            next = m;
-          }
-        }
         // an abbreviation keeps its full stop: learned ones, initials, "U.S."
         if (next < j && single(next, '.')) {
           const std::string with(text_.substr(b, e + 1 - b));
@@ -176,9 +178,26 @@ class Tokenizer {
         word(b, e);
         k = next;
         continue;
-      } else if (std::string_view(".!?-*=_~").find(static_cast<char>(c0)) != std::string_view::npos &&
-                 p.size() == 1) {  // "...", "!!!", "--"
-        while (next < j && single(next, static_cast<char>(c0))) e = pieces[next++].end;
+      } else if (!std::isalnum(c0) && c0 < 0x80) {
+        std::size_t m = next;
+        while (m < j && single(m, static_cast<char>(c0))) ++m;
+        if (m > next && p.size() == 1 && data_.run_chars.find(static_cast<char>(c0)) != std::string::npos) {
+          e = pieces[m - 1].end;  // a run of one character the treebank keeps whole ("...")
+          next = m;
+        } else {
+          // punctuation the treebank writes as one token (":-)", "<<"), longest first
+          m = next;
+          while (m < j && pieces[m].begin == pieces[m - 1].end && m - k < 8 &&
+                 !std::isalnum(static_cast<unsigned char>(text_[pieces[m].begin])) &&
+                 static_cast<unsigned char>(text_[pieces[m].begin]) < 0x80)
+            ++m;
+          for (; m > next; --m)
+            if (data_.symbols.count(std::string(text_.substr(b, pieces[m - 1].end - b)))) break;
+          if (m > next) {
+            e = pieces[m - 1].end;
+            next = m;
+          }
+        }
       }
       emit(b, e);
       k = next;

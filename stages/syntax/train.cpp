@@ -82,7 +82,7 @@ std::string lower(std::string_view s) {
 
 TokenizerData learn_tokenizer(const std::vector<ConlluSentence>& train) {
   TokenizerData d;
-  std::map<std::string, int> abbreviations, hyphenated, clitics, plain, fused;
+  std::map<std::string, int> abbreviations, hyphenated, clitics, plain, fused, symbols, hyphen_shapes;
   std::map<std::string, std::vector<std::uint8_t>> lengths;
   for (const ConlluSentence& s : train) {
     std::vector<bool> in_token(s.words.size(), false);
@@ -110,16 +110,26 @@ TokenizerData learn_tokenizer(const std::vector<ConlluSentence>& train) {
       if (f.size() >= 2 && f.back() == '.' && letters &&
           std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c) || c == '.'; }))
         ++abbreviations[f];
+      if (f.size() >= 2 && std::none_of(f.begin(), f.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; }))
+        ++symbols[f];
       const auto h = f.find('-');
       if (h != std::string::npos && h > 0 && h + 1 < f.size() &&
           std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c) || c == '-'; }))
         ++hyphenated[lower(f)];
+      if (h != std::string::npos && h > 0 && h + 1 < f.size() &&
+          std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isdigit(c) || c == '-'; }))
+        ++hyphen_shapes[shape_of(f)];
     }
   }
   for (const auto& [f, n] : abbreviations)
     if (n >= 2) d.abbreviations.insert(f);
   for (const auto& [f, n] : hyphenated)
     if (n >= 2) d.hyphenated.insert(f);
+  for (const auto& [f, n] : hyphen_shapes)
+    if (n >= 2) d.hyphen_shapes.insert(f);
+  for (const auto& [f, n] : symbols)
+    if (n >= 2) d.symbols.insert(f);
+  d.finish();
   for (const auto& [c, n] : clitics)
     if (n >= 5) d.clitics.push_back(c);
   std::sort(d.clitics.begin(), d.clitics.end(),
@@ -185,6 +195,89 @@ std::unordered_map<std::string, int> learn_tag_dictionary(const std::vector<Conl
     if (total >= 20 && c[best] >= 0.995 * total) dict[form] = best;
   }
   return dict;
+}
+
+// ---- sentence boundaries ----------------------------------------------------------------
+
+// Paragraphs as the raw text has them (sentences joined by a space; '# newpar' and
+// '# newdoc' start a new one), tokenised, with the words after which a sentence ends.
+struct Paragraph {
+  std::vector<Word> words;
+  std::vector<bool> ends;
+};
+
+std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences, const SyntaxModel& m) {
+  std::vector<Paragraph> out;
+  std::string text;
+  std::vector<std::uint32_t> ends;
+  auto flush = [&] {
+    if (text.empty()) return;
+    Paragraph p;
+    p.words = tokenize_ud(text, m);
+    for (const Word& w : p.words) p.ends.push_back(std::binary_search(ends.begin(), ends.end(), w.span.end));
+    out.push_back(std::move(p));
+    text.clear();
+    ends.clear();
+  };
+  for (const ConlluSentence& s : sentences) {
+    const bool starts = std::any_of(s.comments.begin(), s.comments.end(), [](const std::string& c) {
+      return c.starts_with("newpar") || c.starts_with("newdoc");
+    });
+    if (starts) flush();
+    if (!text.empty()) text += ' ';
+    text += s.text;
+    ends.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+  flush();
+  return out;
+}
+
+// Boundary F1 of the splitter on `dev`, and training on `train` when `table` is given.
+double splitter_pass(const std::vector<Paragraph*>& ps, const Table& model, TrainTable* table) {
+  std::uint64_t f[kMaxFeatures];
+  float scores[2];
+  std::size_t tp = 0, fp = 0, fn = 0;
+  for (const Paragraph* p : ps) {
+    const Atoms a = atoms_of(p->words);
+    int since = 0;
+    for (std::size_t i = 0; i + 1 < p->words.size(); ++i) {
+      const int n = boundary_features(a, p->words, static_cast<int>(i), since, f);
+      const Table& t = table ? table->current : model;
+      t.score(f, n, scores);
+      const int guess = scores[1] > scores[0] ? 1 : 0, gold = p->ends[i] ? 1 : 0;
+      if (table) table->update(f, n, gold, guess);
+      tp += guess && gold;
+      fp += guess && !gold;
+      fn += !guess && gold;
+      since = guess ? 0 : since + 1;
+    }
+  }
+  return tp ? 200.0 * tp / (2.0 * tp + fp + fn) : 0;
+}
+
+Table train_splitter(const SyntaxModel& m, const std::vector<ConlluSentence>& train,
+                     const std::vector<ConlluSentence>& dev, Rng& rng, const TrainOptions& options) {
+  std::vector<Paragraph> tp = paragraphs(train, m), dp = paragraphs(dev, m);
+  std::vector<Paragraph*> order, dev_order;
+  for (auto& p : tp) order.push_back(&p);
+  for (auto& p : dp) dev_order.push_back(&p);
+  TrainTable table;
+  table.resize(18, 2);
+  Table best;
+  double best_f1 = -1;
+  for (int e = 0; e < 10; ++e) {
+    shuffle(order, rng);
+    splitter_pass(order, table.current, &table);
+    const Table avg = table.averaged();
+    const double f1 = splitter_pass(dev_order, avg, nullptr);
+    if (options.progress)
+      options.progress("splitter epoch " + std::to_string(e + 1) + ": dev boundary F1 " + std::to_string(f1));
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best = avg;
+    }
+  }
+  return best;
 }
 
 // ---- the tagger -----------------------------------------------------------------------
@@ -387,6 +480,8 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   m.tokenizer = learn_tokenizer(train);
   m.lemmas = learn_lemmas(train);
   m.tag_dictionary = learn_tag_dictionary(train);
+  Rng rng{options.seed};
+  m.splitter = train_splitter(m, train, dev, rng, options);
   std::map<std::string, int> label_ids;
   for (const ConlluSentence& s : train)
     for (const Word& w : s.words) label_ids.emplace(w.deprel, 0);
@@ -401,7 +496,6 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
       std::to_string(m.tokenizer.splits.size() + m.tokenizer.clitics.size()) + " splits, " +
       std::to_string(m.tag_dictionary.size()) + " sure tags, " + std::to_string(m.labels.size()) + " relations");
 
-  Rng rng{options.seed};
   std::vector<const ConlluSentence*> all;
   for (const auto& s : train) all.push_back(&s);
   int tagger_epochs = options.tagger_epochs;

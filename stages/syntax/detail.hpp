@@ -92,11 +92,15 @@ inline constexpr int kTransitions = 4;  // shift, reduce, left-arc, right-arc
 enum Move : int { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3 };
 
 // Per-word atoms the features combine.
+// Lower-case form -> the tags it had in the training treebank (bit per Upos).
+using TagSets = std::unordered_map<std::string, std::uint32_t>;
+
 struct Atoms {
   std::vector<std::uint64_t> word;  // lower-case form
   std::vector<std::uint64_t> exact, s1, s2, s3, s4, p1, shape;
+  std::vector<std::uint64_t> tags;  // the word's tag set in training; 0 when unseen
 };
-Atoms atoms_of(const std::vector<Word>& words);
+Atoms atoms_of(const std::vector<Word>& words, const TagSets& sets);
 std::string shape_of(std::string_view s);
 
 // Tagger features of word i given the tags already chosen to its left; returns the count.
@@ -125,7 +129,7 @@ struct ParseState {
 
 // Inputs of the parser's features: word atoms and tags, 0 = root, n+1 = none.
 struct ParseInput {
-  std::vector<std::uint64_t> word;
+  std::vector<std::uint64_t> word, suffix, sets;
   std::vector<int> tag;
 };
 ParseInput parse_input(const Atoms& a, const std::vector<int>& tags);
@@ -153,6 +157,7 @@ class SyntaxModel {
   detail::LemmaData lemmas;
   std::vector<std::string> labels;                          // dependency relations
   std::unordered_map<std::string, int> tag_dictionary;      // exact form -> sure tag
+  detail::TagSets tag_sets;
   detail::Table splitter, tagger, transitions, labeller;
   std::string fingerprint;
 };

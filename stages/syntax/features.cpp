@@ -51,10 +51,10 @@ int bucket(int distance) {
 
 }  // namespace
 
-Atoms atoms_of(const std::vector<Word>& words) {
+Atoms atoms_of(const std::vector<Word>& words, const TagSets& sets) {
   Atoms a;
   const std::size_t n = words.size();
-  for (auto* v : {&a.word, &a.exact, &a.s1, &a.s2, &a.s3, &a.s4, &a.p1, &a.shape}) v->resize(n);
+  for (auto* v : {&a.word, &a.exact, &a.s1, &a.s2, &a.s3, &a.s4, &a.p1, &a.shape, &a.tags}) v->resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string low = lower_ascii(words[i].form);
     a.word[i] = hash_text(low);
@@ -65,6 +65,8 @@ Atoms atoms_of(const std::vector<Word>& words) {
     a.s4[i] = suffix(low, 4);
     a.p1[i] = low.empty() ? kNone : hash_text(low.substr(0, 1));
     a.shape[i] = hash_text(shape_of(words[i].form));
+    const auto it = sets.find(low);
+    a.tags[i] = it == sets.end() ? 0 : it->second;
   }
   return a;
 }
@@ -99,6 +101,15 @@ int tagger_features(const Atoms& a, const std::vector<int>& tags, int i, std::ui
   out[k++] = feature(22, i == 0, a.shape[i]);
   out[k++] = feature(23, t(i - 1), w(i + 1));
   out[k++] = feature(24, w(i + 1), w(i + 2));
+  auto amb = [&](int j) { return j < 0 || j >= n ? 1ULL << 40 : a.tags[j]; };
+  out[k++] = feature(25, amb(i));
+  out[k++] = feature(26, amb(i + 1));
+  out[k++] = feature(27, amb(i + 2));
+  out[k++] = feature(28, amb(i), amb(i + 1));
+  out[k++] = feature(29, t(i - 1), amb(i));
+  out[k++] = feature(30, t(i - 1), amb(i), amb(i + 1));
+  out[k++] = feature(31, a.word[i], amb(i + 1));
+  out[k++] = feature(32, amb(i), a.s3[i]);
   return k;
 }
 
@@ -215,14 +226,18 @@ ParseInput parse_input(const Atoms& a, const std::vector<int>& tags) {
   const std::size_t n = a.word.size();
   ParseInput in;
   in.word.resize(n + 2);
+  in.suffix.resize(n + 2);
+  in.sets.assign(n + 2, 1ULL << 40);
   in.tag.resize(n + 2);
-  in.word[0] = kRoot;
+  in.word[0] = in.suffix[0] = kRoot;
   in.tag[0] = kRootTag;
   for (std::size_t i = 0; i < n; ++i) {
     in.word[i + 1] = a.word[i];
+    in.suffix[i + 1] = a.s3[i];
+    in.sets[i + 1] = a.tags[i];
     in.tag[i + 1] = tags[i];
   }
-  in.word[n + 1] = kNone;
+  in.word[n + 1] = in.suffix[n + 1] = kNone;
   in.tag[n + 1] = kNoTag;
   return in;
 }
@@ -341,6 +356,15 @@ int transition_features(const ParseInput& in, const ParseState& s, std::uint64_t
   out[k++] = feature(74, w(s1), t(s1));
   out[k++] = feature(75, s.root_taken, t(n0));
   out[k++] = feature(76, s.root_taken, t(s0), s0 == 0);
+  // the tags each word could have had: a way back from a tagging error
+  const auto& A = in.sets;
+  out[k++] = feature(77, A[s0], t(s0));
+  out[k++] = feature(78, A[n0], t(n0));
+  out[k++] = feature(79, A[s0], A[n0]);
+  out[k++] = feature(80, A[n1], t(n1));
+  out[k++] = feature(81, t(s0), A[n0], t(n0));
+  out[k++] = feature(82, in.suffix[n0], t(n0));
+  out[k++] = feature(83, in.suffix[s0], t(s0));
   return k;
 }
 
@@ -375,6 +399,17 @@ int label_features(const ParseInput& in, const ParseState& s, int h, int d, std:
   out[k++] = feature(19, dir, W[d], t(s.l1[d]));
   out[k++] = feature(20, dir * 128 + t(h), t(d), lab(h));
   out[k++] = feature(21, dir, W[h], t(d) * 64 + t(s.l1[d]));
+  const int none_l1 = s.l1[d];
+  out[k++] = feature(22, dir, W[none_l1], t(d));
+  out[k++] = feature(23, dir, W[none_l1], W[h]);
+  out[k++] = feature(24, dir, in.suffix[d], t(h));
+  out[k++] = feature(25, dir, in.suffix[d], t(d));
+  out[k++] = feature(26, dir, t(h), d < h ? lab(s.l1[h]) : lab(s.r1[h]));
+  out[k++] = feature(27, dir, t(d) * 64 + t(h), static_cast<std::uint64_t>(s.nl[d] * 16 + s.nr[d]));
+  out[k++] = feature(28, dir, W[d], dist);
+  out[k++] = feature(29, dir, t(h) * 64 + t(d), t(h + 1));
+  out[k++] = feature(30, dir, t(h) * 64 + t(d), t(h - 1));
+  out[k++] = feature(31, dir, W[hh], t(d));
   return k;
 }
 

@@ -102,7 +102,7 @@ void parse_words(const SyntaxModel& m, const ParseInput& in, ParseState& s, int 
 void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model) {
   using namespace detail;
   if (words.empty()) return;
-  const Atoms a = atoms_of(words);
+  const Atoms a = atoms_of(words, model.tag_sets);
   const std::vector<int> tags = tag_words(model, a, words);
   const int root_label = static_cast<int>(
       std::find(model.labels.begin(), model.labels.end(), "root") - model.labels.begin());
@@ -123,7 +123,7 @@ std::vector<SentenceWords> split_sentences(std::vector<Word> words, const Syntax
   using namespace detail;
   std::vector<SentenceWords> out;
   if (words.empty()) return out;
-  const Atoms a = atoms_of(words);
+  const Atoms a = atoms_of(words, model.tag_sets);
   std::uint64_t f[kMaxFeatures];
   float scores[2];
   std::size_t start = 0, token_end = 0;  // one past the multi-word token word i is in

@@ -171,6 +171,9 @@ std::string serialize(const SyntaxModel& m, double prune) {
   const std::map<std::string, int> dict(m.tag_dictionary.begin(), m.tag_dictionary.end());
   w.varint(dict.size());
   for (const auto& [k, v] : dict) w.str(k), w.varint(v);
+  const std::map<std::string, std::uint32_t> sets(m.tag_sets.begin(), m.tag_sets.end());
+  w.varint(sets.size());
+  for (const auto& [k, v] : sets) w.str(k), w.varint(v);
   write_table(w, m.splitter, prune);
   write_table(w, m.tagger, prune);
   write_table(w, m.transitions, prune);
@@ -223,6 +226,10 @@ std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std
       const auto tag = r.varint();
       if (tag >= kUposCount) throw std::runtime_error("bad tag");
       m->tag_dictionary[k] = static_cast<int>(tag);
+    }
+    for (std::uint64_t n = r.varint(); n > 0; --n) {
+      std::string k = r.str();
+      m->tag_sets[k] = static_cast<std::uint32_t>(r.varint());
     }
     read_table(r, m->splitter);
     read_table(r, m->tagger);

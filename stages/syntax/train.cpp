@@ -181,6 +181,20 @@ LemmaData learn_lemmas(const std::vector<ConlluSentence>& train) {
   return d;
 }
 
+TagSets learn_tag_sets(const std::vector<ConlluSentence>& train) {
+  std::map<std::string, std::pair<int, std::uint32_t>> seen;
+  for (const ConlluSentence& s : train)
+    for (const Word& w : s.words) {
+      auto& [count, mask] = seen[lower(w.form)];
+      ++count;
+      mask |= 1u << static_cast<int>(w.upos);
+    }
+  TagSets sets;
+  for (const auto& [form, v] : seen)
+    if (v.first >= 2) sets[form] = v.second;
+  return sets;
+}
+
 std::unordered_map<std::string, int> learn_tag_dictionary(const std::vector<ConlluSentence>& train) {
   std::map<std::string, std::array<int, kUposCount>> counts;
   for (const ConlluSentence& s : train)
@@ -233,12 +247,13 @@ std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences, 
 }
 
 // Boundary F1 of the splitter on `dev`, and training on `train` when `table` is given.
-double splitter_pass(const std::vector<Paragraph*>& ps, const Table& model, TrainTable* table) {
+double splitter_pass(const std::vector<Paragraph*>& ps, const TagSets& sets, const Table& model,
+                     TrainTable* table) {
   std::uint64_t f[kMaxFeatures];
   float scores[2];
   std::size_t tp = 0, fp = 0, fn = 0;
   for (const Paragraph* p : ps) {
-    const Atoms a = atoms_of(p->words);
+    const Atoms a = atoms_of(p->words, sets);
     int since = 0;
     for (std::size_t i = 0; i + 1 < p->words.size(); ++i) {
       const int n = boundary_features(a, p->words, static_cast<int>(i), since, f);
@@ -267,9 +282,9 @@ Table train_splitter(const SyntaxModel& m, const std::vector<ConlluSentence>& tr
   double best_f1 = -1;
   for (int e = 0; e < 10; ++e) {
     shuffle(order, rng);
-    splitter_pass(order, table.current, &table);
+    splitter_pass(order, m.tag_sets, table.current, &table);
     const Table avg = table.averaged();
-    const double f1 = splitter_pass(dev_order, avg, nullptr);
+    const double f1 = splitter_pass(dev_order, m.tag_sets, avg, nullptr);
     if (options.progress)
       options.progress("splitter epoch " + std::to_string(e + 1) + ": dev boundary F1 " + std::to_string(f1));
     if (f1 > best_f1) {
@@ -282,18 +297,18 @@ Table train_splitter(const SyntaxModel& m, const std::vector<ConlluSentence>& tr
 
 // ---- the tagger -----------------------------------------------------------------------
 
-constexpr std::uint32_t kTaggerBits = 18, kParserBits = 20, kLabelBits = 17;
+constexpr std::uint32_t kTaggerBits = 20, kParserBits = 22, kLabelBits = 19;
 
 void tagger_epoch(TrainTable& table, const SyntaxModel& m, const std::vector<const ConlluSentence*>& order) {
   std::uint64_t f[kMaxFeatures];
   float scores[kUposCount];
   for (const ConlluSentence* s : order) {
-    const Atoms a = atoms_of(s->words);
+    const Atoms a = atoms_of(s->words, m.tag_sets);
     std::vector<int> tags(s->words.size(), 0);
     for (std::size_t i = 0; i < s->words.size(); ++i) {
       const int gold = static_cast<int>(s->words[i].upos);
-      if (m.tag_dictionary.count(s->words[i].form)) {
-        tags[i] = m.tag_dictionary.at(s->words[i].form);
+      if (auto it = m.tag_dictionary.find(s->words[i].form); it != m.tag_dictionary.end()) {
+        tags[i] = it->second;
         continue;
       }
       const int n = tagger_features(a, tags, static_cast<int>(i), f);
@@ -308,17 +323,17 @@ void tagger_epoch(TrainTable& table, const SyntaxModel& m, const std::vector<con
 double tag_accuracy(const SyntaxModel& m, const std::vector<ConlluSentence>& dev) {
   std::size_t right = 0, all = 0;
   for (const ConlluSentence& s : dev) {
-    const auto tags = tag_words(m, atoms_of(s.words), s.words);
+    const auto tags = tag_words(m, atoms_of(s.words, m.tag_sets), s.words);
     for (std::size_t i = 0; i < tags.size(); ++i, ++all) right += tags[i] == static_cast<int>(s.words[i].upos);
   }
   return all ? 100.0 * right / all : 0;
 }
 
-// Trains the tagger on `train` for `epochs` (or, with dev, the best of up to `epochs`);
-// returns the averaged table and sets `best_epochs`.
-Table train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& train,
-                   const std::vector<ConlluSentence>* dev, int epochs, Rng& rng, int& best_epochs,
-                   const TrainOptions& options) {
+// Trains the tagger into m.tagger: for `epochs`, or with dev the best of up to `epochs`,
+// whose number it puts in `best_epochs`.
+void train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& train,
+                  const std::vector<ConlluSentence>* dev, int epochs, Rng& rng, int& best_epochs,
+                  const TrainOptions& options) {
   TrainTable table;
   table.resize(kTaggerBits, kUposCount);
   std::vector<const ConlluSentence*> order = train;
@@ -338,7 +353,29 @@ Table train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& tra
       best_epochs = e + 1;
     }
   }
-  return dev ? best : table.averaged();
+  m.tagger = dev ? std::move(best) : table.averaged();
+}
+
+// Tags for every training sentence from taggers that did not see it (k folds).
+using Jackknifed = std::unordered_map<const ConlluSentence*, std::vector<int>>;
+
+Jackknifed jackknife(SyntaxModel& m, const std::vector<ConlluSentence>& train, int folds, int epochs,
+                     Rng& rng, const TrainOptions& options) {
+  const Table keep = m.tagger;
+  Jackknifed out;
+  for (int k = 0; k < folds; ++k) {
+    std::vector<const ConlluSentence*> rest;
+    for (std::size_t i = 0; i < train.size(); ++i)
+      if (static_cast<int>(i % folds) != k || folds == 1) rest.push_back(&train[i]);
+    int unused = 0;
+    train_tagger(m, rest, nullptr, epochs, rng, unused, options);
+    for (std::size_t i = k; i < train.size(); i += folds)
+      out[&train[i]] = tag_words(m, atoms_of(train[i].words, m.tag_sets), train[i].words);
+    if (options.progress)
+      options.progress("jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) + " tagged");
+  }
+  m.tagger = keep;
+  return out;
 }
 
 // ---- the parser -----------------------------------------------------------------------
@@ -397,13 +434,13 @@ struct ParserData {
   std::vector<int> heads, labels;  // 1-based; [0] unused
 };
 
-void parser_epoch(TrainTable& trans, TrainTable& lab, std::vector<ParserData*>& order, int root_label,
-                  bool explore, Rng& rng) {
+void parser_epoch(TrainTable& trans, TrainTable& lab, const TagSets& sets,
+                  std::vector<ParserData*>& order, int root_label, bool explore, Rng& rng) {
   std::uint64_t f[kMaxFeatures], lf[kMaxFeatures];
   float scores[kTransitions];
   std::vector<float> lscores(lab.current.classes);
   for (ParserData* p : order) {
-    const Atoms a = atoms_of(p->sentence->words);
+    const Atoms a = atoms_of(p->sentence->words, sets);
     const ParseInput in = parse_input(a, p->tags);
     ParseState s(static_cast<int>(p->sentence->words.size()));
     while (!s.done()) {
@@ -480,6 +517,7 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   m.tokenizer = learn_tokenizer(train);
   m.lemmas = learn_lemmas(train);
   m.tag_dictionary = learn_tag_dictionary(train);
+  m.tag_sets = learn_tag_sets(train);
   Rng rng{options.seed};
   m.splitter = train_splitter(m, train, dev, rng, options);
   std::map<std::string, int> label_ids;
@@ -498,32 +536,23 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
 
   std::vector<const ConlluSentence*> all;
   for (const auto& s : train) all.push_back(&s);
-  int tagger_epochs = options.tagger_epochs;
-  const Table tagger = train_tagger(m, all, &dev, options.tagger_epochs, rng, tagger_epochs, options);
+  // The tagger, and the tags the parser trains on: each sentence's from a tagger that did
+  // not see it, so that the parser learns from tags as good as it will get.
+  const int folds = std::max(1, options.folds);
+  int epochs = options.tagger_epochs;
+  train_tagger(m, all, &dev, options.tagger_epochs, rng, epochs, options);
+  const Jackknifed tags = jackknife(m, train, folds, epochs, rng, options);
 
-  // Jackknifed tags: each fold tagged by a tagger that did not see it.
   std::vector<ParserData> data;
   data.reserve(train.size());
   for (const auto& s : train) {
-    ParserData p{&s, {}, {0}, {-1}};
+    ParserData p{&s, tags.at(&s), {0}, {-1}};
     for (const Word& w : s.words) {
       p.heads.push_back(w.head);
       p.labels.push_back(label_ids.count(w.deprel) ? label_ids[w.deprel] : root_label);
     }
     data.push_back(std::move(p));
   }
-  const int folds = std::max(1, options.folds);
-  for (int k = 0; k < folds; ++k) {
-    std::vector<const ConlluSentence*> rest;
-    for (std::size_t i = 0; i < train.size(); ++i)
-      if (static_cast<int>(i % folds) != k || folds == 1) rest.push_back(&train[i]);
-    int unused = 0;
-    m.tagger = train_tagger(m, rest, nullptr, tagger_epochs, rng, unused, options);
-    for (std::size_t i = k; i < train.size(); i += folds)
-      data[i].tags = tag_words(m, atoms_of(train[i].words), train[i].words);
-    say("jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) + " tagged");
-  }
-  m.tagger = tagger;
 
   std::vector<ParserData*> order;
   for (auto& p : data)
@@ -537,7 +566,7 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   double best_las = -1;
   for (int e = 0; e < options.parser_epochs; ++e) {
     shuffle(order, rng);
-    parser_epoch(trans, lab, order, root_label, e > 0, rng);
+    parser_epoch(trans, lab, m.tag_sets, order, root_label, e > 0, rng);
     m.transitions = trans.averaged();
     m.labeller = lab.averaged();
     const Attachment a = attachment(m, dev);

@@ -11,7 +11,6 @@
 #include "corpus_files.hpp"
 #include "ingest/ingest.hpp"
 #include "reports/reports.hpp"
-#include "segment/segment.hpp"
 #include "syntax/syntax.hpp"
 
 namespace crosscheck::cli {
@@ -32,41 +31,22 @@ std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path)
 
 namespace {
 
-// The sentences of a file for parsing: every byte that is not white space belongs to one,
-// clutter included (a scorer compares our words with the text, character for character).
-std::vector<Span> parse_units(const Document& doc, bool line_per_sentence) {
+// The lines of a file, trimmed, without the empty ones: each a paragraph for parsing (or
+// a sentence, with --line-per-sentence). Every byte that is not white space belongs to one,
+// clutter included, since a scorer compares our words with the text character for
+// character.
+std::vector<Span> lines_of(const std::string& t) {
   std::vector<Span> out;
-  if (line_per_sentence) {
-    std::uint32_t b = 0;
-    const std::string& t = doc.original;
-    while (b < t.size()) {
-      std::uint32_t e = b;
-      while (e < t.size() && t[e] != '\n') ++e;
-      std::uint32_t x = b, y = e;
-      while (x < y && std::isspace(static_cast<unsigned char>(t[x]))) ++x;
-      while (y > x && std::isspace(static_cast<unsigned char>(t[y - 1]))) --y;
-      if (y > x) out.push_back({x, y});
-      b = e + 1;
-    }
-    return out;
+  std::uint32_t b = 0;
+  while (b < t.size()) {
+    std::uint32_t e = b;
+    while (e < t.size() && t[e] != '\n') ++e;
+    std::uint32_t x = b, y = e;
+    while (x < y && std::isspace(static_cast<unsigned char>(t[x]))) ++x;
+    while (y > x && std::isspace(static_cast<unsigned char>(t[y - 1]))) --y;
+    if (y > x) out.push_back({x, y});
+    b = e + 1;
   }
-  Document whole = doc;
-  whole.clutter.clear();
-  std::uint32_t covered = 0;
-  auto gap = [&](std::uint32_t end) {
-    // text that no sentence took (a lone symbol between sentences) is a unit of its own
-    std::uint32_t b = covered;
-    while (b < end && std::isspace(static_cast<unsigned char>(whole.original[b]))) ++b;
-    std::uint32_t e = end;
-    while (e > b && std::isspace(static_cast<unsigned char>(whole.original[e - 1]))) --e;
-    if (e > b) out.push_back({b, e});
-  };
-  for (const Sentence& s : segment(whole)) {
-    gap(s.original.begin);
-    out.push_back(s.original);
-    covered = s.original.end;
-  }
-  gap(static_cast<std::uint32_t>(whole.original.size()));
   return out;
 }
 
@@ -86,10 +66,12 @@ int cmd_parse(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("input", -1);
   if (parse(args, o, pos).count("help")) {
-    std::cout << "usage: crosscheck parse FILE... [--model FILE]\n\n"
-                 "Splits each file into sentences and writes their words, UPOS tags, lemmas and\n"
+    std::cout << "usage: crosscheck parse FILE... [--model FILE] [--line-per-sentence] [--threads N]\n\n"
+                 "Writes the words of each file's sentences with their UPOS tags, lemmas and\n"
                  "dependency trees as CoNLL-U (UD v2) on standard output: '# newdoc id' per\n"
-                 "file, '# sent_id' and '# text' per sentence, multi-word tokens as ranges.\n\n"
+                 "file, '# sent_id' and '# text' per sentence, multi-word tokens as ranges.\n"
+                 "Each line is a paragraph, cut into sentences by the model; a sentence never\n"
+                 "spans a line break.\n\n"
               << o;
     return kOk;
   }
@@ -115,20 +97,16 @@ int cmd_parse(const std::vector<std::string>& args) {
       continue;
     }
     const Document& doc = std::get<Document>(ingested);
-    const std::vector<Span> units = parse_units(doc, lines);
+    const std::vector<Span> units = lines_of(doc.original);
     std::vector<std::vector<SentenceWords>> out(units.size());
     tbb::parallel_for(std::size_t{0}, units.size(), [&](std::size_t i) {
       const std::string_view unit =
           std::string_view(doc.original).substr(units[i].begin, units[i].size());
-      std::vector<Word> words = tokenize_ud(unit, *model);
       if (lines)
-        out[i].push_back({{0, static_cast<std::uint32_t>(unit.size())}, std::move(words)});
+        out[i].push_back({{0, static_cast<std::uint32_t>(unit.size())}, parse_sentence(unit, *model)});
       else
-        out[i] = split_sentences(std::move(words), *model);
-      for (SentenceWords& s : out[i]) {
-        tag_and_parse(s.words, *model);
-        s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
-      }
+        out[i] = parse_paragraph(unit, *model);
+      for (SentenceWords& s : out[i]) s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
     });
     std::cout << "# newdoc id = " << file << '\n';
     std::size_t n = 0;

@@ -107,9 +107,9 @@ std::string shape_of(std::string_view s);
 int tagger_features(const Atoms& a, const std::vector<int>& tags, int i, std::uint64_t* out);
 
 // Sentence-boundary features: does the sentence end after word i? `since` counts the words
-// since the last boundary.
-int boundary_features(const Atoms& a, const std::vector<Word>& words, int i, int since,
-                      std::uint64_t* out);
+// since the last boundary, `verb` says whether one of them was a verb.
+int boundary_features(const Atoms& a, const std::vector<Word>& words, const std::vector<int>& tags, int i,
+                      int since, bool verb, std::uint64_t* out);
 
 // The arc-eager parser's configuration over words 1..n (0 is the root).
 struct ParseState {
@@ -130,6 +130,7 @@ struct ParseState {
 // Inputs of the parser's features: word atoms and tags, 0 = root, n+1 = none.
 struct ParseInput {
   std::vector<std::uint64_t> word, suffix, sets;
+  std::vector<int> punct;  // punctuation marks up to and including each word
   std::vector<int> tag;
 };
 ParseInput parse_input(const Atoms& a, const std::vector<int>& tags);

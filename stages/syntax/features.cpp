@@ -113,8 +113,8 @@ int tagger_features(const Atoms& a, const std::vector<int>& tags, int i, std::ui
   return k;
 }
 
-int boundary_features(const Atoms& a, const std::vector<Word>& words, int i, int since,
-                      std::uint64_t* out) {
+int boundary_features(const Atoms& a, const std::vector<Word>& words, const std::vector<int>& tags, int i,
+                      int since, bool verb, std::uint64_t* out) {
   const int n = static_cast<int>(a.word.size());
   auto w = [&](int k) { return k < 0 || k >= n ? kNone : a.word[k]; };
   auto sh = [&](int k) { return k < 0 || k >= n ? kNone : a.shape[k]; };
@@ -140,6 +140,15 @@ int boundary_features(const Atoms& a, const std::vector<Word>& words, int i, int
   out[k++] = feature(16, len, w(i));
   out[k++] = feature(17, sh(i - 1), sh(i), sh(i + 1));
   out[k++] = feature(18, w(i), w(i + 1), space);
+  auto t = [&](int j) { return j < 0 || j >= n ? static_cast<std::uint64_t>(kNoTag) : tags[j]; };
+  out[k++] = feature(19, t(i), t(i + 1));
+  out[k++] = feature(20, t(i - 1), t(i), t(i + 1));
+  out[k++] = feature(21, t(i + 1), t(i + 2));
+  out[k++] = feature(22, w(i), t(i + 1));
+  out[k++] = feature(23, t(i), w(i + 1));
+  out[k++] = feature(24, verb, t(i), t(i + 1));
+  out[k++] = feature(25, verb, len, sh(i + 1));
+  out[k++] = feature(26, t(i), t(i + 1), space);
   return k;
 }
 
@@ -228,6 +237,7 @@ ParseInput parse_input(const Atoms& a, const std::vector<int>& tags) {
   in.word.resize(n + 2);
   in.suffix.resize(n + 2);
   in.sets.assign(n + 2, 1ULL << 40);
+  in.punct.assign(n + 2, 0);
   in.tag.resize(n + 2);
   in.word[0] = in.suffix[0] = kRoot;
   in.tag[0] = kRootTag;
@@ -235,9 +245,11 @@ ParseInput parse_input(const Atoms& a, const std::vector<int>& tags) {
     in.word[i + 1] = a.word[i];
     in.suffix[i + 1] = a.s3[i];
     in.sets[i + 1] = a.tags[i];
+    in.punct[i + 1] = in.punct[i] + (tags[i] == static_cast<int>(Upos::kPunct) ? 1 : 0);
     in.tag[i + 1] = tags[i];
   }
   in.word[n + 1] = in.suffix[n + 1] = kNone;
+  in.punct[n + 1] = in.punct[n];
   in.tag[n + 1] = kNoTag;
   return in;
 }
@@ -365,6 +377,11 @@ int transition_features(const ParseInput& in, const ParseState& s, std::uint64_t
   out[k++] = feature(81, t(s0), A[n0], t(n0));
   out[k++] = feature(82, in.suffix[n0], t(n0));
   out[k++] = feature(83, in.suffix[s0], t(s0));
+  // punctuation between the stack top and the buffer's front: clause and list edges
+  const std::uint64_t marks = s0 == none || n0 == none ? 9 : std::min(in.punct[n0] - in.punct[s0], 3);
+  out[k++] = feature(84, t(s0), t(n0), marks);
+  out[k++] = feature(85, w(s0), t(n0), marks);
+  out[k++] = feature(86, t(s0), w(n0), marks);
   return k;
 }
 

@@ -119,20 +119,23 @@ void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model) {
   }
 }
 
-std::vector<SentenceWords> split_sentences(std::vector<Word> words, const SyntaxModel& model) {
+std::vector<SentenceWords> parse_paragraph(std::string_view text, const SyntaxModel& model) {
   using namespace detail;
+  std::vector<Word> words = tokenize_ud(text, model);
   std::vector<SentenceWords> out;
   if (words.empty()) return out;
   const Atoms a = atoms_of(words, model.tag_sets);
+  const std::vector<int> tags = tag_words(model, a, words);
   std::uint64_t f[kMaxFeatures];
   float scores[2];
   std::size_t start = 0, token_end = 0;  // one past the multi-word token word i is in
+  bool verb = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     bool end = i + 1 == words.size();
     if (words[i].token_words > 1) token_end = i + words[i].token_words;
-    const bool inside = i + 1 < token_end;  // a boundary never falls inside a token
-    if (!end && !inside && model.splitter.classes == 2) {
-      const int n = boundary_features(a, words, static_cast<int>(i), static_cast<int>(i - start), f);
+    verb = verb || tags[i] == static_cast<int>(Upos::kVerb) || tags[i] == static_cast<int>(Upos::kAux);
+    if (!end && i + 1 >= token_end) {  // a boundary never falls inside a token
+      const int n = boundary_features(a, words, tags, static_cast<int>(i), static_cast<int>(i - start), verb, f);
       model.splitter.score(f, n, scores);
       end = scores[1] > scores[0];
     }
@@ -141,8 +144,11 @@ std::vector<SentenceWords> split_sentences(std::vector<Word> words, const Syntax
                                std::make_move_iterator(words.begin() + i + 1));
     const Span span{sentence.front().span.begin, sentence.back().span.end};
     for (Word& w : sentence) w.span = {w.span.begin - span.begin, w.span.end - span.begin};
+    // tagged again on its own: the tagger was trained on sentences, not paragraphs
+    tag_and_parse(sentence, model);
     out.push_back({span, std::move(sentence)});
     start = i + 1;
+    verb = false;
   }
   return out;
 }

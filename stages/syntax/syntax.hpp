@@ -31,14 +31,13 @@ std::vector<Word> parse_sentence(std::string_view text, const SyntaxModel& model
 // Only the UD tokenisation of `text`: forms, spans, multi-word tokens.
 std::vector<Word> tokenize_ud(std::string_view text, const SyntaxModel& model);
 
-// The sentences of a paragraph's words (from tokenize_ud), by the model's boundary
-// classifier. `span` is the sentence's in the paragraph; its words' spans are relative to
-// the sentence's first byte.
+// A paragraph's sentences, found by the model's boundary classifier, each parsed. `span` is
+// the sentence's in the paragraph; its words' spans are relative to the sentence's start.
 struct SentenceWords {
   Span span;
   std::vector<Word> words;
 };
-std::vector<SentenceWords> split_sentences(std::vector<Word> words, const SyntaxModel& model);
+std::vector<SentenceWords> parse_paragraph(std::string_view text, const SyntaxModel& model);
 
 // Tags, lemmas and the tree for words of one sentence (from tokenize_ud or a treebank).
 void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model);

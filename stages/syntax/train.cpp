@@ -218,10 +218,14 @@ std::unordered_map<std::string, int> learn_tag_dictionary(const std::vector<Conl
 struct Paragraph {
   std::vector<Word> words;
   std::vector<bool> ends;
+  std::vector<int> tags;  // from a tagger that did not see the paragraph
 };
 
-std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences, const SyntaxModel& m) {
+// `of[i]`: the paragraph of sentence i.
+std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences, const SyntaxModel& m,
+                                  std::vector<int>& of) {
   std::vector<Paragraph> out;
+  of.clear();
   std::string text;
   std::vector<std::uint32_t> ends;
   auto flush = [&] {
@@ -238,6 +242,7 @@ std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences, 
       return c.starts_with("newpar") || c.starts_with("newdoc");
     });
     if (starts) flush();
+    of.push_back(static_cast<int>(out.size()));
     if (!text.empty()) text += ' ';
     text += s.text;
     ends.push_back(static_cast<std::uint32_t>(text.size()));
@@ -255,8 +260,10 @@ double splitter_pass(const std::vector<Paragraph*>& ps, const TagSets& sets, con
   for (const Paragraph* p : ps) {
     const Atoms a = atoms_of(p->words, sets);
     int since = 0;
+    bool verb = false;
     for (std::size_t i = 0; i + 1 < p->words.size(); ++i) {
-      const int n = boundary_features(a, p->words, static_cast<int>(i), since, f);
+      verb = verb || p->tags[i] == static_cast<int>(Upos::kVerb) || p->tags[i] == static_cast<int>(Upos::kAux);
+      const int n = boundary_features(a, p->words, p->tags, static_cast<int>(i), since, verb, f);
       const Table& t = table ? table->current : model;
       t.score(f, n, scores);
       const int guess = scores[1] > scores[0] ? 1 : 0, gold = p->ends[i] ? 1 : 0;
@@ -265,14 +272,14 @@ double splitter_pass(const std::vector<Paragraph*>& ps, const TagSets& sets, con
       fp += guess && !gold;
       fn += !guess && gold;
       since = guess ? 0 : since + 1;
+      if (guess) verb = false;
     }
   }
   return tp ? 200.0 * tp / (2.0 * tp + fp + fn) : 0;
 }
 
-Table train_splitter(const SyntaxModel& m, const std::vector<ConlluSentence>& train,
-                     const std::vector<ConlluSentence>& dev, Rng& rng, const TrainOptions& options) {
-  std::vector<Paragraph> tp = paragraphs(train, m), dp = paragraphs(dev, m);
+Table train_splitter(const SyntaxModel& m, std::vector<Paragraph>& tp, std::vector<Paragraph>& dp,
+                     Rng& rng, const TrainOptions& options) {
   std::vector<Paragraph*> order, dev_order;
   for (auto& p : tp) order.push_back(&p);
   for (auto& p : dp) dev_order.push_back(&p);
@@ -359,18 +366,23 @@ void train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& trai
 // Tags for every training sentence from taggers that did not see it (k folds).
 using Jackknifed = std::unordered_map<const ConlluSentence*, std::vector<int>>;
 
-Jackknifed jackknife(SyntaxModel& m, const std::vector<ConlluSentence>& train, int folds, int epochs,
-                     Rng& rng, const TrainOptions& options) {
+// Folds go by paragraph (`of`), and each fold's paragraphs are tagged too, for the splitter.
+Jackknifed jackknife(SyntaxModel& m, const std::vector<ConlluSentence>& train, const std::vector<int>& of,
+                     std::vector<Paragraph>& paras, int folds, int epochs, Rng& rng,
+                     const TrainOptions& options) {
   const Table keep = m.tagger;
   Jackknifed out;
   for (int k = 0; k < folds; ++k) {
     std::vector<const ConlluSentence*> rest;
     for (std::size_t i = 0; i < train.size(); ++i)
-      if (static_cast<int>(i % folds) != k || folds == 1) rest.push_back(&train[i]);
+      if (of[i] % folds != k || folds == 1) rest.push_back(&train[i]);
     int unused = 0;
     train_tagger(m, rest, nullptr, epochs, rng, unused, options);
-    for (std::size_t i = k; i < train.size(); i += folds)
-      out[&train[i]] = tag_words(m, atoms_of(train[i].words, m.tag_sets), train[i].words);
+    for (std::size_t i = 0; i < train.size(); ++i)
+      if (of[i] % folds == k)
+        out[&train[i]] = tag_words(m, atoms_of(train[i].words, m.tag_sets), train[i].words);
+    for (std::size_t p = k; p < paras.size(); p += folds)
+      paras[p].tags = tag_words(m, atoms_of(paras[p].words, m.tag_sets), paras[p].words);
     if (options.progress)
       options.progress("jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) + " tagged");
   }
@@ -519,7 +531,6 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   m.tag_dictionary = learn_tag_dictionary(train);
   m.tag_sets = learn_tag_sets(train);
   Rng rng{options.seed};
-  m.splitter = train_splitter(m, train, dev, rng, options);
   std::map<std::string, int> label_ids;
   for (const ConlluSentence& s : train)
     for (const Word& w : s.words) label_ids.emplace(w.deprel, 0);
@@ -541,7 +552,11 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   const int folds = std::max(1, options.folds);
   int epochs = options.tagger_epochs;
   train_tagger(m, all, &dev, options.tagger_epochs, rng, epochs, options);
-  const Jackknifed tags = jackknife(m, train, folds, epochs, rng, options);
+  std::vector<int> train_of, dev_of;
+  std::vector<Paragraph> train_paras = paragraphs(train, m, train_of), dev_paras = paragraphs(dev, m, dev_of);
+  const Jackknifed tags = jackknife(m, train, train_of, train_paras, folds, epochs, rng, options);
+  for (Paragraph& p : dev_paras) p.tags = tag_words(m, atoms_of(p.words, m.tag_sets), p.words);
+  m.splitter = train_splitter(m, train_paras, dev_paras, rng, options);
 
   std::vector<ParserData> data;
   data.reserve(train.size());

@@ -128,7 +128,7 @@ int cmd_train_parser(const std::vector<std::string>& args) {
       "seed", po::value(&t.seed)->default_value(t.seed), "shuffling seed; same seed, same model")(
       "tagger-epochs", po::value(&t.tagger_epochs)->default_value(t.tagger_epochs), "tagger epochs at most")(
       "parser-epochs", po::value(&t.parser_epochs)->default_value(t.parser_epochs), "parser epochs at most")(
-      "prune", po::value(&t.prune)->default_value(t.prune), "drop weights below this many quanta");
+      "prune", po::value(&t.prune)->default_value(t.prune), "drop weights below this fraction of their table's mean magnitude");
   if (parse(args, o, {}).count("help")) {
     std::cout << "usage: crosscheck train-parser --train FILE --dev FILE --out MODEL\n\n"
                  "Trains the tokeniser exceptions, lemmas, tagger and dependency parser from UD\n"

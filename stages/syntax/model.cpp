@@ -84,8 +84,15 @@ std::vector<std::string> sorted(const Set& s) {
 
 void write_table(Writer& w, const detail::Table& t, double prune) {
   float max = 0;
-  for (float x : t.w) max = std::max(max, std::fabs(x));
+  double sum = 0;
+  std::size_t nonzero = 0;
+  for (float x : t.w) {
+    max = std::max(max, std::fabs(x));
+    if (x != 0) sum += std::fabs(x), ++nonzero;
+  }
   const float scale = max > 0 ? max / 32767.0f : 1.0f;
+  // weights this small next to the table's mean do not change a decision worth keeping
+  const double floor = nonzero ? prune * sum / nonzero / scale : 0;
   w.u32(t.bits);
   w.u32(t.classes);
   w.f32(scale);
@@ -98,7 +105,7 @@ void write_table(Writer& w, const detail::Table& t, double prune) {
     bool any = false;
     for (std::uint32_t c = 0; c < t.classes; ++c) {
       const float v = std::round(t.w[r * t.classes + c] / scale);
-      q[c] = std::fabs(v) < prune ? 0 : static_cast<std::int16_t>(v);
+      q[c] = std::fabs(v) < std::max(floor, 0.5) ? 0 : static_cast<std::int16_t>(v);
       if (q[c] != 0) {
         mask[c / 8] |= static_cast<unsigned char>(1u << (c % 8));
         any = true;

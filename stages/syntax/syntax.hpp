@@ -47,7 +47,7 @@ struct TrainOptions {
   int parser_epochs = 15;
   int folds = 4;             // jackknifed tags for the parser's training
   std::uint64_t seed = 1;    // the same seed and data give the same bytes
-  double prune = 0.5;        // weights smaller than this many quanta are dropped
+  double prune = 0.1;        // weights below this fraction of a table's mean are dropped
   std::string train_name = "train", dev_name = "dev";  // for error messages
   std::function<void(const std::string&)> progress;  // one line per epoch; may be empty
 };

@@ -50,11 +50,12 @@ struct TrainTable {
   void update(const std::uint64_t* f, int n, int truth, int guess) {
     ++time;
     if (truth == guess) return;
-    for (int k = 0; k < n; ++k) {
-      const std::size_t r = current.row(f[k]) * current.classes;
-      touch(r + truth, 1.0f);
-      touch(r + guess, -1.0f);
-    }
+    adjust(f, n, truth, 1.0f);
+    adjust(f, n, guess, -1.0f);
+  }
+  // Moves class `c`'s weights of the features by `delta`, within the current instance.
+  void adjust(const std::uint64_t* f, int n, int c, float delta) {
+    for (int k = 0; k < n; ++k) touch(current.row(f[k]) * current.classes + c, delta);
   }
   Table averaged() const {
     Table t = current;
@@ -471,6 +472,8 @@ void parser_epoch(TrainTable& trans, TrainTable& lab, const TagSets& sets,
       const int guess = argmax(scores, kTransitions, allowed);
       const int best_zero = argmax(scores, kTransitions, zero);
       trans.update(f, n, best_zero, zero[guess] ? best_zero : guess);
+      // after the first epoch, follow the model's own choice (right or wrong) nine times in
+      // ten, so that it learns to act well in the states its mistakes lead to
       const int move = explore && rng.uniform() < 0.9 ? guess : best_zero;
       int arc_label = -1;
       if (move == kLeft || move == kRight) {

@@ -382,6 +382,13 @@ int transition_features(const ParseInput& in, const ParseState& s, std::uint64_t
   out[k++] = feature(84, t(s0), t(n0), marks);
   out[k++] = feature(85, w(s0), t(n0), marks);
   out[k++] = feature(86, t(s0), w(n0), marks);
+  const int n3 = s.front + 3 <= s.n ? s.front + 3 : none;
+  out[k++] = feature(87, t(n1), t(n2), t(n3));
+  out[k++] = feature(88, w(s0h), t(s0h), t(n0));
+  out[k++] = feature(89, t(s0), lab(s0), t(n0));
+  out[k++] = feature(90, t(s1), lab(s1), t(n0));
+  out[k++] = feature(91, w(n0), t(n0l), lab(n0l));
+  out[k++] = feature(92, t(s0) * 64 + t(s0r), lab(s0r), t(n0));
   return k;
 }
 

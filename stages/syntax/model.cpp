@@ -1,7 +1,7 @@
 // The model file: "CCSYNTAX", a format number, the tokeniser's and lemmatiser's tables,
-// the labels and tag dictionary, three weight tables stored sparsely as 16-bit integers
-// (only the rows with a weight left after pruning), and a SHA-256 of all that precedes it,
-// so that a truncated or damaged file is refused rather than half-read.
+// the labels, tag dictionary and tag sets, four weight tables stored sparsely with a byte
+// a weight (only the rows with a weight left after pruning), and a SHA-256 of all that
+// precedes it, so that a truncated or damaged file is refused rather than half-read.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -15,7 +15,7 @@ namespace crosscheck {
 namespace {
 
 constexpr std::string_view kMagic = "CCSYNTAX";
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;
 
 class Writer {
  public:
@@ -82,30 +82,34 @@ std::vector<std::string> sorted(const Set& s) {
   return v;
 }
 
+// A table: its shape, then each row that has a weight left: the distance from the last
+// such row, a bit mask of its classes with weights, a power-of-two scale and one signed
+// byte per weight. Weights below `prune` times the table's mean magnitude are dropped.
 void write_table(Writer& w, const detail::Table& t, double prune) {
-  float max = 0;
   double sum = 0;
   std::size_t nonzero = 0;
-  for (float x : t.w) {
-    max = std::max(max, std::fabs(x));
+  for (float x : t.w)
     if (x != 0) sum += std::fabs(x), ++nonzero;
-  }
-  const float scale = max > 0 ? max / 32767.0f : 1.0f;
-  // weights this small next to the table's mean do not change a decision worth keeping
-  const double floor = nonzero ? prune * sum / nonzero / scale : 0;
+  const double floor = nonzero ? prune * sum / nonzero : 0;
   w.u32(t.bits);
   w.u32(t.classes);
-  w.f32(scale);
   const std::size_t rows = std::size_t{1} << t.bits, mask_bytes = (t.classes + 7) / 8;
-  std::vector<std::int16_t> q(t.classes);
+  std::vector<signed char> q(t.classes);
   Writer body;
   std::uint64_t count = 0, last = 0;
   for (std::size_t r = 0; r < rows; ++r) {
+    const float* row = &t.w[r * t.classes];
+    float max = 0;
+    for (std::uint32_t c = 0; c < t.classes; ++c)
+      if (std::fabs(row[c]) >= floor) max = std::max(max, std::fabs(row[c]));
+    if (max == 0) continue;
+    const int e = static_cast<int>(std::ceil(std::log2(max / 127.0)));
+    const double unit = std::ldexp(1.0, e);
     std::vector<unsigned char> mask(mask_bytes, 0);
     bool any = false;
     for (std::uint32_t c = 0; c < t.classes; ++c) {
-      const float v = std::round(t.w[r * t.classes + c] / scale);
-      q[c] = std::fabs(v) < std::max(floor, 0.5) ? 0 : static_cast<std::int16_t>(v);
+      const double v = std::fabs(row[c]) < floor ? 0 : std::round(row[c] / unit);
+      q[c] = static_cast<signed char>(std::clamp(v, -127.0, 127.0));
       if (q[c] != 0) {
         mask[c / 8] |= static_cast<unsigned char>(1u << (c % 8));
         any = true;
@@ -116,8 +120,10 @@ void write_table(Writer& w, const detail::Table& t, double prune) {
     last = r;
     ++count;
     body.raw(mask.data(), mask_bytes);
+    const signed char exponent = static_cast<signed char>(std::clamp(e, -126, 126));
+    body.raw(&exponent, 1);
     for (std::uint32_t c = 0; c < t.classes; ++c)
-      if (q[c] != 0) body.raw(&q[c], 2);
+      if (q[c] != 0) body.raw(&q[c], 1);
   }
   w.varint(count);
   w.out += body.out;
@@ -126,7 +132,6 @@ void write_table(Writer& w, const detail::Table& t, double prune) {
 void read_table(Reader& r, detail::Table& t) {
   const std::uint32_t bits = r.u32(), classes = r.u32();
   if (bits < 4 || bits > 26 || classes == 0 || classes > 256) throw std::runtime_error("bad table shape");
-  const float scale = r.f32();
   t.resize(bits, classes);
   const std::uint64_t count = r.varint();
   const std::size_t rows = std::size_t{1} << bits, mask_bytes = (classes + 7) / 8;
@@ -135,12 +140,9 @@ void read_table(Reader& r, detail::Table& t) {
     row += r.varint();
     if (row >= rows) throw std::runtime_error("row out of range");
     const auto* mask = reinterpret_cast<const unsigned char*>(r.take(mask_bytes));
+    const float unit = std::ldexp(1.0f, static_cast<signed char>(*r.take(1)));
     for (std::uint32_t c = 0; c < classes; ++c)
-      if (mask[c / 8] & (1u << (c % 8))) {
-        std::int16_t v;
-        std::memcpy(&v, r.take(2), 2);
-        t.w[row * classes + c] = v * scale;
-      }
+      if (mask[c / 8] & (1u << (c % 8))) t.w[row * classes + c] = static_cast<signed char>(*r.take(1)) * unit;
   }
 }
 

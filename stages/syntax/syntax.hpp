@@ -43,12 +43,14 @@ std::vector<SentenceWords> parse_paragraph(std::string_view text, const SyntaxMo
 void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model);
 
 struct TrainOptions {
-  int tagger_epochs = 12;
-  int parser_epochs = 15;
+  int tagger_epochs = 15;
+  int parser_epochs = 20;
   int folds = 4;             // jackknifed tags for the parser's training
   std::uint64_t seed = 1;    // the same seed and data give the same bytes
-  double prune = 0.1;        // weights below this fraction of a table's mean are dropped
+  double prune = 0.3;        // weights below this fraction of a table's mean are dropped
   std::string train_name = "train", dev_name = "dev";  // for error messages
+  // log2 of the rows of each hashed weight table: fewer collisions, a bigger model
+  std::uint32_t splitter_bits = 18, tagger_bits = 20, parser_bits = 22, label_bits = 19;
   std::function<void(const std::string&)> progress;  // one line per epoch; may be empty
 };
 

@@ -285,7 +285,7 @@ Table train_splitter(const SyntaxModel& m, std::vector<Paragraph>& tp, std::vect
   for (auto& p : tp) order.push_back(&p);
   for (auto& p : dp) dev_order.push_back(&p);
   TrainTable table;
-  table.resize(18, 2);
+  table.resize(options.splitter_bits, 2);
   Table best;
   double best_f1 = -1;
   for (int e = 0; e < 10; ++e) {
@@ -304,8 +304,6 @@ Table train_splitter(const SyntaxModel& m, std::vector<Paragraph>& tp, std::vect
 }
 
 // ---- the tagger -----------------------------------------------------------------------
-
-constexpr std::uint32_t kTaggerBits = 20, kParserBits = 22, kLabelBits = 19;
 
 void tagger_epoch(TrainTable& table, const SyntaxModel& m, const std::vector<const ConlluSentence*>& order) {
   std::uint64_t f[kMaxFeatures];
@@ -343,7 +341,7 @@ void train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& trai
                   const std::vector<ConlluSentence>* dev, int epochs, Rng& rng, int& best_epochs,
                   const TrainOptions& options) {
   TrainTable table;
-  table.resize(kTaggerBits, kUposCount);
+  table.resize(options.tagger_bits, kUposCount);
   std::vector<const ConlluSentence*> order = train;
   Table best;
   double best_acc = -1;
@@ -578,8 +576,8 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   say("parser: " + std::to_string(order.size()) + " of " + std::to_string(data.size()) +
       " sentences are projective and train it");
   TrainTable trans, lab;
-  trans.resize(kParserBits, kTransitions);
-  lab.resize(kLabelBits, static_cast<std::uint32_t>(m.labels.size()));
+  trans.resize(options.parser_bits, kTransitions);
+  lab.resize(options.label_bits, static_cast<std::uint32_t>(m.labels.size()));
   Table best_trans, best_lab;
   double best_las = -1;
   for (int e = 0; e < options.parser_epochs; ++e) {

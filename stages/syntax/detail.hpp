@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,21 +40,49 @@ inline std::uint64_t feature(std::uint64_t tpl, std::uint64_t a, std::uint64_t b
   return mix(h);
 }
 
-// Weights of a linear model over hashed features: 2^bits rows of `classes` weights.
+// Weights of a linear model over hashed features: 2^bits rows of `classes` weights. While
+// training they are floats (`w`); a loaded model packs each row as a float scale and a
+// signed byte a class (`packed`, `stride` bytes a row): a quarter of the memory, and a
+// row in one cache line.
 struct Table {
   std::uint32_t bits = 0;
   std::uint32_t classes = 0;
   std::vector<float> w;
+  std::vector<std::uint32_t> packed;  // 4-byte words, for the scale's alignment
+  std::size_t stride = 0;             // bytes a packed row
 
   void resize(std::uint32_t b, std::uint32_t c) {
     bits = b;
     classes = c;
     w.assign(static_cast<std::size_t>(c) << b, 0.0f);
+    packed.clear();
+  }
+  void resize_packed(std::uint32_t b, std::uint32_t c) {
+    bits = b;
+    classes = c;
+    w.clear();
+    stride = (4 + c + 3) / 4 * 4;
+    packed.assign((stride / 4) << b, 0);
   }
   std::size_t row(std::uint64_t f) const { return static_cast<std::size_t>(f >> (64 - bits)); }
-  // scores[c] += sum of the features' weights of class c.
+  // A packed row: its scale (0: no weights) and its bytes.
+  float* scale_of(std::size_t r) { return reinterpret_cast<float*>(&packed[r * (stride / 4)]); }
+  std::int8_t* bytes_of(std::size_t r) { return reinterpret_cast<std::int8_t*>(scale_of(r) + 1); }
+  // scores[c] = the sum of the features' weights of class c.
   void score(const std::uint64_t* f, int n, float* scores) const {
     for (std::uint32_t c = 0; c < classes; ++c) scores[c] = 0;
+    if (!packed.empty()) {
+      const auto* base = reinterpret_cast<const unsigned char*>(packed.data());
+      for (int i = 0; i < n; ++i) {
+        const unsigned char* r = base + row(f[i]) * stride;
+        float unit;
+        std::memcpy(&unit, r, 4);
+        if (unit == 0) continue;
+        const auto* q = reinterpret_cast<const std::int8_t*>(r + 4);
+        for (std::uint32_t c = 0; c < classes; ++c) scores[c] += unit * q[c];
+      }
+      return;
+    }
     for (int i = 0; i < n; ++i) {
       const float* r = &w[row(f[i]) * classes];
       for (std::uint32_t c = 0; c < classes; ++c) scores[c] += r[c];

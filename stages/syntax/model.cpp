@@ -132,7 +132,7 @@ void write_table(Writer& w, const detail::Table& t, double prune) {
 void read_table(Reader& r, detail::Table& t) {
   const std::uint32_t bits = r.u32(), classes = r.u32();
   if (bits < 4 || bits > 26 || classes == 0 || classes > 256) throw std::runtime_error("bad table shape");
-  t.resize(bits, classes);
+  t.resize_packed(bits, classes);
   const std::uint64_t count = r.varint();
   const std::size_t rows = std::size_t{1} << bits, mask_bytes = (classes + 7) / 8;
   std::size_t row = 0;
@@ -140,9 +140,10 @@ void read_table(Reader& r, detail::Table& t) {
     row += r.varint();
     if (row >= rows) throw std::runtime_error("row out of range");
     const auto* mask = reinterpret_cast<const unsigned char*>(r.take(mask_bytes));
-    const float unit = std::ldexp(1.0f, static_cast<signed char>(*r.take(1)));
+    *t.scale_of(row) = std::ldexp(1.0f, static_cast<signed char>(*r.take(1)));
+    std::int8_t* q = t.bytes_of(row);
     for (std::uint32_t c = 0; c < classes; ++c)
-      if (mask[c / 8] & (1u << (c % 8))) t.w[row * classes + c] = static_cast<signed char>(*r.take(1)) * unit;
+      if (mask[c / 8] & (1u << (c % 8))) q[c] = static_cast<std::int8_t>(*r.take(1));
   }
 }
 

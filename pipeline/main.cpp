@@ -7,7 +7,9 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -101,35 +103,30 @@ int cmd_segment(const std::vector<std::string>& args) {
 
 // ---- explain ---------------------------------------------------------------------------
 
-int cmd_explain(const std::vector<std::string>& args) {
-  const SimpleArgs a =
-      parse_simple(args, "explain", "the two sentences", 2,
-                   "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n\n"
-                   "Analyses two sentences as if from two sources, prints their statements and\n"
-                   "features, what each rule says of each pair of statements, and the finding.");
-  if (a.help) return kOk;
-  if (a.positional.size() != 2) throw UsageError("explain needs two sentences");
-  const LoadedRules rules = load_or_report(a.rule_dirs);
-  if (!rules.ok()) return kBadInput;
-  // Every statement of both sentences in one list; A's come first.
-  std::vector<Statement> statements;
+// The verdict on two texts as if from two sources: the best finding over their statements
+// (a conflict before an agreement), or none. With `out`, every statement, pair score and
+// rule's answer is printed on the way. False with `error` set when a text has no statement.
+bool judge(const std::string& text_a, const std::string& text_b, const LoadedRules& rules,
+           std::ostream* out, std::optional<Finding>& best, std::string& error) {
+  std::vector<Statement> statements;  // every statement of both texts; A's come first
   std::size_t count_a = 0;
   for (std::size_t k = 0; k < 2; ++k) {
     AnalysedDocument doc;
-    Diagnostic error;
+    Diagnostic d;
     const std::string name = k == 0 ? "A" : "B";
-    if (!analyse_bytes(name, a.positional[k], rules.lexicon, doc, error)) {
-      std::cerr << error.format() << '\n';
-      return kBadInput;
+    if (!analyse_bytes(name, k == 0 ? text_a : text_b, rules.lexicon, doc, d, true)) {
+      error = d.format();
+      return false;
     }
     if (doc.statements.empty()) {
-      std::cerr << name << ": error: no statement in the text\n";
-      return kBadInput;
+      error = name + ": error: no statement in the text";
+      return false;
     }
     for (auto& s : doc.statements) {
       s.doc = static_cast<std::uint32_t>(k);
-      std::cout << name << (doc.statements.size() > 1 ? std::to_string(s.index + 1) : "") << ": "
-                << statement_json(s) << '\n';
+      if (out)
+        *out << name << (doc.statements.size() > 1 ? std::to_string(s.index + 1) : "") << ": "
+             << statement_json(s) << '\n';
       statements.push_back(std::move(s));
     }
     if (k == 0) count_a = statements.size();
@@ -143,23 +140,201 @@ int cmd_explain(const std::vector<std::string>& args) {
   CompareOptions compare_options;
   compare_options.rules = &rules.rules;
   compare_options.lexicon = &rules.lexicon;
-  std::optional<Finding> best;
+  best.reset();
   for (std::uint32_t i = 0; i < count_a; ++i) {
     for (std::uint32_t j = static_cast<std::uint32_t>(count_a); j < statements.size(); ++j) {
       Pair pair{i, j, 0.0, {}};
       for (const auto& p : index.pairs_for(i))
         if (p.b == j) pair = p;
       index.fill_anchors(pair);
-      if (statements.size() > 2) std::cout << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
-      std::cout << "alignment score: " << pair.score << "; shared:";
-      for (const auto& anchor : pair.anchors) std::cout << ' ' << anchor;
-      std::cout << '\n';
-      for (const auto& line : explain_rules(statements[i], statements[j], pair, compare_options))
-        std::cout << line << '\n';
+      if (out) {
+        if (statements.size() > 2) *out << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
+        *out << "alignment score: " << pair.score << "; shared:";
+        for (const auto& anchor : pair.anchors) *out << ' ' << anchor;
+        *out << '\n';
+        for (const auto& line : explain_rules(statements[i], statements[j], pair, compare_options))
+          *out << line << '\n';
+      }
       auto f = compare(statements[i], statements[j], pair, compare_options);
       if (f && (!best || (f->kind == Finding::Kind::kConflict && best->kind != f->kind)))
         best = std::move(f);
     }
+  }
+  return true;
+}
+
+// One flat JSON object a line: the string values of its keys (other values are skipped).
+// Throws std::runtime_error on what is not such an object.
+std::map<std::string, std::string> json_strings(std::string_view s) {
+  std::map<std::string, std::string> out;
+  std::size_t i = 0;
+  auto ws = [&] { while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i; };
+  auto fail = [&](const std::string& what) { throw std::runtime_error(what + " at column " + std::to_string(i + 1)); };
+  auto string = [&] {
+    if (i >= s.size() || s[i] != '"') fail("expected a string");
+    ++i;
+    std::string v;
+    while (i < s.size() && s[i] != '"') {
+      char c = s[i++];
+      if (c != '\\') {
+        v += c;
+        continue;
+      }
+      if (i >= s.size()) fail("bad escape");
+      c = s[i++];
+      switch (c) {
+        case 'n': v += '\n'; break;
+        case 't': v += '\t'; break;
+        case 'r': v += '\r'; break;
+        case 'b': v += '\b'; break;
+        case 'f': v += '\f'; break;
+        case 'u': {
+          if (i + 4 > s.size()) fail("bad \\u escape");
+          unsigned cp = std::stoul(std::string(s.substr(i, 4)), nullptr, 16);
+          i += 4;
+          if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= s.size() && s[i] == '\\' && s[i + 1] == 'u') {
+            const unsigned lo = std::stoul(std::string(s.substr(i + 2, 4)), nullptr, 16);
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            i += 6;
+          }
+          if (cp < 0x80) v += static_cast<char>(cp);
+          else if (cp < 0x800) v += static_cast<char>(0xC0 | (cp >> 6)), v += static_cast<char>(0x80 | (cp & 0x3F));
+          else if (cp < 0x10000)
+            v += static_cast<char>(0xE0 | (cp >> 12)), v += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                v += static_cast<char>(0x80 | (cp & 0x3F));
+          else
+            v += static_cast<char>(0xF0 | (cp >> 18)), v += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                v += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), v += static_cast<char>(0x80 | (cp & 0x3F));
+          break;
+        }
+        default: v += c;
+      }
+    }
+    if (i >= s.size()) fail("unterminated string");
+    ++i;
+    return v;
+  };
+  auto skip_value = [&] {  // a number, true/false/null, or a nested array/object
+    int depth = 0;
+    bool in_string = false;
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (in_string) {
+        if (c == '\\') ++i;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        ++depth;
+      } else if (c == ']' || c == '}') {
+        if (depth == 0) return;
+        --depth;
+      } else if (c == ',' && depth == 0) {
+        return;
+      }
+    }
+  };
+  ws();
+  if (i >= s.size() || s[i] != '{') fail("expected a JSON object");
+  ++i;
+  ws();
+  if (i < s.size() && s[i] == '}') return out;
+  while (true) {
+    ws();
+    std::string key = string();
+    ws();
+    if (i >= s.size() || s[i] != ':') fail("expected ':'");
+    ++i;
+    ws();
+    if (i < s.size() && s[i] == '"')
+      out[key] = string();
+    else
+      skip_value();
+    ws();
+    if (i < s.size() && s[i] == ',') {
+      ++i;
+      continue;
+    }
+    if (i < s.size() && s[i] == '}') return out;
+    fail("expected ',' or '}'");
+  }
+}
+
+// explain --pairs FILE: one verdict a line for each line of FILE.
+int explain_pairs(const std::string& file, const LoadedRules& rules) {
+  std::string bytes;
+  Diagnostic d;
+  if (!read_file(file, bytes, d)) {
+    std::cerr << d.format() << '\n';
+    return kBadInput;
+  }
+  int status = kOk;
+  std::size_t line_no = 0;
+  std::istringstream lines(bytes);
+  for (std::string line; std::getline(lines, line);) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string out = "{\"line\":" + std::to_string(line_no);
+    try {
+      const auto fields = json_strings(line);
+      if (auto id = fields.find("id"); id != fields.end()) out += ",\"id\":" + json_quote(id->second);
+      const auto a = fields.count("premise") ? fields.find("premise") : fields.find("a");
+      const auto b = fields.count("hypothesis") ? fields.find("hypothesis") : fields.find("b");
+      if (a == fields.end() || b == fields.end())
+        throw std::runtime_error("needs \"premise\" and \"hypothesis\" (or \"a\" and \"b\") strings");
+      std::optional<Finding> best;
+      std::string error;
+      if (!judge(a->second, b->second, rules, nullptr, best, error)) throw std::runtime_error(error);
+      if (best)
+        out += ",\"kind\":" + json_quote(to_string(best->kind)) + ",\"type\":" + json_quote(best->type) +
+               ",\"rule\":" + json_quote(best->rule) + ",\"confidence\":" + std::to_string(best->confidence) +
+               ",\"explanation\":" + json_quote(best->explanation);
+      else
+        out += ",\"kind\":\"none\"";
+    } catch (const std::exception& e) {
+      std::cerr << file << ":" << line_no << ": error: " << e.what() << '\n';
+      out += ",\"kind\":\"error\",\"error\":" + json_quote(e.what());
+      status = kBadInput;
+    }
+    std::cout << out << "}\n";
+  }
+  return status;
+}
+
+int cmd_explain(const std::vector<std::string>& args) {
+  SimpleArgs a;
+  std::string pairs;
+  po::options_description o("explain options");
+  o.add_options()("help,h", "show this help")("rules", po::value(&a.rule_dirs)->composing(),
+                                              "rules folder (default: rules/en)")(
+      "pairs", po::value(&pairs),
+      "judge every line of this JSON Lines file ({\"premise\", \"hypothesis\"} or {\"a\", \"b\"}; "
+      "an \"id\" is echoed) and print one JSON verdict a line")(
+      "input", po::value(&a.positional), "the two sentences");
+  po::positional_options_description pos;
+  pos.add("input", 2);
+  if (parse(args, o, pos).count("help")) {
+    std::cout << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n"
+                 "       crosscheck explain --pairs FILE.jsonl [--rules DIR]\n\n"
+                 "Analyses two sentences as if from two sources, prints their statements and\n"
+                 "features, what each rule says of each pair of statements, and the finding.\n"
+                 "With --pairs, judges many pairs in one process: for each input line, a line\n"
+                 "{\"line\", \"id\", \"kind\": conflict|agreement|none|error, \"type\", \"rule\",\n"
+                 "\"confidence\", \"explanation\"}. A bad line is reported and the others go on;\n"
+                 "the exit code is then 2.\n\n"
+              << o;
+    return kOk;
+  }
+  if (!pairs.empty() && !a.positional.empty()) throw UsageError("give two sentences or --pairs, not both");
+  if (pairs.empty() && a.positional.size() != 2) throw UsageError("explain needs two sentences");
+  const LoadedRules rules = load_or_report(a.rule_dirs);
+  if (!rules.ok()) return kBadInput;
+  if (!pairs.empty()) return explain_pairs(pairs, rules);
+  std::optional<Finding> best;
+  std::string error;
+  if (!judge(a.positional[0], a.positional[1], rules, &std::cout, best, error)) {
+    std::cerr << error << '\n';
+    return kBadInput;
   }
   if (best)
     std::cout << "finding: " << to_string(best->kind) << " " << best->type << " [" << best->rule

@@ -25,8 +25,10 @@ namespace crosscheck {
 namespace fs = std::filesystem;
 
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
-                   AnalysedDocument& out, Diagnostic& error) {
-  auto ingested = ingest(path, std::move(bytes));
+                   AnalysedDocument& out, Diagnostic& error, bool sentence_input) {
+  IngestOptions ingest_options;
+  if (sentence_input) ingest_options.max_clutter_line_words = 0;
+  auto ingested = ingest(path, std::move(bytes), ingest_options);
   if (auto* d = std::get_if<Diagnostic>(&ingested)) {
     error = std::move(*d);
     return false;

@@ -62,7 +62,9 @@ struct AnalysedDocument {
   std::vector<Statement> statements;
   std::string deferred_tokens;  // from the cache: the statements' words, not decoded yet
 };
+// With `sentence_input` the bytes are a sentence a user typed (explain), not a page: no
+// short line of it is taken for page clutter ("A man is sleeping").
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
-                   AnalysedDocument& out, Diagnostic& error);
+                   AnalysedDocument& out, Diagnostic& error, bool sentence_input = false);
 
 }  // namespace crosscheck

@@ -71,8 +71,11 @@ void advance(Prepared& p, Level level) {
       if (!p.rules.ok()) p.error = "the rules do not load: " + p.rules.diagnostics.front().format();
       break;
     case Level::kStatements: {
+      const auto model = bench_model(p.error);
+      if (!model) return;
       AnalyseOptions options;
       options.lexicon = &p.rules.lexicon;
+      options.parse = [model](std::string_view t) { return parse_sentence(t, *model); };
       for (std::size_t d = 0; d < p.documents.size(); ++d) {
         auto statements = analyse(p.documents[d], p.sentences[d], options);
         p.statements.insert(p.statements.end(), std::make_move_iterator(statements.begin()),
@@ -167,8 +170,11 @@ void BM_Segment(benchmark::State& state) {
 void BM_Analyse(benchmark::State& state) {
   const Prepared& p = prepared(Level::kSentences);
   if (skip_if_broken(state, p)) return;
+  std::string error;
+  const auto model = bench_model(error);
   AnalyseOptions options;
   options.lexicon = &p.rules.lexicon;
+  options.parse = [model](std::string_view t) { return parse_sentence(t, *model); };
   std::size_t my_bytes = 0, my_sentences = 0, statements = 0;
   for (std::size_t i = 0; i < p.documents.size(); ++i) {
     if (!mine(state, i)) continue;

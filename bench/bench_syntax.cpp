@@ -34,10 +34,7 @@ const Prepared& prepared() {
     const BenchCorpus* corpus = shared_corpus(env ? std::max(1, std::atoi(env)) : 1, p.error);
     if (!corpus) return p;
     p.label = corpus->label;
-    std::ifstream in(CROSSCHECK_SOURCE_ROOT "/models/en_ewt.model", std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    p.model = load_syntax_model(bytes.str(), p.error);
+    p.model = bench_model(p.error);
     if (!p.model) return p;
     for (const Article& a : corpus->articles) {
       std::istringstream lines(a.text);

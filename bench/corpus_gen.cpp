@@ -280,4 +280,16 @@ bool write_corpus(const BenchCorpus& corpus, const fs::path& dir, std::string& e
   return true;
 }
 
+std::shared_ptr<const SyntaxModel> bench_model(std::string& error) {
+  static std::string load_error;
+  static const std::shared_ptr<const SyntaxModel> model = [] {
+    std::ifstream in(CROSSCHECK_SOURCE_ROOT "/models/en_ewt.model", std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    return load_syntax_model(bytes.str(), load_error);
+  }();
+  if (!model) error = "models/en_ewt.model: " + load_error;
+  return model;
+}
+
 }  // namespace crosscheck::bench

@@ -10,11 +10,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "syntax/syntax.hpp"
 
 namespace crosscheck::bench {
 
@@ -61,5 +64,8 @@ const BenchCorpus* shared_corpus(int scale, std::string& error);
 
 // Writes every article flat as <dir>/<name>.txt (one line, as in ECB+).
 bool write_corpus(const BenchCorpus& corpus, const std::filesystem::path& dir, std::string& error);
+
+// The bundled syntax model (models/en_ewt.model), loaded once; null with `error` set.
+std::shared_ptr<const SyntaxModel> bench_model(std::string& error);
 
 }  // namespace crosscheck::bench

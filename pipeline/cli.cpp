@@ -134,6 +134,8 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
             ? "report only findings that involve documents changed since this git revision "
               "(and untracked ones)"
             : "also compare the documents changed since this git revision (and untracked ones)");
+  o.add_options()("model", po::value(&raw.model),
+                  "the syntax model (default: the bundled models/en_ewt.model)");
   o.add_options()("cache", po::value(&raw.cache)->default_value(kDefaultCache),
                   "folder of the analysis cache")("no-cache", po::bool_switch(&raw.no_cache),
                                                   "analyse every document, read and keep no cache")(
@@ -212,6 +214,7 @@ std::vector<std::string> resolve(CorpusRaw& raw, CorpusCommand command) {
   if (command != CorpusCommand::kRun && raw.baseline.empty())
     throw UsageError("--baseline FILE is required");
   if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
+  if (raw.model.empty()) raw.model = default_model_path();
   if (command != CorpusCommand::kRun && raw.corpora.size() > 1)
     throw UsageError("one corpus at a time: a baseline belongs to one corpus");
   return raw.formats.empty() ? std::vector<std::string>{} : split_formats(raw.formats);
@@ -280,10 +283,11 @@ std::vector<std::string> changed_paths(const CorpusRaw& raw, const std::string& 
 }  // namespace
 
 CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
-                  const std::set<std::string>* known, int& status) {
+                  const ModelLoading& model, const std::set<std::string>* known, int& status) {
   RunOptions run;
   run.rules = &rules.rules;
   run.rules_pending = rules.done;
+  run.syntax = model.model;
   run.align.aligned_min_score = raw.min_score;
   run.align.aligned_top_k = static_cast<std::uint32_t>(raw.top_k);
   run.focus_paths = changed_paths(raw, root);
@@ -297,8 +301,8 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
       std::cerr << raw.cache << ": warning: cannot use this folder for the analysis cache"
                 << (ec ? " (" + ec.message() + ")" : std::string()) << "; running without it\n";
     } else {
-      cache.emplace(raw.cache,
-                    rules.fingerprint + "\n" + CROSSCHECK_VERSION + "\n" + program_identity());
+      cache.emplace(raw.cache, rules.fingerprint + "\n" + model.fingerprint + "\n" +
+                                   CROSSCHECK_VERSION + "\n" + program_identity());
       run.cache = &*cache;
     }
   }

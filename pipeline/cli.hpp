@@ -57,6 +57,21 @@ struct RulesLoading {
 std::unique_ptr<RulesLoading> start_loading(const std::vector<std::string>& given,
                                             const std::string& corpus_name);
 
+// The syntax model: models/en_ewt.model of the bundle, or null after printing why the file
+// cannot serve ("FILE: error: damaged or truncated model ...").
+std::string default_model_path();
+std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path);
+
+// A model to be decoded when a document first needs it; its file was read and checked
+// already, so a missing, truncated or foreign model is an error before any work.
+struct ModelLoading {
+  std::string path;
+  std::string fingerprint;  // hex SHA-256 of the file: part of the analysis cache's key
+  std::shared_future<std::shared_ptr<const SyntaxModel>> model;
+};
+// Null after printing why the file cannot serve.
+std::unique_ptr<ModelLoading> start_loading_model(const std::string& path);
+
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
                         const po::positional_options_description& positional);
 
@@ -74,6 +89,7 @@ struct CorpusRaw {
   std::vector<std::string> changed;
   std::string since;
   std::string baseline;
+  std::string model;  // the syntax model file; resolve() fills the bundled one
   bool quiet = false;
 };
 
@@ -95,16 +111,11 @@ struct CorpusRun {
   bool rules_ok = true;
 };
 CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
-                  const std::set<std::string>* known, int& status);
+                  const ModelLoading& model, const std::set<std::string>* known, int& status);
 
 // Writes the reports `formats` names into `out`; kOk or kBadInput.
 int write_reports(const Corpus& corpus, const LoadedRules& rules, const std::filesystem::path& out,
                   const std::vector<std::string>& formats, bool quiet);
-
-// The syntax model: models/en_ewt.model of the bundle, or null after printing why the file
-// cannot serve ("FILE: error: damaged or truncated model ...").
-std::string default_model_path();
-std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path);
 
 int cmd_parse(const std::vector<std::string>& args);
 int cmd_train_parser(const std::vector<std::string>& args);

@@ -77,10 +77,12 @@ int cmd_run(const std::vector<std::string>& args) {
     return kOk;
   const auto formats = resolve(raw, CorpusCommand::kRun);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
+  const auto model = start_loading_model(raw.model);
+  if (!model) return kBadInput;
   int status = kOk;
   for (const auto& root : raw.corpora) {
     const auto rules = start_loading(raw.rules, corpus_name(root));
-    const CorpusRun run = run_one(raw, root, *rules, nullptr, status);
+    const CorpusRun run = run_one(raw, root, *rules, *model, nullptr, status);
     if (!run.rules_ok) return kBadInput;  // a bad rule file stops everything, writing nothing
     if (!fs::is_directory(root)) continue;
     const fs::path out = out_folder(raw, run.corpus);
@@ -112,10 +114,12 @@ int cmd_baseline(const std::vector<std::string>& args) {
     return kOk;
   resolve(raw, CorpusCommand::kBaseline);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
+  const auto model = start_loading_model(raw.model);
+  if (!model) return kBadInput;
   const std::string& root = raw.corpora.front();
   const auto rules = start_loading(raw.rules, corpus_name(root));
   int status = kOk;
-  const CorpusRun run = run_one(raw, root, *rules, nullptr, status);
+  const CorpusRun run = run_one(raw, root, *rules, *model, nullptr, status);
   if (!run.rules_ok) return kBadInput;
   if (!fs::is_directory(root)) return status;
   const std::string error = write_atomically(
@@ -166,6 +170,8 @@ int cmd_check(const std::vector<std::string>& args) {
     print_diagnostics(errors);
     return kBadInput;
   }
+  const auto model = start_loading_model(raw.model);
+  if (!model) return kBadInput;
   const std::string& root = raw.corpora.front();
   const auto rules = start_loading(raw.rules, corpus_name(root));
   int status = kOk;
@@ -179,7 +185,7 @@ int cmd_check(const std::vector<std::string>& args) {
   // (a sixth of a warm check on 1,000 articles).
   static const CorpusRun* kept = nullptr;  // reachable, so leak checkers stay quiet
   kept =
-      new CorpusRun(run_one(raw, root, *rules, same_rules ? &baseline.documents : nullptr, status));
+      new CorpusRun(run_one(raw, root, *rules, *model, same_rules ? &baseline.documents : nullptr, status));
   const CorpusRun& run = *kept;
   if (!run.rules_ok) return kBadInput;
   if (!fs::is_directory(root)) return status;

@@ -12,6 +12,9 @@
 #include "ingest/ingest.hpp"
 #include "reports/reports.hpp"
 #include "syntax/syntax.hpp"
+#include "crosscheck/sha256.hpp"
+
+#include <future>
 
 namespace crosscheck::cli {
 
@@ -27,6 +30,30 @@ std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path)
   auto model = load_syntax_model(bytes, error);
   if (!model) std::cerr << path << ": error: " << error << '\n';
   return model;
+}
+
+std::unique_ptr<ModelLoading> start_loading_model(const std::string& path) {
+  auto loading = std::make_unique<ModelLoading>();
+  loading->path = path;
+  auto bytes = std::make_shared<std::string>();
+  Diagnostic d;
+  std::string error;
+  if (!read_file(path, *bytes, d)) {
+    std::cerr << d.format() << '\n';
+    return nullptr;
+  }
+  if (!check_syntax_model(*bytes, error)) {
+    std::cerr << path << ": error: " << error << '\n';
+    return nullptr;
+  }
+  loading->fingerprint = sha256_hex(*bytes);
+  // decoded by the first document that needs it: a run whose analyses all come from the
+  // cache never pays for it
+  loading->model = std::async(std::launch::deferred, [bytes] {
+                     std::string e;
+                     return load_syntax_model(*bytes, e);
+                   }).share();
+  return loading;
 }
 
 namespace {

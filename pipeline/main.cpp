@@ -47,6 +47,7 @@ std::string statement_json(const Statement& s) {
 struct SimpleArgs {
   std::vector<std::string> positional;
   std::vector<std::string> rule_dirs;
+  std::string model;
   bool help = false;
 };
 
@@ -56,6 +57,7 @@ SimpleArgs parse_simple(const std::vector<std::string>& args, const std::string&
   po::options_description o(command + " options");
   o.add_options()("help,h", "show this help")("rules", po::value(&out.rule_dirs)->composing(),
                                               "rules folder (default: rules/en)")(
+      "model", po::value(&out.model), "the syntax model (default: the bundled models/en_ewt.model)")(
       "input", po::value(&out.positional), positional_help);
   po::positional_options_description pos;
   pos.add("input", count);
@@ -73,19 +75,21 @@ LoadedRules load_or_report(const std::vector<std::string>& rule_dirs) {
 int cmd_segment(const std::vector<std::string>& args) {
   const SimpleArgs a =
       parse_simple(args, "segment", "the text file to segment", 1,
-                   "usage: crosscheck segment FILE [--rules DIR]\n\n"
+                   "usage: crosscheck segment FILE [--rules DIR] [--model FILE]\n\n"
                    "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
                    "the file), text, and the analysed statements (clauses) of each.");
   if (a.help) return kOk;
   if (a.positional.size() != 1) throw UsageError("segment needs a FILE");
   const std::string& file = a.positional.front();
+  const auto model = load_model_or_report(a.model.empty() ? default_model_path() : a.model);
+  if (!model) return kBadInput;
   const LoadedRules rules = load_or_report(a.rule_dirs);
   if (!rules.ok()) return kBadInput;
   std::string bytes;
   Diagnostic error;
   AnalysedDocument doc;
   if (!read_file(file, bytes, error) ||
-      !analyse_bytes(file, std::move(bytes), rules.lexicon, doc, error)) {
+      !analyse_bytes(file, std::move(bytes), rules.lexicon, *model, doc, error)) {
     std::cerr << error.format() << '\n';
     return kBadInput;
   }
@@ -107,14 +111,15 @@ int cmd_segment(const std::vector<std::string>& args) {
 // (a conflict before an agreement), or none. With `out`, every statement, pair score and
 // rule's answer is printed on the way. False with `error` set when a text has no statement.
 bool judge(const std::string& text_a, const std::string& text_b, const LoadedRules& rules,
-           std::ostream* out, std::optional<Finding>& best, std::string& error) {
+           const SyntaxModel& model, std::ostream* out, std::optional<Finding>& best,
+           std::string& error) {
   std::vector<Statement> statements;  // every statement of both texts; A's come first
   std::size_t count_a = 0;
   for (std::size_t k = 0; k < 2; ++k) {
     AnalysedDocument doc;
     Diagnostic d;
     const std::string name = k == 0 ? "A" : "B";
-    if (!analyse_bytes(name, k == 0 ? text_a : text_b, rules.lexicon, doc, d, true)) {
+    if (!analyse_bytes(name, k == 0 ? text_a : text_b, rules.lexicon, model, doc, d, true)) {
       error = d.format();
       return false;
     }
@@ -261,7 +266,7 @@ std::map<std::string, std::string> json_strings(std::string_view s) {
 }
 
 // explain --pairs FILE: one verdict a line for each line of FILE.
-int explain_pairs(const std::string& file, const LoadedRules& rules) {
+int explain_pairs(const std::string& file, const LoadedRules& rules, const SyntaxModel& model) {
   std::string bytes;
   Diagnostic d;
   if (!read_file(file, bytes, d)) {
@@ -284,7 +289,7 @@ int explain_pairs(const std::string& file, const LoadedRules& rules) {
         throw std::runtime_error("needs \"premise\" and \"hypothesis\" (or \"a\" and \"b\") strings");
       std::optional<Finding> best;
       std::string error;
-      if (!judge(a->second, b->second, rules, nullptr, best, error)) throw std::runtime_error(error);
+      if (!judge(a->second, b->second, rules, model, nullptr, best, error)) throw std::runtime_error(error);
       if (best)
         out += ",\"kind\":" + json_quote(to_string(best->kind)) + ",\"type\":" + json_quote(best->type) +
                ",\"rule\":" + json_quote(best->rule) + ",\"confidence\":" + std::to_string(best->confidence) +
@@ -307,6 +312,7 @@ int cmd_explain(const std::vector<std::string>& args) {
   po::options_description o("explain options");
   o.add_options()("help,h", "show this help")("rules", po::value(&a.rule_dirs)->composing(),
                                               "rules folder (default: rules/en)")(
+      "model", po::value(&a.model), "the syntax model (default: the bundled models/en_ewt.model)")(
       "pairs", po::value(&pairs),
       "judge every line of this JSON Lines file ({\"premise\", \"hypothesis\"} or {\"a\", \"b\"}; "
       "an \"id\" is echoed) and print one JSON verdict a line")(
@@ -314,8 +320,8 @@ int cmd_explain(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("input", 2);
   if (parse(args, o, pos).count("help")) {
-    std::cout << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR]\n"
-                 "       crosscheck explain --pairs FILE.jsonl [--rules DIR]\n\n"
+    std::cout << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR] [--model FILE]\n"
+                 "       crosscheck explain --pairs FILE.jsonl [--rules DIR] [--model FILE]\n\n"
                  "Analyses two sentences as if from two sources, prints their statements and\n"
                  "features, what each rule says of each pair of statements, and the finding.\n"
                  "With --pairs, judges many pairs in one process: for each input line, a line\n"
@@ -327,12 +333,14 @@ int cmd_explain(const std::vector<std::string>& args) {
   }
   if (!pairs.empty() && !a.positional.empty()) throw UsageError("give two sentences or --pairs, not both");
   if (pairs.empty() && a.positional.size() != 2) throw UsageError("explain needs two sentences");
+  const auto model = load_model_or_report(a.model.empty() ? default_model_path() : a.model);
+  if (!model) return kBadInput;
   const LoadedRules rules = load_or_report(a.rule_dirs);
   if (!rules.ok()) return kBadInput;
-  if (!pairs.empty()) return explain_pairs(pairs, rules);
+  if (!pairs.empty()) return explain_pairs(pairs, rules, *model);
   std::optional<Finding> best;
   std::string error;
-  if (!judge(a.positional[0], a.positional[1], rules, &std::cout, best, error)) {
+  if (!judge(a.positional[0], a.positional[1], rules, *model, &std::cout, best, error)) {
     std::cerr << error << '\n';
     return kBadInput;
   }

@@ -25,7 +25,8 @@ namespace crosscheck {
 namespace fs = std::filesystem;
 
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
-                   AnalysedDocument& out, Diagnostic& error, bool sentence_input) {
+                   const SyntaxModel& syntax, AnalysedDocument& out, Diagnostic& error,
+                   bool sentence_input) {
   IngestOptions ingest_options;
   if (sentence_input) ingest_options.max_clutter_line_words = 0;
   auto ingested = ingest(path, std::move(bytes), ingest_options);
@@ -37,6 +38,7 @@ bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& le
   out.sentences = segment(out.document);
   AnalyseOptions options;
   options.lexicon = &lexicon;
+  options.parse = [&syntax](std::string_view text) { return parse_sentence(text, syntax); };
   out.statements = analyse(out.document, out.sentences, options);
   return true;
 }
@@ -83,8 +85,15 @@ void analyse_item(Item& item, const RunOptions& options) {
     item.error.message = "the rules did not load";
     return;
   }
-  item.ok =
-      analyse_bytes(item.path, std::move(item.bytes), rules.lexicon, item.analysed, item.error);
+  const std::shared_ptr<const SyntaxModel> syntax =
+      options.syntax.valid() ? options.syntax.get() : nullptr;
+  if (!syntax) {  // the caller reports why the model did not load
+    item.ok = false;
+    item.error.message = "the syntax model did not load";
+    return;
+  }
+  item.ok = analyse_bytes(item.path, std::move(item.bytes), rules.lexicon, *syntax, item.analysed,
+                          item.error);
   if (item.ok && cache != nullptr) cache->store(key, item.analysed);
 }
 

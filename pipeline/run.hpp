@@ -12,6 +12,7 @@
 #include "align/align.hpp"
 #include "crosscheck/core.hpp"
 #include "ruleset/ruleset.hpp"
+#include "syntax/syntax.hpp"
 
 namespace crosscheck {
 
@@ -24,6 +25,10 @@ struct RunOptions {
   // so reading the corpus and the cache overlaps the loading. A run whose rules turn out
   // not to load stops before aligning, with Corpus unfinished; the caller reports.
   std::shared_future<void> rules_pending;
+  // The syntax model, decoded when first needed; required. Only a document the cache does
+  // not hold needs it; a null model there means it did not load, and the document is
+  // reported skipped.
+  std::shared_future<std::shared_ptr<const SyntaxModel>> syntax;
   AlignOptions align;
   std::size_t tokens_per_thread = 4;     // documents in flight per thread
   const AnalysisCache* cache = nullptr;  // documents' analyses to reuse and keep; optional
@@ -65,6 +70,7 @@ struct AnalysedDocument {
 // With `sentence_input` the bytes are a sentence a user typed (explain), not a page: no
 // short line of it is taken for page clutter ("A man is sleeping").
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
-                   AnalysedDocument& out, Diagnostic& error, bool sentence_input = false);
+                   const SyntaxModel& syntax, AnalysedDocument& out, Diagnostic& error,
+                   bool sentence_input = false);
 
 }  // namespace crosscheck

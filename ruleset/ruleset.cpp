@@ -444,8 +444,6 @@ struct Loader {
         r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
       else if (k == "approximators")
         r.mapping(value, "approximators", lex.approximators, as_approximation);
-      else if (k == "verbs")
-        r.word_set(value, "verbs", lex.verbs);
       else if (k == "time")
         r.time_relations(value);
       else if (k == "vague_amounts")
@@ -470,7 +468,7 @@ struct Loader {
         r.unknown_key(
             key,
             "a rule file (expected one of: stopwords, negation, hedges, "
-            "attribution, approximators, vague_amounts, verbs, time, months, seasons, numbers, "
+            "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
             "multipliers, irregular, entity, class, rule)");
     }
   }
@@ -478,9 +476,6 @@ struct Loader {
   // Keys that depend on lemmas are made once every file is read.
   void finish() {
     auto& lex = out.lexicon;
-    std::set<std::string> verbs;
-    for (const auto& v : lex.verbs) verbs.insert(lemma_of(v, lex));
-    lex.verbs = std::move(verbs);
     std::set<std::string> attribution;  // compared with token lemmas
     for (const auto& v : lex.attribution_verbs) attribution.insert(lemma_of(v, lex));
     lex.attribution_verbs = std::move(attribution);

@@ -15,6 +15,7 @@
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
+#include "syntax_support.hpp"
 
 namespace {
 
@@ -48,7 +49,7 @@ Corpus make_corpus(const std::vector<DocumentSpec>& documents) {
     auto doc = std::get<crosscheck::Document>(std::move(result));
     doc.index = k;
     const auto sentences = crosscheck::segment(doc);
-    for (auto& s : crosscheck::analyse(doc, sentences, {&lexicon()})) {
+    for (auto& s : crosscheck::analyse(doc, sentences, {&lexicon(), crosscheck::test::parse})) {
       corpus.text.push_back(doc.text.substr(s.span.begin, s.span.size()));
       corpus.statements.push_back(std::move(s));
     }

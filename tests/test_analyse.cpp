@@ -16,6 +16,7 @@
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
+#include "syntax_support.hpp"
 
 namespace {
 
@@ -52,7 +53,7 @@ std::vector<Analysed> analyse_all(const std::string& text) {
   const auto sentences = crosscheck::segment(doc);
   REQUIRE(sentences.size() == 1);
   std::vector<Analysed> out;
-  for (auto& s : crosscheck::analyse(doc, sentences.front(), {&lexicon()}))
+  for (auto& s : crosscheck::analyse(doc, sentences.front(), {&lexicon(), crosscheck::test::parse}))
     out.push_back({std::move(s),
                    doc.text.substr(sentences.front().span.begin, sentences.front().span.size())});
   return out;
@@ -368,7 +369,7 @@ TEST_CASE("analyse numbers the statements of a document in order", "[analyse]") 
   doc.index = 3;
   const auto sentences = crosscheck::segment(doc);
   REQUIRE(sentences.size() == 3);
-  const auto statements = crosscheck::analyse(doc, sentences, {&lexicon()});
+  const auto statements = crosscheck::analyse(doc, sentences, {&lexicon(), crosscheck::test::parse});
   REQUIRE(statements.size() == 3);
   for (std::uint32_t i = 0; i < statements.size(); ++i) {
     CHECK(statements[i].doc == 3);
@@ -488,8 +489,8 @@ TEST_CASE("analyse: cases once wrong (regressions)", "[analyse]") {
 }
 
 TEST_CASE("analyse: a possessive alias matches the whole name", "[analyse]") {
-  // The alias "People's Republic of China" never matches: find_entities strips "'s" from
-  // "people's" while the alias key keeps it, so "people's republic of" become terms.
+  // The parse splits "People's" into "People" + "'s"; the loader strips "'s" from alias
+  // words, so the whole alias "People's Republic of China" matches.
   const Analysed a = analyse_one("The People's Republic of China was founded.");
   CHECK(a.statement.entities == std::vector<std::string>{"China"});
   CHECK(a.statement.terms == std::vector<std::string>{"@China", "found"});

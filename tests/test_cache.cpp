@@ -14,6 +14,7 @@
 #include "pipeline_support.hpp"
 #include "reports/reports.hpp"
 #include "ruleset/ruleset.hpp"
+#include "syntax_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace crosscheck;
@@ -28,7 +29,7 @@ using test::rules;
 AnalysedDocument analysed(const std::string& file) {
   AnalysedDocument out;
   Diagnostic error;
-  REQUIRE(analyse_bytes(file, read(kCorpus + "/" + file), rules().lexicon, out, error));
+  REQUIRE(analyse_bytes(file, read(kCorpus + "/" + file), rules().lexicon, test::bundled_model(), out, error));
   return out;
 }
 
@@ -154,6 +155,7 @@ TEST_CASE("a warm cache analyses only the new document and changes no report", "
   const AnalysisCache cache(dir.string(), rules().fingerprint);
   RunOptions options;
   options.rules = &rules();
+  options.syntax = test::model_future();
   std::vector<Diagnostic> errors;
 
   const Corpus plain = run_corpus(corpus.string(), options, errors);

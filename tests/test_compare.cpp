@@ -18,6 +18,7 @@
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
+#include "syntax_support.hpp"
 
 namespace {
 
@@ -45,7 +46,7 @@ Statement statement_of(const std::string& text, std::uint32_t index) {
   auto doc = std::get<crosscheck::Document>(std::move(result));
   doc.index = index;
   const auto sentences = crosscheck::segment(doc);
-  auto statements = crosscheck::analyse(doc, sentences, {&rules().lexicon});
+  auto statements = crosscheck::analyse(doc, sentences, {&rules().lexicon, crosscheck::test::parse});
   REQUIRE(statements.size() == 1);
   return std::move(statements.front());
 }

@@ -13,6 +13,7 @@
 #include "reports/reports.hpp"
 #include "ruleset/ruleset.hpp"
 #include "run.hpp"
+#include "syntax_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace crosscheck;
@@ -29,6 +30,7 @@ Corpus run_with_threads(const std::string& root, std::size_t threads,
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   RunOptions options;
   options.rules = &rules();
+  options.syntax = test::model_future();
   return run_corpus(root, options, errors);
 }
 
@@ -221,7 +223,7 @@ TEST_CASE("the hostile-text corpus renders as text in HTML and as inert CSV cell
   }
   const std::string csv = render_csv(corpus);
   CHECK(csv.find("'=cmd|' /C calc'!A0 <script>") != std::string::npos);  // kept, made inert
-  CHECK(csv.find("'@SUM(1+1) The harbour bridge cost") != std::string::npos);
+  CHECK(csv.find("'@SUM(1+1) The city spent") != std::string::npos);
   CHECK(csv.find("'=1+2 The mayor did not approve") != std::string::npos);
 
   const std::string html = render_html(corpus);

@@ -267,7 +267,7 @@ TEST_CASE("a rules folder with an error yields no rules", "[ruleset]") {
   const LoadedRules both = crosscheck::load_rules({kRulesDir, kBadDir});
   CHECK_FALSE(both.ok());
   CHECK(both.rules.rules.empty());
-  CHECK(both.lexicon.verbs.empty());
+  CHECK(both.lexicon.stopwords.empty());
 }
 
 TEST_CASE("a missing rules folder is an error", "[ruleset]") {

@@ -1,5 +1,7 @@
 #include "analyse/analyse.hpp"
 
+#include <unicode/unistr.h>
+
 #include <stdexcept>
 
 #include "detail.hpp"
@@ -7,6 +9,67 @@
 namespace crosscheck {
 
 using namespace detail;
+
+namespace {
+
+// Case-folded UTF-8, with typographic apostrophes made plain so "Kim’s" and "Kim's" match.
+std::string fold(std::string_view piece) {
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
+  folded.foldCase();
+  folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), u"'");
+  folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), u"'");
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+// Closed-class words carry no weight of their own in alignment: the tag says so, for any
+// word (the lexicon's stopwords add the open-class words that should not count either).
+bool closed_class(Upos u) {
+  switch (u) {
+    case Upos::kAdp: case Upos::kAux: case Upos::kCconj: case Upos::kDet: case Upos::kPart:
+    case Upos::kPron: case Upos::kSconj: case Upos::kPunct: case Upos::kSym:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The statement's tokens: the parse's words, less page clutter.
+std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc,
+                             const Sentence& sentence, const Lexicon& lex) {
+  std::vector<Token> out;
+  out.reserve(words.size());
+  for (const Word& w : words) {
+    if (doc.is_clutter(sentence.span.begin + w.span.begin)) continue;  // "[4]" and the like
+    Token t;
+    t.span = w.span;
+    t.lower = fold(w.form);
+    const bool digits = !w.form.empty() && std::isdigit(static_cast<unsigned char>(w.form[0]));
+    if (w.upos == Upos::kPunct || w.upos == Upos::kSym)
+      t.kind = Token::Kind::kPunct;
+    else if (w.upos == Upos::kNum && digits)
+      t.kind = Token::Kind::kNumber;
+    // The matching key is the stem of the base form, as the lexicon's words are keyed. A word
+    // the parse calls its own base form is only stemmed (the irregular forms would take the
+    // verb "found" for "find"); any other goes through the irregular forms, then the stem.
+    if (t.kind == Token::Kind::kWord)
+      t.lemma = fold(w.lemma) == t.lower ? stem(t.lower) : lemma_of(t.lower, lex);
+    else
+      t.lemma = t.lower;
+    t.stop = t.kind != Token::Kind::kWord || closed_class(w.upos) || lex.stopwords.count(t.lower) > 0;
+    // An act is what the parse calls a verb, or a noun of a predicate class ("approval").
+    // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
+    const bool predicate_noun = w.upos == Upos::kNoun && lex.predicate_class.count(t.lemma) > 0;
+    t.verb = t.kind == Token::Kind::kWord && !t.stop && (w.upos == Upos::kVerb || predicate_noun) &&
+             !lex.hedges.count(t.lower) && !lex.attribution_verbs.count(t.lemma);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
                                const AnalyseOptions& options) {
@@ -18,16 +81,8 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   s.doc = doc.index;
   s.sentence = sentence.index;
   s.span = sentence.span;
-  for (auto& t : tokenize(text, lex)) {
-    if (doc.is_clutter(sentence.span.begin + t.span.begin)) continue;  // "[4]" and the like
-    t.stop = t.kind != Token::Kind::kWord || lex.stopwords.count(t.lower) > 0;
-    // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
-    t.verb = t.kind == Token::Kind::kWord && !t.stop && !lex.hedges.count(t.lower) &&
-             !lex.attribution_verbs.count(t.lemma) && !is_adverb(t.lower) &&
-             !is_agent_plural(t.lower) &&
-             (lex.verbs.count(t.lemma) > 0 || lex.predicate_class.count(t.lemma) > 0);
-    s.tokens.push_back(std::move(t));
-  }
+  if (!options.parse) throw std::invalid_argument("analyse: no parser");
+  s.tokens = tokens_of(options.parse(text), doc, sentence, lex);
   s.entities = find_entities(s.tokens, lex);
   for (auto& name : find_unknown_entities(s.tokens, lex, text))
     s.entities.push_back(std::move(name));

@@ -10,10 +10,6 @@
 
 namespace crosscheck::detail {
 
-// Word tokens of `text` (ICU word boundaries), with spans relative to `text`.
-// Punctuation is kept as kPunct tokens; spaces are dropped. "didn't" becomes "did" + "n't".
-std::vector<Token> tokenize(std::string_view text, const Lexicon& lexicon);
-
 // Days since 0000-03-01 of a proleptic Gregorian date.
 std::int32_t days_from_civil(int year, int month, int day);
 int days_in_month(int year, int month);
@@ -33,8 +29,6 @@ bool parse_number(const std::string& text, double& value);
 // words.cpp: tests on single words and phrases
 bool is_punct(const Token& t);
 bool is_auxiliary(const std::string& w);     // be, have, do and the modals
-bool is_adverb(const std::string& w);        // "openly": an -ly form of another word
-bool is_agent_plural(const std::string& w);  // "advisers", "meetings"
 bool is_clause_break(const Token& t, const Lexicon& lex);
 // Length in tokens of the first of `phrases` that starts at token i (punctuation skipped), or 0.
 std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,

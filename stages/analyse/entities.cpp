@@ -14,10 +14,13 @@ std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon
     std::vector<std::size_t> words;
     std::string best;
     std::size_t best_end = 0;
-    // Hyphens and apostrophes inside a name do not break it: "Kim Il-sung".
+    // Hyphens and apostrophes inside a name do not break it ("Kim Il-sung"), nor does the
+    // possessive clitic, which the loader strips from alias words ("People's Republic").
     for (std::size_t j = i; j < tokens.size() && words.size() < lex.longest_alias; ++j) {
-      if (is_punct(tokens[j])) {
-        if (tokens[j].lower == "-" || tokens[j].lower == "'" || tokens[j].lower == ".") continue;
+      if (is_punct(tokens[j]) || tokens[j].lower == "'s") {
+        if (tokens[j].lower == "-" || tokens[j].lower == "'" || tokens[j].lower == "." ||
+            tokens[j].lower == "'s")
+          continue;
         break;
       }
       // The token's own words, as the loader splits an alias: "u.s" -> "u s".

@@ -17,18 +17,6 @@ bool is_auxiliary(const std::string& w) {
   return kAux.count(w) > 0;
 }
 
-// "openly", "quickly": an -ly word whose stem is its base's stem is an adverb, not a verb
-// ("supply", "reply" keep their own stems).
-bool is_adverb(const std::string& w) {
-  return w.size() > 4 && w.ends_with("ly") && stem(w) == stem(w.substr(0, w.size() - 2));
-}
-
-// "advisers", "investigators", "meetings": people and things, not acts, though they stem
-// like the verb.
-bool is_agent_plural(const std::string& w) {
-  return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("ings"));
-}
-
 bool is_clause_break(const Token& t, const Lexicon& lex) {
   if (is_punct(t))
     return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" ||

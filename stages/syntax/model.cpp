@@ -194,24 +194,31 @@ std::string serialize(const SyntaxModel& m, double prune) {
 
 }  // namespace detail
 
-std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error) {
+bool check_syntax_model(std::string_view bytes, std::string& error) {
   if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic) {
     error = "not a crosscheck syntax model (no CCSYNTAX header)";
-    return nullptr;
+    return false;
   }
   if (bytes.size() < kMagic.size() + 4 + 32 ||
       sha256(bytes.substr(0, bytes.size() - 32)) != bytes.substr(bytes.size() - 32)) {
     error = "damaged or truncated model (checksum mismatch)";
-    return nullptr;
+    return false;
   }
+  std::uint32_t f;
+  std::memcpy(&f, bytes.data() + kMagic.size(), 4);
+  if (f != kFormat) {
+    error = "model format " + std::to_string(f) + ", this program reads format " + std::to_string(kFormat);
+    return false;
+  }
+  return true;
+}
+
+std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error) {
+  if (!check_syntax_model(bytes, error)) return nullptr;
   auto m = std::make_shared<SyntaxModel>();
   try {
     Reader r(bytes.substr(0, bytes.size() - 32));
-    r.take(kMagic.size());
-    if (const std::uint32_t f = r.u32(); f != kFormat) {
-      error = "model format " + std::to_string(f) + ", this program reads format " + std::to_string(kFormat);
-      return nullptr;
-    }
+    r.take(kMagic.size() + 4);
     auto& tk = m->tokenizer;
     for (auto* set : {&tk.abbreviations, &tk.hyphenated, &tk.symbols, &tk.hyphen_shapes})
       for (std::uint64_t n = r.varint(); n > 0; --n) set->insert(r.str());

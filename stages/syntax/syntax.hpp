@@ -22,6 +22,10 @@ class SyntaxModel;
 // model", "checksum mismatch").
 std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error);
 
+// Only the quick checks of load_syntax_model (header, format, checksum): for telling a
+// user at once that a file will not serve, before decoding it on another thread.
+bool check_syntax_model(std::string_view bytes, std::string& error);
+
 // Hex SHA-256 of the model's bytes: what the analysis cache keys on.
 const std::string& fingerprint(const SyntaxModel& model);
 

@@ -88,7 +88,7 @@ struct Token {
   std::string lower;       // case-folded surface form
   std::string lemma;       // dictionary form or stem
   bool stop = false;       // function word: no weight in alignment
-  bool verb = false;       // can head a predicate (lexicon verbs and predicate classes)
+  bool verb = false;       // an act: a verb by the parse, or a noun of a predicate class
   bool entity = false;     // part of a known entity's name
   bool negated = false;    // the head of a negation scope: the claim denies this word
   bool in_phrase = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself

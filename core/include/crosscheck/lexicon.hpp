@@ -38,7 +38,6 @@ struct Lexicon {
   // vague amounts: "a couple of" -> [2, 3], "dozens of" -> [24, 99] (lower-case words)
   std::vector<std::pair<std::vector<std::string>, std::pair<double, double>>> vague_amounts;
   std::map<std::string, std::string> irregular;  // surface -> lemma (took -> take)
-  std::set<std::string> verbs;                   // lemmas (stems) that can head a predicate
   // entity aliases: lower-case token sequence (space-joined) -> canonical name
   std::map<std::string, std::string> entity_aliases;
   std::size_t longest_alias = 1;                   // in tokens

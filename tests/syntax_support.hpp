@@ -1,0 +1,40 @@
+// The bundled syntax model for tests, loaded once, and the parser callback the analyse stage
+// takes (AnalyseOptions::parse), the same one the pipeline gives it.
+#pragma once
+
+#include <fstream>
+#include <future>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "syntax/syntax.hpp"
+
+namespace crosscheck::test {
+
+inline const SyntaxModel& bundled_model() {
+  static const std::shared_ptr<const SyntaxModel> model = [] {
+    std::ifstream in(std::string(CROSSCHECK_SOURCE_ROOT) + "/models/en_ewt.model", std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    std::string error;
+    auto m = load_syntax_model(bytes.str(), error);
+    if (!m) throw std::runtime_error("models/en_ewt.model: " + error);
+    return m;
+  }();
+  return *model;
+}
+
+// A shared_future holding the model, as RunOptions::syntax wants it.
+inline std::shared_future<std::shared_ptr<const SyntaxModel>> model_future() {
+  static const std::shared_ptr<const SyntaxModel> held(&bundled_model(), [](const SyntaxModel*) {});
+  std::promise<std::shared_ptr<const SyntaxModel>> p;
+  p.set_value(held);
+  return p.get_future().share();
+}
+
+inline std::vector<Word> parse(std::string_view text) { return parse_sentence(text, bundled_model()); }
+
+}  // namespace crosscheck::test

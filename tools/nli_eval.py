@@ -12,19 +12,30 @@ import json
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import tempfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 DATA = os.environ.get('CROSSCHECK_DATA', os.path.join(ROOT, '..', 'shared', 'data'))
 
 
-def judge(pair, rules):
-    args = [os.path.join(ROOT, 'build', 'crosscheck'), 'explain', pair['premise'], pair['hypothesis']]
-    for r in rules:
-        args += ['--rules', r]
-    out = subprocess.run(args, capture_output=True, text=True).stdout
-    last = [l for l in out.splitlines() if l.startswith('finding:')]
-    return last[-1].split()[1] if last else 'error'
+def judge_all(pairs, rules):
+    """Every pair's verdict (conflict, agreement, none or error), from one
+    `crosscheck explain --pairs` process."""
+    with tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False, encoding='utf-8') as f:
+        for p in pairs:
+            f.write(json.dumps({'premise': p['premise'], 'hypothesis': p['hypothesis']}) + '\n')
+        path = f.name
+    try:
+        args = [os.path.join(ROOT, 'build', 'crosscheck'), 'explain', '--pairs', path]
+        for r in rules:
+            args += ['--rules', r]
+        out = subprocess.run(args, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(path)
+    verdicts = [json.loads(l)['kind'] for l in out.splitlines() if l.strip()]
+    if len(verdicts) != len(pairs):
+        sys.exit(f'nli_eval: expected {len(pairs)} verdicts, got {len(verdicts)}')
+    return verdicts
 
 
 def main(argv):
@@ -34,8 +45,7 @@ def main(argv):
     for name in ('snli', 'mnli', 'rte'):
         pairs = [json.loads(l) for l in open(os.path.join(DATA, 'nli', f'{name}_negation.jsonl'))]
         pairs = pairs[:limit] if limit else pairs
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            verdicts = list(pool.map(lambda p: judge(p, rules), pairs))
+        verdicts = judge_all(pairs, rules)
         counts = {}
         for p, v in zip(pairs, verdicts):
             key = (p['label'], v == 'conflict')

@@ -83,22 +83,25 @@ int cmd_parse(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   std::string model_path = default_model_path();
   int threads = 0;
-  bool lines = false;
+  bool lines = false, conllu = false;
   po::options_description o("parse options");
   o.add_options()("help,h", "show this help")(
       "model", po::value(&model_path), "the syntax model (default: models/en_ewt.model)")(
       "threads", po::value(&threads), "worker threads (0: every core); the output is the same")(
       "line-per-sentence", po::bool_switch(&lines), "the text is split already: each line is one sentence")(
+      "conllu", po::bool_switch(&conllu),
+      "the files are CoNLL-U: keep their sentences and words, tag, lemmatise and parse them anew")(
       "input", po::value(&files), "text files");
   po::positional_options_description pos;
   pos.add("input", -1);
   if (parse(args, o, pos).count("help")) {
-    std::cout << "usage: crosscheck parse FILE... [--model FILE] [--line-per-sentence] [--threads N]\n\n"
+    std::cout << "usage: crosscheck parse FILE... [--model FILE] [--line-per-sentence | --conllu] [--threads N]\n\n"
                  "Writes the words of each file's sentences with their UPOS tags, lemmas and\n"
                  "dependency trees as CoNLL-U (UD v2) on standard output: '# newdoc id' per\n"
                  "file, '# sent_id' and '# text' per sentence, multi-word tokens as ranges.\n"
                  "Each line is a paragraph, cut into sentences by the model; a sentence never\n"
-                 "spans a line break.\n\n"
+                 "spans a line break. With --conllu the input's own sentences and words are\n"
+                 "kept (to score tagging and parsing alone on gold tokens).\n\n"
               << o;
     return kOk;
   }
@@ -108,6 +111,7 @@ int cmd_parse(const std::vector<std::string>& args) {
   if (!model) return kBadInput;
   std::optional<tbb::global_control> limit;
   if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
+  if (lines && conllu) throw UsageError("--line-per-sentence and --conllu exclude each other");
   int status = kOk;
   for (const std::string& file : files) {
     std::string bytes;
@@ -115,6 +119,25 @@ int cmd_parse(const std::vector<std::string>& args) {
     if (!read_file(file, bytes, error)) {
       std::cerr << error.format() << '\n';
       status = kBadInput;
+      continue;
+    }
+    if (conllu) {
+      std::vector<ConlluSentence> sentences;
+      try {
+        sentences = read_conllu(bytes, file);
+      } catch (const std::runtime_error& e) {
+        std::cerr << e.what() << '\n';
+        status = kBadInput;
+        continue;
+      }
+      tbb::parallel_for(std::size_t{0}, sentences.size(), [&](std::size_t i) {
+        for (Word& w : sentences[i].words) w.lemma.clear();
+        tag_and_parse(sentences[i].words, *model);
+      });
+      std::cout << "# newdoc id = " << file << '\n';
+      for (std::size_t i = 0; i < sentences.size(); ++i)
+        std::cout << to_conllu(sentences[i].words, file + "#" + std::to_string(i + 1), sentences[i].text,
+                               &sentences[i].tokens);
       continue;
     }
     auto ingested = ingest(file, std::move(bytes));
@@ -146,15 +169,22 @@ int cmd_parse(const std::vector<std::string>& args) {
 }
 
 int cmd_train_parser(const std::vector<std::string>& args) {
-  std::string train, dev, out;
+  std::vector<std::string> train;
+  std::string dev, out;
+  bool fixed = false;
   TrainOptions t;
   po::options_description o("train-parser options");
-  o.add_options()("help,h", "show this help")("train", po::value(&train), "training treebank (CoNLL-U)")(
+  o.add_options()("help,h", "show this help")(
+      "train", po::value(&train)->composing(), "training treebank (CoNLL-U; repeatable: the files are joined)")(
       "dev", po::value(&dev), "development treebank (CoNLL-U): picks the epochs")(
+      "fixed-epochs", po::bool_switch(&fixed),
+      "keep the last of the given epochs instead of dev's best (when dev is also trained on)")(
       "out", po::value(&out), "the model file to write")(
       "seed", po::value(&t.seed)->default_value(t.seed), "shuffling seed; same seed, same model")(
       "tagger-epochs", po::value(&t.tagger_epochs)->default_value(t.tagger_epochs), "tagger epochs at most")(
       "parser-epochs", po::value(&t.parser_epochs)->default_value(t.parser_epochs), "parser epochs at most")(
+      "splitter-epochs", po::value(&t.splitter_epochs)->default_value(t.splitter_epochs),
+      "sentence splitter epochs at most")(
       "prune", po::value(&t.prune)->default_value(t.prune), "drop weights below this fraction of their table's mean magnitude");
   if (parse(args, o, {}).count("help")) {
     std::cout << "usage: crosscheck train-parser --train FILE --dev FILE --out MODEL\n\n"
@@ -164,14 +194,25 @@ int cmd_train_parser(const std::vector<std::string>& args) {
     return kOk;
   }
   if (train.empty() || dev.empty() || out.empty()) throw UsageError("train-parser needs --train, --dev and --out");
-  if (t.tagger_epochs < 1 || t.parser_epochs < 1) throw UsageError("epochs must be at least 1");
+  if (t.tagger_epochs < 1 || t.parser_epochs < 1 || t.splitter_epochs < 1)
+    throw UsageError("epochs must be at least 1");
+  t.select = !fixed;
   std::string train_bytes, dev_bytes;
   Diagnostic error;
-  if (!read_file(train, train_bytes, error) || !read_file(dev, dev_bytes, error)) {
+  for (const std::string& file : train) {
+    std::string bytes;
+    if (!read_file(file, bytes, error)) {
+      std::cerr << error.format() << '\n';
+      return kBadInput;
+    }
+    if (!train_bytes.empty() && !train_bytes.ends_with("\n\n")) train_bytes += "\n";
+    train_bytes += bytes;
+  }
+  if (!read_file(dev, dev_bytes, error)) {
     std::cerr << error.format() << '\n';
     return kBadInput;
   }
-  t.train_name = train;
+  t.train_name = train.size() == 1 ? train.front() : "train";
   t.dev_name = dev;
   t.progress = [](const std::string& line) { std::cerr << "train-parser: " << line << '\n'; };
   const std::string model = train_syntax_model(train_bytes, dev_bytes, t);

@@ -101,27 +101,34 @@ std::vector<ConlluSentence> read_conllu(std::string_view bytes, std::string_view
 }
 
 std::string to_conllu(const std::vector<Word>& words, std::string_view sent_id,
-                      std::string_view text) {
+                      std::string_view text, const std::vector<ConlluSentence::Token>* tokens) {
   std::string out;
   out += "# sent_id = ";
   out += sent_id;
   out += "\n# text = ";
   for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   out += '\n';
+  std::size_t token_end = 0;  // one past the last word of the multi-word token word i is in
+  std::size_t next_token = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.token_words > 1 && i + w.token_words <= words.size()) {
       const Word& last = words[i + w.token_words - 1];
-      out += std::to_string(i + 1) + "-" + std::to_string(i + w.token_words) + "\t";
-      out += std::string(text.substr(w.span.begin, last.span.end - w.span.begin));
+      std::string surface;
+      if (tokens) {
+        while (next_token < tokens->size() && (*tokens)[next_token].first < static_cast<int>(i + 1)) ++next_token;
+        if (next_token < tokens->size() && (*tokens)[next_token].first == static_cast<int>(i + 1))
+          surface = (*tokens)[next_token].form;
+      } else {
+        surface = std::string(text.substr(w.span.begin, last.span.end - w.span.begin));
+      }
+      out += std::to_string(i + 1) + "-" + std::to_string(i + w.token_words) + "\t" + surface;
       out += "\t_\t_\t_\t_\t_\t_\t_\t";
       out += last.space_after ? "_" : "SpaceAfter=No";
       out += '\n';
+      token_end = i + w.token_words;
     }
-    bool inside = false;  // a word of a multi-word token other than its first
-    for (std::size_t j = 0; j < i; ++j)
-      if (words[j].token_words > 1 && j + words[j].token_words > i) inside = true;
-    const bool in_token = inside || w.token_words > 1;
+    const bool in_token = i < token_end;
     out += std::to_string(i + 1) + "\t" + w.form + "\t" + (w.lemma.empty() ? "_" : w.lemma) +
            "\t" + std::string(to_string(w.upos)) + "\t_\t_\t" + std::to_string(w.head) + "\t" +
            (w.deprel.empty() ? "dep" : w.deprel) + "\t_\t" +

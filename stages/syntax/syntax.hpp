@@ -49,6 +49,10 @@ void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model);
 struct TrainOptions {
   int tagger_epochs = 15;
   int parser_epochs = 20;
+  int splitter_epochs = 10;
+  // Keep, of each part, the epoch that scores best on dev; false: keep the last epoch (for
+  // a final model whose training data include dev, with epochs a selecting run chose).
+  bool select = true;
   int folds = 4;             // jackknifed tags for the parser's training
   std::uint64_t seed = 1;    // the same seed and data give the same bytes
   double prune = 0.3;        // weights below this fraction of a table's mean are dropped
@@ -79,8 +83,10 @@ struct ConlluSentence {
 std::vector<ConlluSentence> read_conllu(std::string_view bytes, std::string_view name);
 
 // One sentence as CoNLL-U (UD v2, 10 columns): `# sent_id`, `# text`, multi-word token
-// lines, a blank line at the end.
+// lines, a blank line at the end. A multi-word token's surface is the text its words span,
+// or, given `tokens` (words read from CoNLL-U have no spans), the form listed there.
 std::string to_conllu(const std::vector<Word>& words, std::string_view sent_id,
-                      std::string_view text);
+                      std::string_view text,
+                      const std::vector<ConlluSentence::Token>* tokens = nullptr);
 
 }  // namespace crosscheck

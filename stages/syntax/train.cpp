@@ -288,18 +288,21 @@ Table train_splitter(const SyntaxModel& m, std::vector<Paragraph>& tp, std::vect
   table.resize(options.splitter_bits, 2);
   Table best;
   double best_f1 = -1;
-  for (int e = 0; e < 10; ++e) {
+  int kept = 0;
+  for (int e = 0; e < options.splitter_epochs; ++e) {
     shuffle(order, rng);
     splitter_pass(order, m.tag_sets, table.current, &table);
     const Table avg = table.averaged();
     const double f1 = splitter_pass(dev_order, m.tag_sets, avg, nullptr);
     if (options.progress)
       options.progress("splitter epoch " + std::to_string(e + 1) + ": dev boundary F1 " + std::to_string(f1));
-    if (f1 > best_f1) {
+    if (f1 > best_f1 || !options.select) {
       best_f1 = f1;
       best = avg;
+      kept = e + 1;
     }
   }
+  if (options.progress) options.progress("splitter: kept epoch " + std::to_string(kept));
   return best;
 }
 
@@ -353,12 +356,13 @@ void train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& trai
     const double acc = tag_accuracy(m, *dev);
     if (options.progress)
       options.progress("tagger epoch " + std::to_string(e + 1) + ": dev UPOS " + std::to_string(acc));
-    if (acc > best_acc) {
+    if (acc > best_acc || !options.select) {
       best_acc = acc;
       best = m.tagger;
       best_epochs = e + 1;
     }
   }
+  if (dev && options.progress) options.progress("tagger: kept epoch " + std::to_string(best_epochs));
   m.tagger = dev ? std::move(best) : table.averaged();
 }
 
@@ -580,6 +584,7 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   lab.resize(options.label_bits, static_cast<std::uint32_t>(m.labels.size()));
   Table best_trans, best_lab;
   double best_las = -1;
+  int kept = 0;
   for (int e = 0; e < options.parser_epochs; ++e) {
     shuffle(order, rng);
     parser_epoch(trans, lab, m.tag_sets, order, root_label, e > 0, rng);
@@ -588,12 +593,14 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
     const Attachment a = attachment(m, dev);
     say("parser epoch " + std::to_string(e + 1) + ": dev UAS " + std::to_string(a.uas) + " LAS " +
         std::to_string(a.las));
-    if (a.las > best_las) {
+    if (a.las > best_las || !options.select) {
       best_las = a.las;
       best_trans = m.transitions;
       best_lab = m.labeller;
+      kept = e + 1;
     }
   }
+  say("parser: kept epoch " + std::to_string(kept));
   m.transitions = std::move(best_trans);
   m.labeller = std::move(best_lab);
   return serialize(m, options.prune);

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-8";
+constexpr std::string_view kFormat = "crosscheck-analysis-9";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -147,6 +147,9 @@ void write_token(Writer& w, const Token& t) {
   w.str(t.lemma);
   w.u8(static_cast<std::uint8_t>(t.stop | t.verb << 1 | t.entity << 2 | t.negated << 3 |
                                  t.in_phrase << 4 | t.hedged << 5 | t.light << 6));
+  w.u8(static_cast<std::uint8_t>(t.upos));
+  w.u8(static_cast<std::uint8_t>(t.dep));
+  w.u32(static_cast<std::uint32_t>(t.head + 1));
 }
 
 Token read_token(Reader& r) {
@@ -158,6 +161,9 @@ Token read_token(Reader& r) {
   const std::uint8_t flags = r.u8();
   t.stop = flags & 1, t.verb = flags & 2, t.entity = flags & 4, t.negated = flags & 8;
   t.in_phrase = flags & 16, t.hedged = flags & 32, t.light = flags & 64;
+  t.upos = enum_of(r.u8(), Upos::kX);
+  t.dep = enum_of(r.u8(), Dep::kCc);
+  t.head = static_cast<std::int32_t>(r.u32()) - 1;
   return t;
 }
 

@@ -173,10 +173,20 @@ TEST_CASE("compare finds conflicts and agreements with the English rules", "[com
        {}},
       // doers: the passive names its doer after "by"; a denial that names its doer needs an
       // assertion that names the same one
-      {"Far from Stalin initiating the war, Kim pressed for it.",
+      {"Far from the Soviet leader initiating the war, Stalin's ally Kim pressed for it.",
+       "The war was masterminded by Kim.",
+       "no-conflict",
+       {}},
+      {"Stalin did not initiate the war.",
        "The war was masterminded by Stalin.",
        "conflict/negation",
-       {"far from", "initiating", "masterminded"}},
+       {"initiate", "masterminded", "not"}},
+      // known miss: the parse hangs "Stalin" from "Far" ("far from Stalin"), so the doer of
+      // "initiating" is taken from the main clause (Kim), and the denial is not Stalin's
+      {"Far from Stalin initiating the war, Kim pressed for it.",
+       "The war was masterminded by Stalin.",
+       "none",
+       {}},
       {"Far from Stalin initiating the war, Kim pressed for it.",
        "Who started the war is now known.",
        "none",

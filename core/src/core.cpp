@@ -66,6 +66,58 @@ bool upos_from(std::string_view name, Upos& out) {
   return false;
 }
 
+Dep dep_from(std::string_view r) {
+  struct Name {
+    std::string_view name;
+    Dep dep;
+  };
+  static constexpr Name kExact[] = {{"nsubj:pass", Dep::kNsubjPass}, {"obl:agent", Dep::kOblAgent}};
+  static constexpr Name kBase[] = {
+      {"root", Dep::kRoot},     {"nsubj", Dep::kNsubj},   {"obj", Dep::kObj},
+      {"iobj", Dep::kIobj},     {"obl", Dep::kObl},       {"xcomp", Dep::kXcomp},
+      {"ccomp", Dep::kCcomp},   {"conj", Dep::kConj},     {"advcl", Dep::kAdvcl},
+      {"acl", Dep::kAcl},       {"aux", Dep::kAux},       {"cop", Dep::kCop},
+      {"mark", Dep::kMark},     {"case", Dep::kCase},     {"advmod", Dep::kAdvmod},
+      {"compound", Dep::kCompound}, {"flat", Dep::kFlat}, {"amod", Dep::kAmod},
+      {"nmod", Dep::kNmod},     {"appos", Dep::kAppos},   {"cc", Dep::kCc},
+      {"csubj", Dep::kNsubj}};
+  for (const Name& n : kExact)
+    if (r == n.name) return n.dep;
+  const std::string_view base = r.substr(0, r.find(':'));
+  for (const Name& n : kBase)
+    if (base == n.name) return n.dep;
+  return Dep::kOther;
+}
+
+namespace {
+
+std::int32_t child_of(const std::vector<Token>& tokens, std::uint32_t head, Dep dep) {
+  for (std::size_t k = 0; k < tokens.size(); ++k)
+    if (tokens[k].head == static_cast<std::int32_t>(head) && tokens[k].dep == dep)
+      return static_cast<std::int32_t>(k);
+  return -1;
+}
+
+}  // namespace
+
+std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act) {
+  for (int depth = 0; depth < 8 && act < tokens.size(); ++depth) {
+    if (const std::int32_t k = child_of(tokens, act, Dep::kNsubj); k >= 0) return k;
+    if (const std::int32_t k = child_of(tokens, act, Dep::kOblAgent); k >= 0) return k;
+    const Token& t = tokens[act];
+    const bool inherits = t.dep == Dep::kXcomp || t.dep == Dep::kConj || t.dep == Dep::kAdvcl ||
+                          (t.light && t.dep == Dep::kObj);
+    if (!inherits || t.head < 0 || child_of(tokens, act, Dep::kNsubjPass) >= 0) return -1;
+    act = static_cast<std::uint32_t>(t.head);
+  }
+  return -1;
+}
+
+std::int32_t object_of(const std::vector<Token>& tokens, std::uint32_t act) {
+  if (const std::int32_t k = child_of(tokens, act, Dep::kObj); k >= 0) return k;
+  return child_of(tokens, act, Dep::kNsubjPass);
+}
+
 std::string_view to_string(Finding::Kind kind) {
   return kind == Finding::Kind::kConflict ? "conflict" : "agreement";
 }

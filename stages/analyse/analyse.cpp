@@ -36,14 +36,21 @@ bool closed_class(Upos u) {
   }
 }
 
-// The statement's tokens: the parse's words, less page clutter.
+// The statement's tokens: the parse's words, less page clutter, each with its relation and
+// the index of its head among the tokens.
 std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc,
                              const Sentence& sentence, const Lexicon& lex) {
   std::vector<Token> out;
   out.reserve(words.size());
-  for (const Word& w : words) {
+  std::vector<std::int32_t> token_of(words.size() + 1, -1);  // 1-based word -> token index
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
     if (doc.is_clutter(sentence.span.begin + w.span.begin)) continue;  // "[4]" and the like
+    token_of[i + 1] = static_cast<std::int32_t>(out.size());
     Token t;
+    t.upos = w.upos;
+    t.dep = dep_from(w.deprel);
+    t.head = static_cast<std::int32_t>(w.head);  // a word index until all tokens are made
     t.span = w.span;
     t.lower = fold(w.form);
     const bool digits = !w.form.empty() && std::isdigit(static_cast<unsigned char>(w.form[0]));
@@ -66,6 +73,7 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
              !lex.hedges.count(t.lower) && !lex.attribution_verbs.count(t.lemma);
     out.push_back(std::move(t));
   }
+  for (Token& t : out) t.head = t.head > 0 && t.head <= static_cast<std::int32_t>(words.size()) ? token_of[t.head] : -1;
   return out;
 }
 

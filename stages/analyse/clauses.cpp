@@ -65,28 +65,21 @@ std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens) {
   return starts;
 }
 
-// Subject, predicate and object of a clause from word order alone: the first act, the
-// nearest name or content word before it, the first after it.
+// Subject, predicate and object of a clause: its first act, and that act's doer and what
+// it is done to, by the tree (doer_of, object_of).
 void fill_roles(Statement& c) {
-  auto name = [](const Token& t) { return t.entity ? t.lemma.substr(1) : t.lower; };
-  auto content = [](const Token& t) { return t.kind == Token::Kind::kWord && !t.stop; };
   std::size_t act = c.tokens.size();
   for (std::size_t k = 0; k < c.tokens.size() && act == c.tokens.size(); ++k)
     if (c.tokens[k].verb) act = k;
   if (act == c.tokens.size()) return;
   c.predicate = c.tokens[act].lower;
-  for (std::size_t k = act; k-- > 0;) {
-    if (content(c.tokens[k]) && !c.tokens[k].verb) {
-      c.subject = name(c.tokens[k]);
-      break;
-    }
-  }
-  for (std::size_t k = act + 1; k < c.tokens.size(); ++k) {
-    if (content(c.tokens[k]) && !c.tokens[k].verb) {
-      c.object = name(c.tokens[k]);
-      break;
-    }
-  }
+  auto name = [&](std::int32_t k) {
+    if (k < 0) return std::string();
+    const Token& t = c.tokens[static_cast<std::size_t>(k)];
+    return t.entity ? t.lemma.substr(1) : t.lower;
+  };
+  c.subject = name(doer_of(c.tokens, static_cast<std::uint32_t>(act)));
+  c.object = name(object_of(c.tokens, static_cast<std::uint32_t>(act)));
 }
 
 // The clause [begin, end) of the whole-sentence analysis `s` as a statement of its own.
@@ -98,6 +91,10 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   c.sentence = s.sentence;
   const auto offset = static_cast<std::uint32_t>(begin);
   c.tokens.assign(s.tokens.begin() + begin, s.tokens.begin() + end);
+  for (Token& t : c.tokens)  // heads outside the clause are outside the statement
+    t.head = t.head >= static_cast<std::int32_t>(begin) && t.head < static_cast<std::int32_t>(end)
+                 ? t.head - static_cast<std::int32_t>(begin)
+                 : -1;
   c.span = {sentence.span.begin + (begin < s.tokens.size() ? s.tokens[begin].span.begin : 0),
             sentence.span.begin + (end > begin ? s.tokens[end - 1].span.end : 0)};
   if (begin == 0 && end == s.tokens.size()) c.span = s.span;

@@ -95,21 +95,13 @@ const Negation* negation_of(const Statement& s, std::uint32_t token) {
   return nullptr;
 }
 
-// "the war was masterminded by Stalin": a form of "be" before the act and "by" a little
-// after it. Returns the index of "by", or 0 when the act is not passive.
-std::uint32_t passive_by(const Statement& s, std::uint32_t i) {
-  static const std::set<std::string> kBe = {"was", "were", "is", "are", "been", "being", "be"};
-  bool be = false;
-  for (std::uint32_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
-    if (kBe.count(s.tokens[k].lower)) be = true;
-    if (s.tokens[k].kind == Token::Kind::kPunct) break;
-  }
-  if (!be) return 0;
-  for (std::uint32_t k = i + 1; k < s.tokens.size() && k <= i + 4; ++k) {
-    if (s.tokens[k].lower == "by") return k;
-    if (s.tokens[k].kind == Token::Kind::kPunct) break;
-  }
-  return 0;
+// "the war was masterminded by Stalin": by the tree, the act has a passive subject or a
+// "by" agent.
+bool passive(const Statement& s, std::uint32_t i) {
+  for (const Token& t : s.tokens)
+    if (t.head == static_cast<std::int32_t>(i) && (t.dep == Dep::kNsubjPass || t.dep == Dep::kOblAgent))
+      return true;
+  return false;
 }
 
 bool in_time(const Statement& s, std::uint32_t k) {
@@ -130,8 +122,8 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
   };
   // In the passive the doer follows "by" and what is done stands before the act: the sides
   // swap, so "the war was masterminded by Stalin" lines up with "Stalin masterminded the war".
-  const bool passive = passive_by(s, i) > 0;
-  const std::string before = passive ? ">" : "<", after = passive ? "<" : ">";
+  const bool swapped = passive(s, i);
+  const std::string before = swapped ? ">" : "<", after = swapped ? "<" : ">";
   std::vector<std::string> out;
   std::uint32_t seen = 0;
   for (std::uint32_t k = i; k-- > 0 && seen < window;)
@@ -162,32 +154,10 @@ std::string uncovered(const Statement& denier, std::uint32_t i, const Statement&
 
 Participants participants(const Statement& s, std::uint32_t i) {
   Participants p;
-  if (const std::uint32_t by = passive_by(s, i)) {  // "... by Stalin": the doer follows
-    for (std::uint32_t k = by + 1; k < s.tokens.size() && !breaks_clause(s.tokens[k]); ++k)
-      if (s.tokens[k].entity) {
-        p.agent = s.tokens[k].lemma;
-        break;
-      }
-    for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
-      if (s.tokens[k].entity) p.before.push_back(s.tokens[k].lemma);
-    return p;
-  }
-  bool same_clause = true;
-  for (std::uint32_t k = i; k-- > 0;) {
-    const Token& t = s.tokens[k];
-    if (breaks_clause(t)) same_clause = false;
-    if (!t.entity) continue;
-    if (same_clause && p.agent.empty()) p.agent = t.lemma;
-    p.before.push_back(t.lemma);
-  }
-  // "Rather than initiating the war, Stalin refused": an opening clause with no doer of
-  // its own shares the subject of the clause after it.
-  const std::uint32_t end = clause_of(s, i).second;
-  if (p.agent.empty() && p.before.empty() && end < s.tokens.size()) {
-    std::uint32_t k = end;
-    while (k < s.tokens.size() && s.tokens[k].kind == Token::Kind::kPunct) ++k;
-    if (k < s.tokens.size() && s.tokens[k].entity) p.agent = s.tokens[k].lemma;
-  }
+  for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
+    if (s.tokens[k].entity && (k < i || passive(s, i))) p.before.push_back(s.tokens[k].lemma);
+  // the doer, when the tree names one and it is a name
+  if (const std::int32_t d = doer_of(s.tokens, i); d >= 0 && s.tokens[d].entity) p.agent = s.tokens[d].lemma;
   return p;
 }
 
@@ -223,19 +193,15 @@ std::optional<NumberMatch> compare_numbers(const Statement& a, std::uint32_t i, 
   return disjoint;
 }
 
-// The first content word after act i in its clause, times left out; "" when none.
-std::string object_of(const Statement& s, std::uint32_t i) {
-  const std::uint32_t end = clause_of(s, i).second;
-  for (std::uint32_t k = i + 1; k < end; ++k) {
-    const Token& t = s.tokens[k];
-    if (t.kind == Token::Kind::kWord && !t.stop && !t.verb && !in_time(s, k)) return t.lemma;
-  }
-  return "";
+// What act i is done to, by the tree (core's object_of): its lemma, or "" when none.
+std::string object_lemma(const Statement& s, std::uint32_t i) {
+  const std::int32_t k = object_of(s.tokens, i);
+  return k < 0 ? std::string() : s.tokens[static_cast<std::size_t>(k)].lemma;
 }
 
 bool objects_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j,
                     std::uint32_t window) {
-  const std::string oa = object_of(a, i), ob = object_of(b, j);
+  const std::string oa = object_lemma(a, i), ob = object_lemma(b, j);
   if (oa.empty() || ob.empty() || oa == ob) return false;
   const auto ca = context(a, i, window), cb = context(b, j, window);
   return !std::binary_search(cb.begin(), cb.end(), ">" + oa) &&

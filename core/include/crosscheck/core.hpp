@@ -80,22 +80,6 @@ struct Sentence {
   std::string text;  // the sentence as it stands in the article (original bytes)
 };
 
-// A word of a statement. `span` is relative to the sentence's start in Document::text.
-struct Token {
-  enum class Kind { kWord, kNumber, kPunct };
-  Span span;
-  Kind kind = Kind::kWord;
-  std::string lower;       // case-folded surface form
-  std::string lemma;       // dictionary form or stem
-  bool stop = false;       // function word: no weight in alignment
-  bool verb = false;       // an act: a verb by the parse, or a noun of a predicate class
-  bool entity = false;     // part of a known entity's name
-  bool negated = false;    // the head of a negation scope: the claim denies this word
-  bool in_phrase = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself
-  bool hedged = false;     // in a clause that a hedge or a conditional makes uncertain
-  bool light = false;      // an act named by the object of a light verb ("obtained approval")
-};
-
 // Universal part-of-speech tags (UD v2), in alphabetical order of their names.
 enum class Upos : std::uint8_t {
   kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn, kPunct,
@@ -105,6 +89,14 @@ inline constexpr int kUposCount = 17;
 std::string_view to_string(Upos upos);
 // The tag named `name` ("NOUN"), or false.
 bool upos_from(std::string_view name, Upos& out);
+
+// The dependency relations the analysis reads (UD v2; subtypes the analysis does not tell
+// apart fold into their base relation, the rest into kOther).
+enum class Dep : std::uint8_t {
+  kOther, kRoot, kNsubj, kNsubjPass, kObj, kIobj, kObl, kOblAgent, kXcomp, kCcomp, kConj,
+  kAdvcl, kAcl, kAux, kCop, kMark, kCase, kAdvmod, kCompound, kFlat, kAmod, kNmod, kAppos, kCc
+};
+Dep dep_from(std::string_view deprel);  // "nsubj:pass" -> kNsubjPass, "obl:tmod" -> kObl
 
 // A syntactic word of a sentence, as the dependency parse sees it (UD English conventions:
 // "don't" is the two words "do" and "n't" of one token). `span` is relative to the start
@@ -119,6 +111,36 @@ struct Word {
   std::uint8_t token_words = 1;  // >1: the first word of a multi-word token of that many
   bool space_after = true;
 };
+
+// A word of a statement. `span` is relative to the sentence's start in Document::text.
+struct Token {
+  enum class Kind { kWord, kNumber, kPunct };
+  Span span;
+  Kind kind = Kind::kWord;
+  std::string lower;       // case-folded surface form
+  std::string lemma;       // dictionary form or stem
+  bool stop = false;       // function word: no weight in alignment
+  bool verb = false;       // an act: a verb by the parse, or a noun of a predicate class
+  bool entity = false;     // part of a known entity's name
+  bool negated = false;    // the head of a negation scope: the claim denies this word
+  bool in_phrase = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself
+  bool hedged = false;     // in a clause that a hedge or a conditional makes uncertain
+  bool light = false;      // an act named by the object of a light verb ("obtained approval")
+  // The token's place in the sentence's dependency tree: its relation and the index of its
+  // head among the statement's tokens (-1: the root, or a head outside the statement).
+  Upos upos = Upos::kX;
+  Dep dep = Dep::kOther;
+  std::int32_t head = -1;
+};
+
+// Who does act `act` of `tokens` (a statement's), by the tree: its nominal subject, or the
+// agent of a passive ("by Stalin"); an act with no subject of its own takes the doer of the
+// act it depends on: the controller of "refused to approve", the shared subject of "invaded
+// and won", the subject of "Rather than initiating the war, Stalin refused", the one who
+// "obtained approval". The index of that token, or -1 when the tree names none.
+std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act);
+// What act `act` is done to: its object, or the subject of a passive; -1 when none.
+std::int32_t object_of(const std::vector<Token>& tokens, std::uint32_t act);
 
 // A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian).
 struct TimeInterval {

@@ -43,6 +43,15 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
   std::vector<Token> out;
   out.reserve(words.size());
   std::vector<std::int32_t> token_of(words.size() + 1, -1);  // 1-based word -> token index
+  // A reporting verb frames a claim only where it reports one: it has a clausal complement
+  // ("said that ...") or comments on the clause it hangs from ("..., officials said").
+  // "The ministry confirmed the report" is a claim of its own.
+  std::vector<bool> reports(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Dep d = dep_from(words[i].deprel);
+    if (d == Dep::kCcomp && words[i].head > 0) reports[words[i].head - 1] = true;
+    if (words[i].deprel == "parataxis") reports[i] = true;
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (doc.is_clutter(sentence.span.begin + w.span.begin)) continue;  // "[4]" and the like
@@ -70,7 +79,7 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
     // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
     const bool predicate_noun = w.upos == Upos::kNoun && lex.predicate_class.count(t.lemma) > 0;
     t.verb = t.kind == Token::Kind::kWord && !t.stop && (w.upos == Upos::kVerb || predicate_noun) &&
-             !lex.hedges.count(t.lower) && !lex.attribution_verbs.count(t.lemma);
+             !lex.hedges.count(t.lower) && !(reports[i] && lex.attribution_verbs.count(t.lemma));
     out.push_back(std::move(t));
   }
   for (Token& t : out) t.head = t.head > 0 && t.head <= static_cast<std::int32_t>(words.size()) ? token_of[t.head] : -1;

@@ -6,23 +6,12 @@
 #include <sstream>
 
 #include "syntax/syntax.hpp"
+#include "syntax_support.hpp"
 
 using namespace crosscheck;
+using crosscheck::test::bundled_model;
 
 namespace {
-
-const SyntaxModel& bundled_model() {
-  static const std::shared_ptr<const SyntaxModel> model = [] {
-    std::ifstream in(std::string(CROSSCHECK_SOURCE_ROOT) + "/models/en_ewt.model", std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    std::string error;
-    auto m = load_syntax_model(bytes.str(), error);
-    if (!m) throw std::runtime_error("models/en_ewt.model: " + error);
-    return m;
-  }();
-  return *model;
-}
 
 // "do|n't" for the words of one multi-word token, words separated by spaces.
 std::string tokens(const std::vector<Word>& words) {

@@ -162,7 +162,7 @@ Token read_token(Reader& r) {
   t.stop = flags & 1, t.verb = flags & 2, t.entity = flags & 4, t.negated = flags & 8;
   t.in_phrase = flags & 16, t.hedged = flags & 32, t.light = flags & 64;
   t.upos = enum_of(r.u8(), Upos::kX);
-  t.dep = enum_of(r.u8(), Dep::kCc);
+  t.dep = enum_of(r.u8(), Dep::kDet);
   t.head = static_cast<std::int32_t>(r.u32()) - 1;
   return t;
 }

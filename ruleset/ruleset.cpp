@@ -434,6 +434,10 @@ struct Loader {
         r.negation(value);
       else if (k == "hedges")
         r.word_set(value, "hedges", lex.hedges, &lex.hedge_phrases);
+      else if (k == "contrast")
+        r.word_set(value, "contrast", lex.contrast);
+      else if (k == "concession")
+        r.word_set(value, "concession", lex.concession);
       else if (k == "pronouns")
         r.word_set(value, "pronouns", lex.personal_pronouns);
       else if (k == "irrealis")
@@ -467,7 +471,7 @@ struct Loader {
       else
         r.unknown_key(
             key,
-            "a rule file (expected one of: stopwords, negation, hedges, "
+            "a rule file (expected one of: stopwords, negation, hedges, contrast, concession, "
             "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
             "multipliers, irregular, entity, class, rule)");
     }

@@ -31,19 +31,17 @@ void mark_phrases(std::vector<Token>& tokens, const Lexicon& lex) {
 // Predicate words that the sentence does not assert: event nouns ("the start of the war",
 // "the North's initiation") and acts that are only wanted or asked for ("wanted to invade").
 void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
-  static const std::set<std::string> kDeterminers = {"a",   "an",  "the",   "this", "that", "its",
-                                                     "his", "her", "their", "our",  "my",   "your"};
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token& t = tokens[i];
     if (!t.verb) continue;
     // "that invading South Korea is": "that" opens a clause whose act takes an object.
     const bool gerund_with_object =
         i > 0 && tokens[i - 1].lower == "that" && t.lower.ends_with("ing") &&
-        i + 1 < tokens.size() && (tokens[i + 1].entity || kDeterminers.count(tokens[i + 1].lower));
+        i + 1 < tokens.size() && (tokens[i + 1].entity || is_determiner(tokens[i + 1]));
+    // after a determiner or a possessive ("the North's initiation": the parse's "'s")
     const bool after_determiner =
         i > 0 && !gerund_with_object &&
-        (kDeterminers.count(tokens[i - 1].lower) ||
-         (tokens[i - 1].lower.ends_with("'s") && tokens[i - 1].lower.size() > 2));
+        is_determiner(tokens[i - 1]);
     const bool before_of = i + 1 < tokens.size() && tokens[i + 1].lower == "of";
     if (after_determiner || before_of) t.verb = false;
   }

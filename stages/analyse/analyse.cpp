@@ -123,7 +123,7 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
   // The sentence is analysed whole (pronouns, times and scopes see all of it), then cut
   // into its claims.
   std::vector<Statement> out;
-  const auto cuts = clause_starts(s.tokens);
+  const auto cuts = clause_starts(s.tokens, lex);
   for (std::size_t c = 0; c < cuts.size(); ++c) {
     const std::size_t begin = cuts[c];
     const std::size_t end = c + 1 < cuts.size() ? cuts[c + 1] : s.tokens.size();

@@ -21,10 +21,9 @@ void sort_unique(std::vector<T>& v) {
 // - at the comma that ends a concession put first ("although Stalin had the last word,
 //   it was Kim who pressed").
 // The part before must hold a content word and the part after an act of its own.
-std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens) {
-  static const std::set<std::string> kContrast = {"but",     "whereas", "although", "though",
-                                                  "however", "while",   "whilst",   "yet"};
-  static const std::set<std::string> kConcession = {"although", "though"};
+std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex) {
+  const std::set<std::string>& kContrast = lex.contrast;
+  const std::set<std::string>& kConcession = lex.concession;
   auto has_act = [&](std::size_t b, std::size_t e) {
     for (std::size_t k = b; k < e; ++k)
       if (tokens[k].verb) return true;

@@ -28,7 +28,8 @@ bool parse_number(const std::string& text, double& value);
 
 // words.cpp: tests on single words and phrases
 bool is_punct(const Token& t);
-bool is_auxiliary(const std::string& w);     // be, have, do and the modals
+bool is_auxiliary(const Token& t);   // be, have, do and the modals: the parse's AUX
+bool is_determiner(const Token& t);  // "the", "this", "its": a determiner or a possessive
 bool is_clause_break(const Token& t, const Lexicon& lex);
 // Length in tokens of the first of `phrases` that starts at token i (punctuation skipped), or 0.
 std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
@@ -57,7 +58,7 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
                           const std::vector<bool>& in_time);
 
 // clauses.cpp: where the claims of a sentence start, and each as a Statement
-std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens);
+std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex);
 Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
                  const Attribution& attribution, const std::vector<bool>& used, const Lexicon& lex);
 

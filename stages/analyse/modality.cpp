@@ -85,7 +85,7 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
     // "a report that was prepared": "that" opening a relative clause reports nothing.
     const bool relative_that =
-        next && next->lower == "that" && i + 2 < tokens.size() && is_auxiliary(tokens[i + 2].lower);
+        next && next->lower == "that" && i + 2 < tokens.size() && is_auxiliary(tokens[i + 2]);
     if (relative_that) continue;
     bool introduces = next && (next->lower == "that" || next->lower == ":" || next->lower == "\"" ||
                                next->lower == "\u201c" || next->lower == ",");

@@ -56,7 +56,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
     }
     // "out of the question" stands after what it denies: "invading X is out of the question".
     const bool postposed =
-        cue_length > 1 && (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1].lower)));
+        cue_length > 1 && (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1])));
     if (postposed) {
       std::size_t begin = i;
       while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
@@ -71,7 +71,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
       std::size_t aux = end;
       if (quantifier)
         for (std::size_t k = neg.scope_begin; k < end; ++k)
-          if (is_auxiliary(tokens[k].lower)) {
+          if (is_auxiliary(tokens[k])) {
             aux = k;
             break;
           }

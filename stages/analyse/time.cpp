@@ -260,9 +260,7 @@ struct Scanner {
         }
       }
       // "a 1966 document", "the 1917 Revolution": the year names a thing, not the time.
-      static const std::set<std::string> kDeterminers = {"a",   "an",  "the", "this",  "that",
-                                                         "its", "his", "her", "their", "our"};
-      if (i > 0 && kDeterminers.count(tokens[i - 1].lower)) {
+      if (i > 0 && is_determiner(tokens[i - 1])) {
         used[i] = true;
         return i + 1;
       }

@@ -9,12 +9,11 @@ namespace crosscheck::detail {
 bool is_punct(const Token& t) { return t.kind == Token::Kind::kPunct; }
 
 // Auxiliaries and modals: after "no N", the verb that follows one of these is what is denied.
-bool is_auxiliary(const std::string& w) {
-  static const std::set<std::string> kAux = {"be",    "is",    "are",  "was",   "were",  "been",
-                                             "being", "am",    "will", "would", "shall", "should",
-                                             "can",   "could", "may",  "might", "must",  "has",
-                                             "have",  "had",   "do",   "does",  "did"};
-  return kAux.count(w) > 0;
+bool is_auxiliary(const Token& t) { return t.upos == Upos::kAux; }
+
+// What opens a noun phrase: a determiner, or a possessive pronoun ("its", "his").
+bool is_determiner(const Token& t) {
+  return t.upos == Upos::kDet || (t.upos == Upos::kPron && t.dep == Dep::kNmod);
 }
 
 bool is_clause_break(const Token& t, const Lexicon& lex) {

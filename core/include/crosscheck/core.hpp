@@ -94,7 +94,8 @@ bool upos_from(std::string_view name, Upos& out);
 // apart fold into their base relation, the rest into kOther).
 enum class Dep : std::uint8_t {
   kOther, kRoot, kNsubj, kNsubjPass, kObj, kIobj, kObl, kOblAgent, kXcomp, kCcomp, kConj,
-  kAdvcl, kAcl, kAux, kCop, kMark, kCase, kAdvmod, kCompound, kFlat, kAmod, kNmod, kAppos, kCc
+  kAdvcl, kAcl, kAux, kCop, kMark, kCase, kAdvmod, kCompound, kFlat, kAmod, kNmod, kAppos, kCc,
+  kDet
 };
 Dep dep_from(std::string_view deprel);  // "nsubj:pass" -> kNsubjPass, "obl:tmod" -> kObl
 

@@ -20,6 +20,8 @@ struct Lexicon {
   std::set<std::string> light_verbs;          // give, obtain: "obtained approval" is the approval
   std::set<std::string> irrealis;             // want, plan, whether: what follows is not asserted
   std::set<std::string> hedges;               // may, might, seems, perhaps, reportedly
+  std::set<std::string> contrast;             // but, whereas, although: a new claim starts
+  std::set<std::string> concession;           // although: a claim put first, ended by a comma
   std::vector<std::vector<std::string>> hedge_phrases;        // "would have", "it is possible"
   std::set<std::string> attribution_verbs;                    // lemmas: say, claim, insist, argue
   std::vector<std::vector<std::string>> attribution_phrases;  // "according to"

@@ -12,7 +12,6 @@
 #include "ingest/ingest.hpp"
 #include "reports/reports.hpp"
 #include "syntax/syntax.hpp"
-#include "crosscheck/sha256.hpp"
 
 #include <future>
 
@@ -46,12 +45,12 @@ std::unique_ptr<ModelLoading> start_loading_model(const std::string& path) {
     std::cerr << path << ": error: " << error << '\n';
     return nullptr;
   }
-  loading->fingerprint = sha256_hex(*bytes);
+  loading->fingerprint = model_fingerprint(*bytes);
   // decoded by the first document that needs it: a run whose analyses all come from the
   // cache never pays for it
   loading->model = std::async(std::launch::deferred, [bytes] {
                      std::string e;
-                     return load_syntax_model(*bytes, e);
+                     return load_syntax_model(*bytes, e, true);
                    }).share();
   return loading;
 }

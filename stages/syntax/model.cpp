@@ -3,6 +3,8 @@
 // a weight (only the rows with a weight left after pruning), and a SHA-256 of all that
 // precedes it, so that a truncated or damaged file is refused rather than half-read.
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -129,6 +131,16 @@ void write_table(Writer& w, const detail::Table& t, double prune) {
   w.out += body.out;
 }
 
+// 2^e for the scale byte e of a row.
+float unit_of(int e) {
+  static const std::array<float, 256> kUnits = [] {
+    std::array<float, 256> u{};
+    for (int i = 0; i < 256; ++i) u[i] = std::ldexp(1.0f, i - 128);
+    return u;
+  }();
+  return kUnits[static_cast<std::size_t>(e + 128)];
+}
+
 void read_table(Reader& r, detail::Table& t) {
   const std::uint32_t bits = r.u32(), classes = r.u32();
   if (bits < 4 || bits > 26 || classes == 0 || classes > 256) throw std::runtime_error("bad table shape");
@@ -140,10 +152,17 @@ void read_table(Reader& r, detail::Table& t) {
     row += r.varint();
     if (row >= rows) throw std::runtime_error("row out of range");
     const auto* mask = reinterpret_cast<const unsigned char*>(r.take(mask_bytes));
-    *t.scale_of(row) = std::ldexp(1.0f, static_cast<signed char>(*r.take(1)));
+    *t.scale_of(row) = unit_of(static_cast<signed char>(*r.take(1)));
+    std::size_t set = 0;
+    for (std::size_t b = 0; b < mask_bytes; ++b) set += static_cast<std::size_t>(std::popcount(mask[b]));
+    const char* value = r.take(set);  // one bounds check for the row's weights
     std::int8_t* q = t.bytes_of(row);
-    for (std::uint32_t c = 0; c < classes; ++c)
-      if (mask[c / 8] & (1u << (c % 8))) q[c] = static_cast<std::int8_t>(*r.take(1));
+    for (std::size_t b = 0; b < mask_bytes; ++b)
+      for (unsigned m = mask[b]; m != 0; m &= m - 1) {
+        const std::size_t c = b * 8 + static_cast<std::size_t>(std::countr_zero(m));
+        if (c >= classes) throw std::runtime_error("class out of range");
+        q[c] = static_cast<std::int8_t>(*value++);
+      }
   }
 }
 
@@ -213,8 +232,19 @@ bool check_syntax_model(std::string_view bytes, std::string& error) {
   return true;
 }
 
-std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error) {
-  if (!check_syntax_model(bytes, error)) return nullptr;
+std::string model_fingerprint(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes.substr(bytes.size() >= 32 ? bytes.size() - 32 : 0)) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error,
+                                                     bool checked) {
+  if (!checked && !check_syntax_model(bytes, error)) return nullptr;
   auto m = std::make_shared<SyntaxModel>();
   try {
     Reader r(bytes.substr(0, bytes.size() - 32));
@@ -261,7 +291,7 @@ std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std
     error = std::string("malformed model: ") + e.what();
     return nullptr;
   }
-  m->fingerprint = sha256_hex(bytes);
+  m->fingerprint = model_fingerprint(bytes);
   return m;
 }
 

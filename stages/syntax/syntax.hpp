@@ -19,14 +19,18 @@ namespace crosscheck {
 class SyntaxModel;
 
 // The model in `bytes`, or null with `error` set ("truncated", "not a crosscheck syntax
-// model", "checksum mismatch").
-std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error);
+// model", "checksum mismatch"). With `checked`, the caller ran check_syntax_model on these
+// bytes already and the checksum is not computed again.
+std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error,
+                                                     bool checked = false);
 
 // Only the quick checks of load_syntax_model (header, format, checksum): for telling a
-// user at once that a file will not serve, before decoding it on another thread.
+// user at once that a file will not serve, before it is decoded when first needed.
 bool check_syntax_model(std::string_view bytes, std::string& error);
 
-// Hex SHA-256 of the model's bytes: what the analysis cache keys on.
+// The model's fingerprint, what the analysis cache keys on: the hex SHA-256 its file ends
+// with (of all the bytes before it). Of a file's bytes, or of a loaded model.
+std::string model_fingerprint(std::string_view bytes);
 const std::string& fingerprint(const SyntaxModel& model);
 
 // The words of `text` (one sentence), tagged, lemmatised and parsed.

@@ -481,6 +481,15 @@ TEST_CASE("analyse: cases once wrong (regressions)", "[analyse]") {
       {"It was the 1940's.", "pol=positive mod=asserted times=[decade:1940's]"},
       // the interval's text is not the words that stated it ("1950- 53")
       {"The war of 1950-53 was long.", "pol=positive mod=asserted times=[year:1950-53]"},
+      // by the tree, a denial reaches a coordinated act that shares its subject, not one
+      // joined by a contrast (a claim of its own) nor one in a relative clause; a hedge
+      // word the parse calls a noun ("the suspect") hedges nothing
+      {"The auditors did not identify and review the accounts.",
+       "pol=negative cues=[not] negated=[identify,review] mod=asserted"},
+      {"The singer did not sing but danced.",
+       "pol=negative cues=[not] negated=[sing] mod=asserted || pol=positive mod=asserted"},
+      {"The police never arrested the suspect, who escaped.",
+       "pol=negative cues=[never] negated=[arrested] mod=asserted"},
       // "didn’t" with a typographic apostrophe: spans cut inside the apostrophe's bytes
       {"Stalin didn\xE2\x80\x99t approve.",
        "pol=negative cues=[n't] negated=[approve] mod=asserted ents=[Joseph Stalin]"},

@@ -15,7 +15,9 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
   // "whilst one suspects X, it proves that Stalin did send soldiers" asserts the sending.
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::size_t length = 0;
-    if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && lex.hedges.count(tokens[i].lower))
+    // a hedge word the parse calls a name or a thing is none ("the suspect", "in May")
+    const bool nominal = tokens[i].upos == Upos::kNoun || tokens[i].upos == Upos::kPropn;
+    if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && !nominal && lex.hedges.count(tokens[i].lower))
       length = 1;
     else
       length = phrase_at(tokens, i, lex.hedge_phrases);

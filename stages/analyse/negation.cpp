@@ -100,6 +100,28 @@ void find_negations(Statement& s, const Lexicon& lex) {
     s.negations.push_back(std::move(neg));
     i += cue_length - 1;
   }
+  // By the tree, a denial reaches the acts coordinated with a denied act that share its
+  // subject: "did not identify and review the files" denies both; a conjunct with a subject
+  // of its own, or joined by a contrast ("did not sing but danced"), keeps its polarity.
+  auto has_child = [&](std::size_t head, auto&& test) {
+    for (const Token& c : tokens)
+      if (c.head == static_cast<std::int32_t>(head) && test(c)) return true;
+    return false;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      Token& t = tokens[k];
+      if (!t.verb || t.negated || t.dep != Dep::kConj || t.head < 0) continue;
+      const Token& head = tokens[static_cast<std::size_t>(t.head)];
+      if (!head.negated || !head.verb) continue;
+      if (has_child(k, [](const Token& c) { return c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass; }) ||
+          has_child(k, [&](const Token& c) { return c.dep == Dep::kCc && lex.contrast.count(c.lower) > 0; }))
+        continue;
+      t.negated = true;
+      changed = true;
+    }
+  }
   const bool any =
       std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.negated; });
   s.polarity = any ? Polarity::kNegative : Polarity::kPositive;

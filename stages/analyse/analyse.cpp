@@ -67,11 +67,12 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
       t.kind = Token::Kind::kPunct;
     else if (w.upos == Upos::kNum && digits)
       t.kind = Token::Kind::kNumber;
-    // The matching key is the stem of the base form, as the lexicon's words are keyed. A word
-    // the parse calls its own base form is only stemmed (the irregular forms would take the
-    // verb "found" for "find"); any other goes through the irregular forms, then the stem.
+    // The matching key is the stem of the base form, as the lexicon's words are keyed: the
+    // stem of the parse's lemma ("sued" -> "sue", where the stem of the form would be "su";
+    // the verb "found" stays "found"), or of the form through the irregular forms when the
+    // parse has no lemma.
     if (t.kind == Token::Kind::kWord)
-      t.lemma = fold(w.lemma) == t.lower ? stem(t.lower) : lemma_of(t.lower, lex);
+      t.lemma = w.lemma.empty() ? lemma_of(t.lower, lex) : stem(fold(w.lemma));
     else
       t.lemma = t.lower;
     t.stop = t.kind != Token::Kind::kWord || closed_class(w.upos) || lex.stopwords.count(t.lower) > 0;

@@ -102,7 +102,13 @@ std::int32_t child_of(const std::vector<Token>& tokens, std::uint32_t head, Dep 
 
 std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act) {
   for (int depth = 0; depth < 8 && act < tokens.size(); ++depth) {
-    if (const std::int32_t k = child_of(tokens, act, Dep::kNsubj); k >= 0) return k;
+    if (const std::int32_t k = child_of(tokens, act, Dep::kNsubj); k >= 0) {
+      // a relative pronoun stands for the noun its clause describes: "the men who robbed"
+      const Token& t = tokens[act];
+      if (tokens[static_cast<std::size_t>(k)].upos == Upos::kPron && t.dep == Dep::kAcl && t.head >= 0)
+        return t.head;
+      return k;
+    }
     if (const std::int32_t k = child_of(tokens, act, Dep::kOblAgent); k >= 0) return k;
     const Token& t = tokens[act];
     const bool inherits = t.dep == Dep::kXcomp || t.dep == Dep::kConj || t.dep == Dep::kAdvcl ||

@@ -134,8 +134,9 @@ struct Token {
   std::int32_t head = -1;
 };
 
-// Who does act `act` of `tokens` (a statement's), by the tree: its nominal subject, or the
-// agent of a passive ("by Stalin"); an act with no subject of its own takes the doer of the
+// Who does act `act` of `tokens` (a statement's), by the tree: its nominal subject (for a
+// relative pronoun, the noun its clause describes: "the men who robbed"), or the agent of a
+// passive ("by Stalin"); an act with no subject of its own takes the doer of the
 // act it depends on: the controller of "refused to approve", the shared subject of "invaded
 // and won", the subject of "Rather than initiating the war, Stalin refused", the one who
 // "obtained approval". The index of that token, or -1 when the tree names none.

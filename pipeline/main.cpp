@@ -32,15 +32,28 @@ namespace {
 // ---- segment ---------------------------------------------------------------------------
 
 // The statement as findings.jsonl shows it, plus what only the words tell: which are
-// negated, and which are taken as acts, marked ! when denied and ? when hedged.
+// negated, which are taken as acts (marked ! when denied and ? when hedged), and a record a
+// predication: the act, its doer and object by the tree, and whether it is denied.
 std::string statement_json(const Statement& s) {
   std::vector<std::string> negated, acts;
-  for (const auto& t : s.tokens) {
+  std::string records;
+  auto word = [&](std::int32_t k) {
+    if (k < 0) return std::string("\"\"");
+    const Token& t = s.tokens[static_cast<std::size_t>(k)];
+    return json_quote(t.entity ? t.lemma.substr(1) : t.lower);
+  };
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
     if (t.negated) negated.push_back(t.lower);
-    if (t.verb) acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
+    if (!t.verb) continue;
+    acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
+    const auto k = static_cast<std::uint32_t>(i);
+    records += std::string(records.empty() ? "" : ",") + "{\"act\":" + json_quote(t.lower) +
+               ",\"doer\":" + word(doer_of(s.tokens, k)) + ",\"object\":" + word(object_of(s.tokens, k)) +
+               ",\"denied\":" + (t.negated ? "true" : "false") + ",\"hedged\":" + (t.hedged ? "true" : "false") + "}";
   }
   return "{" + statement_fields_json(s) + ",\"negated\":" + json_array(negated) +
-         ",\"acts\":" + json_array(acts) + "}";
+         ",\"acts\":" + json_array(acts) + ",\"records\":[" + records + "]}";
 }
 
 // The shared shape of `segment` and `explain`: --help, --rules DIR and positional words.

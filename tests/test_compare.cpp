@@ -405,6 +405,12 @@ TEST_CASE("compare: minimal pairs fire for any verb, listed or not", "[compare]"
        "Scientists did not discover the comet in 1996.",
        "conflict/negation",
        {}},
+      // "plan" wants what it governs ("the plan to invade"), not the act after it in the
+      // sentence
+      {"After the minister drafted the plan, she signed the treaty.",
+       "After the minister drafted the plan, she did not sign the treaty.", "conflict/negation",
+       {"sign"}},
+      {"Kim wanted to invade the South.", "Kim did not invade the South.", "none", {}},
       {"Arsenal won the final in 2010.", "Arsenal lost the final in 2010.", "conflict/antonym",
        {"won", "lost"}},
       {"The crash in Leeds injured 12 passengers.", "The crash in Leeds injured 30 passengers.",

@@ -60,12 +60,31 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
         break;
       }
   }
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != Token::Kind::kWord || !lex.irrealis.count(tokens[i].lemma)) continue;
-    // "permission to start": the permission is stated, the starting is not.
-    if (!lex.predicate_class.count(tokens[i].lemma)) tokens[i].verb = false;
-    for (std::size_t k = i + 1; k < tokens.size() && !is_clause_break(tokens[k], lex); ++k)
-      tokens[k].verb = false;
+  // Acts only wanted, planned or asked for, by the tree: what an irrealis word governs as
+  // its complement ("wanted to invade", "the plan to invade", "permission to start"), and
+  // the clause an irrealis mark opens ("whether he wanted Kim to begin a war").
+  auto irrealis = [&](const Token& t) {
+    return t.kind == Token::Kind::kWord && lex.irrealis.count(t.lemma) > 0;
+  };
+  auto governed = [&](std::size_t k) {
+    for (std::int32_t x = static_cast<std::int32_t>(k), steps = 0; x >= 0 && steps < 32; ++steps) {
+      const Token& n = tokens[static_cast<std::size_t>(x)];
+      for (const Token& c : tokens)
+        if (c.head == x && c.dep == Dep::kMark && irrealis(c)) return true;
+      if (n.head >= 0 && irrealis(tokens[static_cast<std::size_t>(n.head)]) &&
+          (n.dep == Dep::kXcomp || n.dep == Dep::kCcomp || n.dep == Dep::kAcl))
+        return true;
+      x = n.head;
+    }
+    return false;
+  };
+  std::vector<bool> off(tokens.size(), false);
+  for (std::size_t k = 0; k < tokens.size(); ++k) off[k] = tokens[k].verb && governed(k);
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (off[k]) tokens[k].verb = false;
+    // "permission to start": the permission is stated, the starting is not; a plain "want"
+    // is no act of its own
+    if (irrealis(tokens[k]) && !lex.predicate_class.count(tokens[k].lemma)) tokens[k].verb = false;
   }
 }
 

@@ -47,10 +47,14 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
   // ("said that ...") or comments on the clause it hangs from ("..., officials said").
   // "The ministry confirmed the report" is a claim of its own.
   std::vector<bool> reports(words.size(), false);
+  // A copula's predicate is the act of its clause: "the bridge was not safe", "North Korea
+  // was a puppet state".
+  std::vector<bool> copular(words.size(), false);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Dep d = dep_from(words[i].deprel);
     if (d == Dep::kCcomp && words[i].head > 0) reports[words[i].head - 1] = true;
     if (words[i].deprel == "parataxis") reports[i] = true;
+    if (d == Dep::kCop && words[i].head > 0) copular[words[i].head - 1] = true;
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
@@ -79,7 +83,8 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
     // An act is what the parse calls a verb, or a noun of a predicate class ("approval").
     // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
     const bool predicate_noun = w.upos == Upos::kNoun && lex.predicate_class.count(t.lemma) > 0;
-    t.verb = t.kind == Token::Kind::kWord && !t.stop && (w.upos == Upos::kVerb || predicate_noun) &&
+    const bool predicate_word = copular[i] && (w.upos == Upos::kNoun || w.upos == Upos::kAdj);
+    t.verb = t.kind == Token::Kind::kWord && !t.stop && (w.upos == Upos::kVerb || predicate_noun || predicate_word) &&
              !lex.hedges.count(t.lower) && !(reports[i] && lex.attribution_verbs.count(t.lemma));
     out.push_back(std::move(t));
   }

@@ -411,6 +411,9 @@ TEST_CASE("compare: minimal pairs fire for any verb, listed or not", "[compare]"
        "After the minister drafted the plan, she did not sign the treaty.", "conflict/negation",
        {"sign"}},
       {"Kim wanted to invade the South.", "Kim did not invade the South.", "none", {}},
+      // a copula's predicate is the act
+      {"The old bridge was safe in 1990.", "The old bridge was not safe in 1990.", "conflict/negation",
+       {"safe", "not"}},
       {"Arsenal won the final in 2010.", "Arsenal lost the final in 2010.", "conflict/antonym",
        {"won", "lost"}},
       {"The crash in Leeds injured 12 passengers.", "The crash in Leeds injured 30 passengers.",

@@ -3,14 +3,13 @@
 // a temporary folder (every file its own source), with 1 and 2 TBB threads. Reports the
 // corpus MB/s and the statements analysed per second of wall time.
 #include <benchmark/benchmark.h>
-
-#include <future>
 #include <tbb/global_control.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <string>

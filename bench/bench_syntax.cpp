@@ -23,7 +23,7 @@ struct Prepared {
   std::string error;
   std::string label;
   std::shared_ptr<const SyntaxModel> model;
-  std::vector<std::string> paragraphs;  // every non-empty line of every article
+  std::vector<std::string> paragraphs;       // every non-empty line of every article
   std::vector<std::vector<Word>> sentences;  // the paragraphs' sentences, tokenised
 };
 
@@ -49,7 +49,8 @@ const Prepared& prepared() {
 }
 
 bool mine(const benchmark::State& state, std::size_t i) {
-  return i % static_cast<std::size_t>(state.threads()) == static_cast<std::size_t>(state.thread_index());
+  return i % static_cast<std::size_t>(state.threads()) ==
+         static_cast<std::size_t>(state.thread_index());
 }
 
 bool broken(benchmark::State& state, const Prepared& p) {
@@ -60,8 +61,8 @@ bool broken(benchmark::State& state, const Prepared& p) {
 
 void report(benchmark::State& state, const Prepared& p, std::size_t bytes, std::size_t words) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
-  state.counters["words/s"] =
-      benchmark::Counter(static_cast<double>(state.iterations() * words), benchmark::Counter::kIsRate);
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(state.iterations() * words),
+                                                 benchmark::Counter::kIsRate);
   state.SetLabel(p.label);
 }
 
@@ -123,7 +124,11 @@ void BM_ParseParagraphs(benchmark::State& state) {
 
 BENCHMARK(BM_Tokenize)->ThreadRange(1, 2)->UseRealTime()->MinTime(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParse)->ThreadRange(1, 2)->UseRealTime()->MinTime(4)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ParseParagraphs)->ThreadRange(1, 2)->UseRealTime()->MinTime(4)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseParagraphs)
+    ->ThreadRange(1, 2)
+    ->UseRealTime()
+    ->MinTime(4)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace crosscheck::bench

@@ -10,8 +10,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <string>
 #include <string_view>

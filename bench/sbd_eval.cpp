@@ -517,11 +517,12 @@ int main(int argc, char** argv) {
       return 2;
     }
     const SetScore score = score_set(cases, verbose);
-    std::cout << std::fixed << std::setprecision(3) << "sbd " << set.name << ": cases " << score.cases
-              << " skipped " << score.skipped << " loose " << score.loose << " exact "
-              << score.exact_rate() << " boundary P " << score.precision() << " R " << score.recall()
-              << " F1 " << score.f1() << " (gold " << score.gold << " predicted " << score.predicted
-              << " matched " << score.matched << "; floor " << set.f1_floor << ")\n";
+    std::cout << std::fixed << std::setprecision(3) << "sbd " << set.name << ": cases "
+              << score.cases << " skipped " << score.skipped << " loose " << score.loose
+              << " exact " << score.exact_rate() << " boundary P " << score.precision() << " R "
+              << score.recall() << " F1 " << score.f1() << " (gold " << score.gold << " predicted "
+              << score.predicted << " matched " << score.matched << "; floor " << set.f1_floor
+              << ")\n";
     if (score.bad_spans > 0 || score.f1() < set.f1_floor) status = 1;
   }
   return status;

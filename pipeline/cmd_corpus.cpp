@@ -184,8 +184,8 @@ int cmd_check(const std::vector<std::string>& args) {
   // small allocations one by one takes longer than the system reclaiming its pages at exit
   // (a sixth of a warm check on 1,000 articles).
   static const CorpusRun* kept = nullptr;  // reachable, so leak checkers stay quiet
-  kept =
-      new CorpusRun(run_one(raw, root, *rules, *model, same_rules ? &baseline.documents : nullptr, status));
+  kept = new CorpusRun(
+      run_one(raw, root, *rules, *model, same_rules ? &baseline.documents : nullptr, status));
   const CorpusRun& run = *kept;
   if (!run.rules_ok) return kBadInput;
   if (!fs::is_directory(root)) return status;

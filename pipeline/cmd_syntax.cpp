@@ -4,16 +4,15 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
-#include <optional>
+#include <future>
 #include <iostream>
+#include <optional>
 
 #include "cli.hpp"
 #include "corpus_files.hpp"
 #include "ingest/ingest.hpp"
 #include "reports/reports.hpp"
 #include "syntax/syntax.hpp"
-
-#include <future>
 
 namespace crosscheck::cli {
 
@@ -84,17 +83,19 @@ int cmd_parse(const std::vector<std::string>& args) {
   int threads = 0;
   bool lines = false, conllu = false;
   po::options_description o("parse options");
-  o.add_options()("help,h", "show this help")(
-      "model", po::value(&model_path), "the syntax model (default: models/en_ewt.model)")(
+  o.add_options()("help,h", "show this help")("model", po::value(&model_path),
+                                              "the syntax model (default: models/en_ewt.model)")(
       "threads", po::value(&threads), "worker threads (0: every core); the output is the same")(
-      "line-per-sentence", po::bool_switch(&lines), "the text is split already: each line is one sentence")(
+      "line-per-sentence", po::bool_switch(&lines),
+      "the text is split already: each line is one sentence")(
       "conllu", po::bool_switch(&conllu),
       "the files are CoNLL-U: keep their sentences and words, tag, lemmatise and parse them anew")(
       "input", po::value(&files), "text files");
   po::positional_options_description pos;
   pos.add("input", -1);
   if (parse(args, o, pos).count("help")) {
-    std::cout << "usage: crosscheck parse FILE... [--model FILE] [--line-per-sentence | --conllu] [--threads N]\n\n"
+    std::cout << "usage: crosscheck parse FILE... [--model FILE] [--line-per-sentence | --conllu] "
+                 "[--threads N]\n\n"
                  "Writes the words of each file's sentences with their UPOS tags, lemmas and\n"
                  "dependency trees as CoNLL-U (UD v2) on standard output: '# newdoc id' per\n"
                  "file, '# sent_id' and '# text' per sentence, multi-word tokens as ranges.\n"
@@ -135,8 +136,8 @@ int cmd_parse(const std::vector<std::string>& args) {
       });
       std::cout << "# newdoc id = " << file << '\n';
       for (std::size_t i = 0; i < sentences.size(); ++i)
-        std::cout << to_conllu(sentences[i].words, file + "#" + std::to_string(i + 1), sentences[i].text,
-                               &sentences[i].tokens);
+        std::cout << to_conllu(sentences[i].words, file + "#" + std::to_string(i + 1),
+                               sentences[i].text, &sentences[i].tokens);
       continue;
     }
     auto ingested = ingest(file, std::move(bytes));
@@ -152,10 +153,12 @@ int cmd_parse(const std::vector<std::string>& args) {
       const std::string_view unit =
           std::string_view(doc.original).substr(units[i].begin, units[i].size());
       if (lines)
-        out[i].push_back({{0, static_cast<std::uint32_t>(unit.size())}, parse_sentence(unit, *model)});
+        out[i].push_back(
+            {{0, static_cast<std::uint32_t>(unit.size())}, parse_sentence(unit, *model)});
       else
         out[i] = parse_paragraph(unit, *model);
-      for (SentenceWords& s : out[i]) s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
+      for (SentenceWords& s : out[i])
+        s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
     });
     std::cout << "# newdoc id = " << file << '\n';
     std::size_t n = 0;
@@ -174,17 +177,21 @@ int cmd_train_parser(const std::vector<std::string>& args) {
   TrainOptions t;
   po::options_description o("train-parser options");
   o.add_options()("help,h", "show this help")(
-      "train", po::value(&train)->composing(), "training treebank (CoNLL-U; repeatable: the files are joined)")(
+      "train", po::value(&train)->composing(),
+      "training treebank (CoNLL-U; repeatable: the files are joined)")(
       "dev", po::value(&dev), "development treebank (CoNLL-U): picks the epochs")(
       "fixed-epochs", po::bool_switch(&fixed),
       "keep the last of the given epochs instead of dev's best (when dev is also trained on)")(
       "out", po::value(&out), "the model file to write")(
       "seed", po::value(&t.seed)->default_value(t.seed), "shuffling seed; same seed, same model")(
-      "tagger-epochs", po::value(&t.tagger_epochs)->default_value(t.tagger_epochs), "tagger epochs at most")(
-      "parser-epochs", po::value(&t.parser_epochs)->default_value(t.parser_epochs), "parser epochs at most")(
+      "tagger-epochs", po::value(&t.tagger_epochs)->default_value(t.tagger_epochs),
+      "tagger epochs at most")("parser-epochs",
+                               po::value(&t.parser_epochs)->default_value(t.parser_epochs),
+                               "parser epochs at most")(
       "splitter-epochs", po::value(&t.splitter_epochs)->default_value(t.splitter_epochs),
       "sentence splitter epochs at most")(
-      "prune", po::value(&t.prune)->default_value(t.prune), "drop weights below this fraction of their table's mean magnitude");
+      "prune", po::value(&t.prune)->default_value(t.prune),
+      "drop weights below this fraction of their table's mean magnitude");
   if (parse(args, o, {}).count("help")) {
     std::cout << "usage: crosscheck train-parser --train FILE --dev FILE --out MODEL\n\n"
                  "Trains the tokeniser exceptions, lemmas, tagger and dependency parser from UD\n"
@@ -192,7 +199,8 @@ int cmd_train_parser(const std::vector<std::string>& args) {
               << o;
     return kOk;
   }
-  if (train.empty() || dev.empty() || out.empty()) throw UsageError("train-parser needs --train, --dev and --out");
+  if (train.empty() || dev.empty() || out.empty())
+    throw UsageError("train-parser needs --train, --dev and --out");
   if (t.tagger_epochs < 1 || t.parser_epochs < 1 || t.splitter_epochs < 1)
     throw UsageError("epochs must be at least 1");
   t.select = !fixed;

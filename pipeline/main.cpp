@@ -49,8 +49,10 @@ std::string statement_json(const Statement& s) {
     acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
     const auto k = static_cast<std::uint32_t>(i);
     records += std::string(records.empty() ? "" : ",") + "{\"act\":" + json_quote(t.lower) +
-               ",\"doer\":" + word(doer_of(s.tokens, k)) + ",\"object\":" + word(object_of(s.tokens, k)) +
-               ",\"denied\":" + (t.negated ? "true" : "false") + ",\"hedged\":" + (t.hedged ? "true" : "false") + "}";
+               ",\"doer\":" + word(doer_of(s.tokens, k)) +
+               ",\"object\":" + word(object_of(s.tokens, k)) +
+               ",\"denied\":" + (t.negated ? "true" : "false") +
+               ",\"hedged\":" + (t.hedged ? "true" : "false") + "}";
   }
   return "{" + statement_fields_json(s) + ",\"negated\":" + json_array(negated) +
          ",\"acts\":" + json_array(acts) + ",\"records\":[" + records + "]}";
@@ -70,7 +72,8 @@ SimpleArgs parse_simple(const std::vector<std::string>& args, const std::string&
   po::options_description o(command + " options");
   o.add_options()("help,h", "show this help")("rules", po::value(&out.rule_dirs)->composing(),
                                               "rules folder (default: rules/en)")(
-      "model", po::value(&out.model), "the syntax model (default: the bundled models/en_ewt.model)")(
+      "model", po::value(&out.model),
+      "the syntax model (default: the bundled models/en_ewt.model)")(
       "input", po::value(&out.positional), positional_help);
   po::positional_options_description pos;
   pos.add("input", count);
@@ -186,8 +189,12 @@ bool judge(const std::string& text_a, const std::string& text_b, const LoadedRul
 std::map<std::string, std::string> json_strings(std::string_view s) {
   std::map<std::string, std::string> out;
   std::size_t i = 0;
-  auto ws = [&] { while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i; };
-  auto fail = [&](const std::string& what) { throw std::runtime_error(what + " at column " + std::to_string(i + 1)); };
+  auto ws = [&] {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  };
+  auto fail = [&](const std::string& what) {
+    throw std::runtime_error(what + " at column " + std::to_string(i + 1));
+  };
   auto string = [&] {
     if (i >= s.size() || s[i] != '"') fail("expected a string");
     ++i;
@@ -201,11 +208,21 @@ std::map<std::string, std::string> json_strings(std::string_view s) {
       if (i >= s.size()) fail("bad escape");
       c = s[i++];
       switch (c) {
-        case 'n': v += '\n'; break;
-        case 't': v += '\t'; break;
-        case 'r': v += '\r'; break;
-        case 'b': v += '\b'; break;
-        case 'f': v += '\f'; break;
+        case 'n':
+          v += '\n';
+          break;
+        case 't':
+          v += '\t';
+          break;
+        case 'r':
+          v += '\r';
+          break;
+        case 'b':
+          v += '\b';
+          break;
+        case 'f':
+          v += '\f';
+          break;
         case 'u': {
           if (i + 4 > s.size()) fail("bad \\u escape");
           unsigned cp = std::stoul(std::string(s.substr(i, 4)), nullptr, 16);
@@ -215,17 +232,23 @@ std::map<std::string, std::string> json_strings(std::string_view s) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             i += 6;
           }
-          if (cp < 0x80) v += static_cast<char>(cp);
-          else if (cp < 0x800) v += static_cast<char>(0xC0 | (cp >> 6)), v += static_cast<char>(0x80 | (cp & 0x3F));
+          if (cp < 0x80)
+            v += static_cast<char>(cp);
+          else if (cp < 0x800)
+            v += static_cast<char>(0xC0 | (cp >> 6)), v += static_cast<char>(0x80 | (cp & 0x3F));
           else if (cp < 0x10000)
-            v += static_cast<char>(0xE0 | (cp >> 12)), v += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+            v += static_cast<char>(0xE0 | (cp >> 12)),
+                v += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
                 v += static_cast<char>(0x80 | (cp & 0x3F));
           else
-            v += static_cast<char>(0xF0 | (cp >> 18)), v += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-                v += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), v += static_cast<char>(0x80 | (cp & 0x3F));
+            v += static_cast<char>(0xF0 | (cp >> 18)),
+                v += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                v += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                v += static_cast<char>(0x80 | (cp & 0x3F));
           break;
         }
-        default: v += c;
+        default:
+          v += c;
       }
     }
     if (i >= s.size()) fail("unterminated string");
@@ -238,8 +261,10 @@ std::map<std::string, std::string> json_strings(std::string_view s) {
     for (; i < s.size(); ++i) {
       const char c = s[i];
       if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
       } else if (c == '"') {
         in_string = true;
       } else if (c == '[' || c == '{') {
@@ -295,17 +320,21 @@ int explain_pairs(const std::string& file, const LoadedRules& rules, const Synta
     std::string out = "{\"line\":" + std::to_string(line_no);
     try {
       const auto fields = json_strings(line);
-      if (auto id = fields.find("id"); id != fields.end()) out += ",\"id\":" + json_quote(id->second);
+      if (auto id = fields.find("id"); id != fields.end())
+        out += ",\"id\":" + json_quote(id->second);
       const auto a = fields.count("premise") ? fields.find("premise") : fields.find("a");
       const auto b = fields.count("hypothesis") ? fields.find("hypothesis") : fields.find("b");
       if (a == fields.end() || b == fields.end())
-        throw std::runtime_error("needs \"premise\" and \"hypothesis\" (or \"a\" and \"b\") strings");
+        throw std::runtime_error(
+            "needs \"premise\" and \"hypothesis\" (or \"a\" and \"b\") strings");
       std::optional<Finding> best;
       std::string error;
-      if (!judge(a->second, b->second, rules, model, nullptr, best, error)) throw std::runtime_error(error);
+      if (!judge(a->second, b->second, rules, model, nullptr, best, error))
+        throw std::runtime_error(error);
       if (best)
-        out += ",\"kind\":" + json_quote(to_string(best->kind)) + ",\"type\":" + json_quote(best->type) +
-               ",\"rule\":" + json_quote(best->rule) + ",\"confidence\":" + std::to_string(best->confidence) +
+        out += ",\"kind\":" + json_quote(to_string(best->kind)) +
+               ",\"type\":" + json_quote(best->type) + ",\"rule\":" + json_quote(best->rule) +
+               ",\"confidence\":" + std::to_string(best->confidence) +
                ",\"explanation\":" + json_quote(best->explanation);
       else
         out += ",\"kind\":\"none\"";
@@ -328,23 +357,25 @@ int cmd_explain(const std::vector<std::string>& args) {
       "model", po::value(&a.model), "the syntax model (default: the bundled models/en_ewt.model)")(
       "pairs", po::value(&pairs),
       "judge every line of this JSON Lines file ({\"premise\", \"hypothesis\"} or {\"a\", \"b\"}; "
-      "an \"id\" is echoed) and print one JSON verdict a line")(
-      "input", po::value(&a.positional), "the two sentences");
+      "an \"id\" is echoed) and print one JSON verdict a line")("input", po::value(&a.positional),
+                                                                "the two sentences");
   po::positional_options_description pos;
   pos.add("input", 2);
   if (parse(args, o, pos).count("help")) {
-    std::cout << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR] [--model FILE]\n"
-                 "       crosscheck explain --pairs FILE.jsonl [--rules DIR] [--model FILE]\n\n"
-                 "Analyses two sentences as if from two sources, prints their statements and\n"
-                 "features, what each rule says of each pair of statements, and the finding.\n"
-                 "With --pairs, judges many pairs in one process: for each input line, a line\n"
-                 "{\"line\", \"id\", \"kind\": conflict|agreement|none|error, \"type\", \"rule\",\n"
-                 "\"confidence\", \"explanation\"}. A bad line is reported and the others go on;\n"
-                 "the exit code is then 2.\n\n"
-              << o;
+    std::cout
+        << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR] [--model FILE]\n"
+           "       crosscheck explain --pairs FILE.jsonl [--rules DIR] [--model FILE]\n\n"
+           "Analyses two sentences as if from two sources, prints their statements and\n"
+           "features, what each rule says of each pair of statements, and the finding.\n"
+           "With --pairs, judges many pairs in one process: for each input line, a line\n"
+           "{\"line\", \"id\", \"kind\": conflict|agreement|none|error, \"type\", \"rule\",\n"
+           "\"confidence\", \"explanation\"}. A bad line is reported and the others go on;\n"
+           "the exit code is then 2.\n\n"
+        << o;
     return kOk;
   }
-  if (!pairs.empty() && !a.positional.empty()) throw UsageError("give two sentences or --pairs, not both");
+  if (!pairs.empty() && !a.positional.empty())
+    throw UsageError("give two sentences or --pairs, not both");
   if (pairs.empty() && a.positional.size() != 2) throw UsageError("explain needs two sentences");
   const auto model = load_model_or_report(a.model.empty() ? default_model_path() : a.model);
   if (!model) return kBadInput;

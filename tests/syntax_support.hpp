@@ -16,7 +16,8 @@ namespace crosscheck::test {
 
 inline const SyntaxModel& bundled_model() {
   static const std::shared_ptr<const SyntaxModel> model = [] {
-    std::ifstream in(std::string(CROSSCHECK_SOURCE_ROOT) + "/models/en_ewt.model", std::ios::binary);
+    std::ifstream in(std::string(CROSSCHECK_SOURCE_ROOT) + "/models/en_ewt.model",
+                     std::ios::binary);
     std::stringstream bytes;
     bytes << in.rdbuf();
     std::string error;
@@ -35,6 +36,8 @@ inline std::shared_future<std::shared_ptr<const SyntaxModel>> model_future() {
   return p.get_future().share();
 }
 
-inline std::vector<Word> parse(std::string_view text) { return parse_sentence(text, bundled_model()); }
+inline std::vector<Word> parse(std::string_view text) {
+  return parse_sentence(text, bundled_model());
+}
 
 }  // namespace crosscheck::test

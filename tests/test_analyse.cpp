@@ -369,7 +369,8 @@ TEST_CASE("analyse numbers the statements of a document in order", "[analyse]") 
   doc.index = 3;
   const auto sentences = crosscheck::segment(doc);
   REQUIRE(sentences.size() == 3);
-  const auto statements = crosscheck::analyse(doc, sentences, {&lexicon(), crosscheck::test::parse});
+  const auto statements =
+      crosscheck::analyse(doc, sentences, {&lexicon(), crosscheck::test::parse});
   REQUIRE(statements.size() == 3);
   for (std::uint32_t i = 0; i < statements.size(); ++i) {
     CHECK(statements[i].doc == 3);

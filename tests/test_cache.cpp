@@ -29,7 +29,8 @@ using test::rules;
 AnalysedDocument analysed(const std::string& file) {
   AnalysedDocument out;
   Diagnostic error;
-  REQUIRE(analyse_bytes(file, read(kCorpus + "/" + file), rules().lexicon, test::bundled_model(), out, error));
+  REQUIRE(analyse_bytes(file, read(kCorpus + "/" + file), rules().lexicon, test::bundled_model(),
+                        out, error));
   return out;
 }
 

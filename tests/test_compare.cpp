@@ -46,7 +46,8 @@ Statement statement_of(const std::string& text, std::uint32_t index) {
   auto doc = std::get<crosscheck::Document>(std::move(result));
   doc.index = index;
   const auto sentences = crosscheck::segment(doc);
-  auto statements = crosscheck::analyse(doc, sentences, {&rules().lexicon, crosscheck::test::parse});
+  auto statements =
+      crosscheck::analyse(doc, sentences, {&rules().lexicon, crosscheck::test::parse});
   REQUIRE(statements.size() == 1);
   return std::move(statements.front());
 }
@@ -408,20 +409,31 @@ TEST_CASE("compare: minimal pairs fire for any verb, listed or not", "[compare]"
       // "plan" wants what it governs ("the plan to invade"), not the act after it in the
       // sentence
       {"After the minister drafted the plan, she signed the treaty.",
-       "After the minister drafted the plan, she did not sign the treaty.", "conflict/negation",
+       "After the minister drafted the plan, she did not sign the treaty.",
+       "conflict/negation",
        {"sign"}},
       {"Kim wanted to invade the South.", "Kim did not invade the South.", "none", {}},
       // a copula's predicate is the act
-      {"The old bridge was safe in 1990.", "The old bridge was not safe in 1990.", "conflict/negation",
+      {"The old bridge was safe in 1990.",
+       "The old bridge was not safe in 1990.",
+       "conflict/negation",
        {"safe", "not"}},
-      {"Arsenal won the final in 2010.", "Arsenal lost the final in 2010.", "conflict/antonym",
+      {"Arsenal won the final in 2010.",
+       "Arsenal lost the final in 2010.",
+       "conflict/antonym",
        {"won", "lost"}},
-      {"The crash in Leeds injured 12 passengers.", "The crash in Leeds injured 30 passengers.",
-       "conflict/number", {"12", "30"}},
-      {"The minister signed the treaty in 1951.", "The minister signed the treaty in 1953.",
-       "conflict/date", {"1951", "1953"}},
-      {"The minister signed the treaty in 1951.", "The minister signed the treaty in 1951.",
-       "no-conflict", {}},
+      {"The crash in Leeds injured 12 passengers.",
+       "The crash in Leeds injured 30 passengers.",
+       "conflict/number",
+       {"12", "30"}},
+      {"The minister signed the treaty in 1951.",
+       "The minister signed the treaty in 1953.",
+       "conflict/date",
+       {"1951", "1953"}},
+      {"The minister signed the treaty in 1951.",
+       "The minister signed the treaty in 1951.",
+       "no-conflict",
+       {}},
   };
   run(GENERATE(from_range(kCases)));
 }

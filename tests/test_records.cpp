@@ -1,13 +1,11 @@
 // The statement records the parse gives, on sentences made from templates (active, denied,
 // passive, never, reported, hedged, "refused to", coordinated, relative clause, denied
-// coordination) over 123 predicates, most of them in no word list: for each sentence, the act of the template's
-// verb, its doer and object (core's doer_of/object_of), whether it is denied, and the
-// statement's modality. Each template says what the record must be; the parser is
-// statistical, so the test asks each field to be right in at least a floor share of the
-// sentences (the measured share less a margin) and prints every miss with
-// CROSSCHECK_RECORDS_VERBOSE=1.
+// coordination) over 123 predicates, most of them in no word list: for each sentence, the act of
+// the template's verb, its doer and object (core's doer_of/object_of), whether it is denied, and
+// the statement's modality. Each template says what the record must be; the parser is statistical,
+// so the test asks each field to be right in at least a floor share of the sentences (the measured
+// share less a margin) and prints every miss with CROSSCHECK_RECORDS_VERBOSE=1.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -175,35 +173,65 @@ std::string be(const char* noun) {
 }
 
 const Template kTemplates[] = {
-    {"active", [](const Verb& v) { return std::string("The ") + v.doer + " " + v.past + " the " + v.object + "."; },
+    {"active",
+     [](const Verb& v) {
+       return std::string("The ") + v.doer + " " + v.past + " the " + v.object + ".";
+     },
      false, Modality::kAsserted},
-    {"negated", [](const Verb& v) { return std::string("The ") + v.doer + " did not " + v.base + " the " + v.object + "."; },
+    {"negated",
+     [](const Verb& v) {
+       return std::string("The ") + v.doer + " did not " + v.base + " the " + v.object + ".";
+     },
      true, Modality::kAsserted},
     {"passive",
-     [](const Verb& v) { return std::string("The ") + v.object + " " + be(v.object) + " " + v.participle + " by the " + v.doer + "."; },
+     [](const Verb& v) {
+       return std::string("The ") + v.object + " " + be(v.object) + " " + v.participle +
+              " by the " + v.doer + ".";
+     },
      false, Modality::kAsserted},
-    {"never", [](const Verb& v) { return std::string("The ") + v.doer + " never " + v.past + " the " + v.object + "."; },
+    {"never",
+     [](const Verb& v) {
+       return std::string("The ") + v.doer + " never " + v.past + " the " + v.object + ".";
+     },
      true, Modality::kAsserted},
     {"reported",
-     [](const Verb& v) { return std::string("Officials said that the ") + v.doer + " " + v.past + " the " + v.object + "."; },
+     [](const Verb& v) {
+       return std::string("Officials said that the ") + v.doer + " " + v.past + " the " + v.object +
+              ".";
+     },
      false, Modality::kReported},
-    {"hedged", [](const Verb& v) { return std::string("The ") + v.doer + " may have " + v.participle + " the " + v.object + "."; },
+    {"hedged",
+     [](const Verb& v) {
+       return std::string("The ") + v.doer + " may have " + v.participle + " the " + v.object + ".";
+     },
      false, Modality::kHedged},
-    {"refused", [](const Verb& v) { return std::string("The ") + v.doer + " refused to " + v.base + " the " + v.object + "."; },
+    {"refused",
+     [](const Verb& v) {
+       return std::string("The ") + v.doer + " refused to " + v.base + " the " + v.object + ".";
+     },
      true, Modality::kAsserted},
     {"coordinated",
-     [](const Verb& v) { return std::string("Yesterday the ") + v.doer + " met and " + v.past + " the " + v.object + "."; },
+     [](const Verb& v) {
+       return std::string("Yesterday the ") + v.doer + " met and " + v.past + " the " + v.object +
+              ".";
+     },
      false, Modality::kAsserted},
     {"relative",
-     [](const Verb& v) { return std::string("We met the ") + v.doer + " who " + v.past + " the " + v.object + "."; },
+     [](const Verb& v) {
+       return std::string("We met the ") + v.doer + " who " + v.past + " the " + v.object + ".";
+     },
      false, Modality::kAsserted},
     {"denied coordinated",
-     [](const Verb& v) { return std::string("The ") + v.doer + " did not meet or " + v.base + " the " + v.object + "."; },
+     [](const Verb& v) {
+       return std::string("The ") + v.doer + " did not meet or " + v.base + " the " + v.object +
+              ".";
+     },
      true, Modality::kAsserted},
 };
 
 const crosscheck::Lexicon& lexicon() {
-  static const crosscheck::LoadedRules rules = crosscheck::load_rules({CROSSCHECK_SOURCE_ROOT "/rules/en"});
+  static const crosscheck::LoadedRules rules =
+      crosscheck::load_rules({CROSSCHECK_SOURCE_ROOT "/rules/en"});
   return rules.lexicon;
 }
 
@@ -224,7 +252,8 @@ struct Tally {
 
 }  // namespace
 
-TEST_CASE("records: act, doer, object, polarity and modality for 123 predicates", "[analyse][records]") {
+TEST_CASE("records: act, doer, object, polarity and modality for 123 predicates",
+          "[analyse][records]") {
   const char* env = std::getenv("CROSSCHECK_RECORDS_VERBOSE");
   const bool verbose = env != nullptr && *env != '\0' && std::string(env) != "0";
   Tally all;
@@ -244,27 +273,43 @@ TEST_CASE("records: act, doer, object, polarity and modality for 123 predicates"
       if (found) {
         ++t.act;
         const auto& tokens = found->tokens;
-        auto word = [&](std::int32_t k) { return k < 0 ? std::string("-") : tokens[static_cast<std::size_t>(k)].lower; };
+        auto word = [&](std::int32_t k) {
+          return k < 0 ? std::string("-") : tokens[static_cast<std::size_t>(k)].lower;
+        };
         const std::string doer = word(crosscheck::doer_of(tokens, static_cast<std::uint32_t>(act)));
-        const std::string object = word(crosscheck::object_of(tokens, static_cast<std::uint32_t>(act)));
-        if (doer == v.doer) ++t.doer; else miss += " doer=" + doer;
-        if (object == v.object) ++t.object; else miss += " object=" + object;
-        if (tokens[act].negated == tpl.denied) ++t.polarity; else miss += " denied=" + std::to_string(tokens[act].negated);
-        if (found->modality == tpl.modality) ++t.modality;
-        else miss += " modality=" + std::string(crosscheck::to_string(found->modality));
+        const std::string object =
+            word(crosscheck::object_of(tokens, static_cast<std::uint32_t>(act)));
+        if (doer == v.doer)
+          ++t.doer;
+        else
+          miss += " doer=" + doer;
+        if (object == v.object)
+          ++t.object;
+        else
+          miss += " object=" + object;
+        if (tokens[act].negated == tpl.denied)
+          ++t.polarity;
+        else
+          miss += " denied=" + std::to_string(tokens[act].negated);
+        if (found->modality == tpl.modality)
+          ++t.modality;
+        else
+          miss += " modality=" + std::string(crosscheck::to_string(found->modality));
       } else {
         miss = " no act '" + std::string(v.base) + "'";
       }
-      if (verbose && !miss.empty()) std::cout << "records " << tpl.name << ": " << sentence << miss << '\n';
+      if (verbose && !miss.empty())
+        std::cout << "records " << tpl.name << ": " << sentence << miss << '\n';
     }
-    std::cout << "records " << tpl.name << ": " << t.sentences << " sentences, act " << t.act << ", doer "
-              << t.doer << ", object " << t.object << ", polarity " << t.polarity << ", modality "
-              << t.modality << '\n';
+    std::cout << "records " << tpl.name << ": " << t.sentences << " sentences, act " << t.act
+              << ", doer " << t.doer << ", object " << t.object << ", polarity " << t.polarity
+              << ", modality " << t.modality << '\n';
     all.sentences += t.sentences, all.act += t.act, all.doer += t.doer, all.object += t.object;
     all.polarity += t.polarity, all.modality += t.modality;
   }
-  std::cout << "records all: " << all.sentences << " sentences, act " << all.act << ", doer " << all.doer
-            << ", object " << all.object << ", polarity " << all.polarity << ", modality " << all.modality << '\n';
+  std::cout << "records all: " << all.sentences << " sentences, act " << all.act << ", doer "
+            << all.doer << ", object " << all.object << ", polarity " << all.polarity
+            << ", modality " << all.modality << '\n';
   const double n = all.sentences;
   CHECK(all.sentences == 10 * 123);
   CHECK(all.act / n >= kActFloor);

@@ -1,7 +1,6 @@
 // The syntax stage: UD tokenisation, the bundled model's tags and trees on sentences of our
 // own, CoNLL-U in and out, the model file's checks, and deterministic training.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 
@@ -19,7 +18,8 @@ std::string tokens(const std::vector<Word>& words) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!out.empty()) out += ' ';
     out += words[i].form;
-    for (int k = 1; k < words[i].token_words && i + 1 < words.size(); ++k) out += '|' + words[++i].form;
+    for (int k = 1; k < words[i].token_words && i + 1 < words.size(); ++k)
+      out += '|' + words[++i].form;
   }
   return out;
 }
@@ -28,7 +28,8 @@ std::string tokens(const std::vector<Word>& words) {
 std::string relation(const std::vector<Word>& words, const std::string& dep) {
   for (const Word& w : words)
     if (w.form == dep)
-      return dep + " " + w.deprel + " " + (w.head == 0 ? std::string("ROOT") : words[w.head - 1].form);
+      return dep + " " + w.deprel + " " +
+             (w.head == 0 ? std::string("ROOT") : words[w.head - 1].form);
   return dep + " missing";
 }
 
@@ -78,7 +79,8 @@ TEST_CASE("the bundled model tags and parses sentences of ours", "[syntax]") {
       {"The minister did not sign the treaty.",
        {"not advmod sign", "did aux sign", "sign root ROOT", "treaty obj sign"}},
       {"The bridge was destroyed by the rebels.",
-       {"bridge nsubj:pass destroyed", "was aux:pass destroyed", "rebels obl:agent destroyed", "by case rebels"}},
+       {"bridge nsubj:pass destroyed", "was aux:pass destroyed", "rebels obl:agent destroyed",
+        "by case rebels"}},
       {"North Korea was not a puppet state.",
        {"state root ROOT", "was cop state", "not advmod state", "Korea nsubj state"}},
       {"She said that the talks had failed.",
@@ -89,7 +91,8 @@ TEST_CASE("the bundled model tags and parses sentences of ours", "[syntax]") {
        {"refused root ROOT", "approve xcomp refused", "plan obj approve"}},
       {"They won the match and celebrated.",
        {"won root ROOT", "celebrated conj won", "and cc celebrated", "match obj won"}},
-      {"The crash injured 12 passengers.", {"injured root ROOT", "passengers obj injured", "12 nummod passengers"}},
+      {"The crash injured 12 passengers.",
+       {"injured root ROOT", "passengers obj injured", "12 nummod passengers"}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -134,7 +137,8 @@ TEST_CASE("parse_paragraph cuts a paragraph into parsed sentences", "[syntax]") 
   const auto sentences = parse_paragraph(text, bundled_model());
   REQUIRE(sentences.size() == 2);
   CHECK(text.substr(sentences[0].span.begin, sentences[0].span.size()) == "The talks failed.");
-  CHECK(text.substr(sentences[1].span.begin, sentences[1].span.size()) == "Both sides blamed each other");
+  CHECK(text.substr(sentences[1].span.begin, sentences[1].span.size()) ==
+        "Both sides blamed each other");
   for (const auto& s : sentences) {
     int roots = 0;
     for (const Word& w : s.words) roots += w.head == 0;
@@ -217,11 +221,11 @@ TEST_CASE("a model file that is not whole is refused with the reason", "[syntax]
 TEST_CASE("training is deterministic and its model parses", "[syntax]") {
   // A small treebank of our own: sentences parsed by the bundled model.
   const char* sentences[] = {
-      "The minister signed the treaty in 1951.", "The rebels did not sign the agreement.",
-      "She said that the talks had failed.",     "Two soldiers were injured in the attack.",
+      "The minister signed the treaty in 1951.",  "The rebels did not sign the agreement.",
+      "She said that the talks had failed.",      "Two soldiers were injured in the attack.",
       "The court rejected the appeal on Monday.", "They won the match and celebrated.",
-      "The company will not raise its prices.",  "Police arrested three men near the border.",
-      "He refused to answer the question.",      "The storm destroyed hundreds of homes.",
+      "The company will not raise its prices.",   "Police arrested three men near the border.",
+      "He refused to answer the question.",       "The storm destroyed hundreds of homes.",
   };
   std::string treebank;
   int n = 0;

@@ -51,8 +51,8 @@ LineCol line_col(std::string_view bytes, std::uint32_t offset) {
 
 namespace {
 constexpr std::string_view kUposNames[kUposCount] = {
-    "ADJ",  "ADP",   "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
-    "PART", "PRON",  "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+    "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 }  // namespace
 
 std::string_view to_string(Upos upos) { return kUposNames[static_cast<int>(upos)]; }
@@ -73,14 +73,14 @@ Dep dep_from(std::string_view r) {
   };
   static constexpr Name kExact[] = {{"nsubj:pass", Dep::kNsubjPass}, {"obl:agent", Dep::kOblAgent}};
   static constexpr Name kBase[] = {
-      {"root", Dep::kRoot},     {"nsubj", Dep::kNsubj},   {"obj", Dep::kObj},
-      {"iobj", Dep::kIobj},     {"obl", Dep::kObl},       {"xcomp", Dep::kXcomp},
-      {"ccomp", Dep::kCcomp},   {"conj", Dep::kConj},     {"advcl", Dep::kAdvcl},
-      {"acl", Dep::kAcl},       {"aux", Dep::kAux},       {"cop", Dep::kCop},
-      {"mark", Dep::kMark},     {"case", Dep::kCase},     {"advmod", Dep::kAdvmod},
-      {"compound", Dep::kCompound}, {"flat", Dep::kFlat}, {"amod", Dep::kAmod},
-      {"nmod", Dep::kNmod},     {"appos", Dep::kAppos},   {"cc", Dep::kCc},
-      {"csubj", Dep::kNsubj},   {"det", Dep::kDet}};
+      {"root", Dep::kRoot},         {"nsubj", Dep::kNsubj}, {"obj", Dep::kObj},
+      {"iobj", Dep::kIobj},         {"obl", Dep::kObl},     {"xcomp", Dep::kXcomp},
+      {"ccomp", Dep::kCcomp},       {"conj", Dep::kConj},   {"advcl", Dep::kAdvcl},
+      {"acl", Dep::kAcl},           {"aux", Dep::kAux},     {"cop", Dep::kCop},
+      {"mark", Dep::kMark},         {"case", Dep::kCase},   {"advmod", Dep::kAdvmod},
+      {"compound", Dep::kCompound}, {"flat", Dep::kFlat},   {"amod", Dep::kAmod},
+      {"nmod", Dep::kNmod},         {"appos", Dep::kAppos}, {"cc", Dep::kCc},
+      {"csubj", Dep::kNsubj},       {"det", Dep::kDet}};
   for (const Name& n : kExact)
     if (r == n.name) return n.dep;
   const std::string_view base = r.substr(0, r.find(':'));
@@ -105,7 +105,8 @@ std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act) {
     if (const std::int32_t k = child_of(tokens, act, Dep::kNsubj); k >= 0) {
       // a relative pronoun stands for the noun its clause describes: "the men who robbed"
       const Token& t = tokens[act];
-      if (tokens[static_cast<std::size_t>(k)].upos == Upos::kPron && t.dep == Dep::kAcl && t.head >= 0)
+      if (tokens[static_cast<std::size_t>(k)].upos == Upos::kPron && t.dep == Dep::kAcl &&
+          t.head >= 0)
         return t.head;
       return k;
     }

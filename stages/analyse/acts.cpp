@@ -35,13 +35,11 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
     Token& t = tokens[i];
     if (!t.verb) continue;
     // "that invading South Korea is": "that" opens a clause whose act takes an object.
-    const bool gerund_with_object =
-        i > 0 && tokens[i - 1].lower == "that" && t.lower.ends_with("ing") &&
-        i + 1 < tokens.size() && (tokens[i + 1].entity || is_determiner(tokens[i + 1]));
+    const bool gerund_with_object = i > 0 && tokens[i - 1].lower == "that" &&
+                                    t.lower.ends_with("ing") && i + 1 < tokens.size() &&
+                                    (tokens[i + 1].entity || is_determiner(tokens[i + 1]));
     // after a determiner or a possessive ("the North's initiation": the parse's "'s")
-    const bool after_determiner =
-        i > 0 && !gerund_with_object &&
-        is_determiner(tokens[i - 1]);
+    const bool after_determiner = i > 0 && !gerund_with_object && is_determiner(tokens[i - 1]);
     const bool before_of = i + 1 < tokens.size() && tokens[i + 1].lower == "of";
     if (after_determiner || before_of) t.verb = false;
   }

@@ -28,8 +28,15 @@ std::string fold(std::string_view piece) {
 // word (the lexicon's stopwords add the open-class words that should not count either).
 bool closed_class(Upos u) {
   switch (u) {
-    case Upos::kAdp: case Upos::kAux: case Upos::kCconj: case Upos::kDet: case Upos::kPart:
-    case Upos::kPron: case Upos::kSconj: case Upos::kPunct: case Upos::kSym:
+    case Upos::kAdp:
+    case Upos::kAux:
+    case Upos::kCconj:
+    case Upos::kDet:
+    case Upos::kPart:
+    case Upos::kPron:
+    case Upos::kSconj:
+    case Upos::kPunct:
+    case Upos::kSym:
       return true;
     default:
       return false;
@@ -79,16 +86,21 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
       t.lemma = w.lemma.empty() ? lemma_of(t.lower, lex) : stem(fold(w.lemma));
     else
       t.lemma = t.lower;
-    t.stop = t.kind != Token::Kind::kWord || closed_class(w.upos) || lex.stopwords.count(t.lower) > 0;
-    // An act is what the parse calls a verb, or a noun of a predicate class ("approval").
+    t.stop =
+        t.kind != Token::Kind::kWord || closed_class(w.upos) || lex.stopwords.count(t.lower) > 0;
+    // An act is what the parse calls a verb, a noun of a predicate class ("approval"), or a
+    // copula's predicate.
     // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
     const bool predicate_noun = w.upos == Upos::kNoun && lex.predicate_class.count(t.lemma) > 0;
     const bool predicate_word = copular[i] && (w.upos == Upos::kNoun || w.upos == Upos::kAdj);
-    t.verb = t.kind == Token::Kind::kWord && !t.stop && (w.upos == Upos::kVerb || predicate_noun || predicate_word) &&
+    t.verb = t.kind == Token::Kind::kWord && !t.stop &&
+             (w.upos == Upos::kVerb || predicate_noun || predicate_word) &&
              !lex.hedges.count(t.lower) && !(reports[i] && lex.attribution_verbs.count(t.lemma));
     out.push_back(std::move(t));
   }
-  for (Token& t : out) t.head = t.head > 0 && t.head <= static_cast<std::int32_t>(words.size()) ? token_of[t.head] : -1;
+  for (Token& t : out)
+    t.head =
+        t.head > 0 && t.head <= static_cast<std::int32_t>(words.size()) ? token_of[t.head] : -1;
   return out;
 }
 

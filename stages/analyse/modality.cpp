@@ -17,7 +17,8 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     std::size_t length = 0;
     // a hedge word the parse calls a name or a thing is none ("the suspect", "in May")
     const bool nominal = tokens[i].upos == Upos::kNoun || tokens[i].upos == Upos::kPropn;
-    if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && !nominal && lex.hedges.count(tokens[i].lower))
+    if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && !nominal &&
+        lex.hedges.count(tokens[i].lower))
       length = 1;
     else
       length = phrase_at(tokens, i, lex.hedge_phrases);

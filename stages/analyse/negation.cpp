@@ -115,8 +115,11 @@ void find_negations(Statement& s, const Lexicon& lex) {
       if (!t.verb || t.negated || t.dep != Dep::kConj || t.head < 0) continue;
       const Token& head = tokens[static_cast<std::size_t>(t.head)];
       if (!head.negated || !head.verb) continue;
-      if (has_child(k, [](const Token& c) { return c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass; }) ||
-          has_child(k, [&](const Token& c) { return c.dep == Dep::kCc && lex.contrast.count(c.lower) > 0; }))
+      if (has_child(
+              k, [](const Token& c) { return c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass; }) ||
+          has_child(k, [&](const Token& c) {
+            return c.dep == Dep::kCc && lex.contrast.count(c.lower) > 0;
+          }))
         continue;
       t.negated = true;
       changed = true;

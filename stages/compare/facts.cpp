@@ -157,7 +157,8 @@ Participants participants(const Statement& s, std::uint32_t i) {
   for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
     if (s.tokens[k].entity && (k < i || passive(s, i))) p.before.push_back(s.tokens[k].lemma);
   // the doer, when the tree names one and it is a name
-  if (const std::int32_t d = doer_of(s.tokens, i); d >= 0 && s.tokens[d].entity) p.agent = s.tokens[d].lemma;
+  if (const std::int32_t d = doer_of(s.tokens, i); d >= 0 && s.tokens[d].entity)
+    p.agent = s.tokens[d].lemma;
   return p;
 }
 

@@ -65,7 +65,8 @@ std::vector<ConlluSentence> read_conllu(std::string_view bytes, std::string_view
       continue;
     }
     const auto cols = split_tabs(line);
-    if (cols.size() != 10) fail("expected 10 tab-separated columns, found " + std::to_string(cols.size()));
+    if (cols.size() != 10)
+      fail("expected 10 tab-separated columns, found " + std::to_string(cols.size()));
     const std::string_view id = cols[0];
     if (id.find('.') != std::string_view::npos) continue;  // an empty node
     const bool space_after = cols[9].find("SpaceAfter=No") == std::string_view::npos;
@@ -116,7 +117,8 @@ std::string to_conllu(const std::vector<Word>& words, std::string_view sent_id,
       const Word& last = words[i + w.token_words - 1];
       std::string surface;
       if (tokens) {
-        while (next_token < tokens->size() && (*tokens)[next_token].first < static_cast<int>(i + 1)) ++next_token;
+        while (next_token < tokens->size() && (*tokens)[next_token].first < static_cast<int>(i + 1))
+          ++next_token;
         if (next_token < tokens->size() && (*tokens)[next_token].first == static_cast<int>(i + 1))
           surface = (*tokens)[next_token].form;
       } else {
@@ -129,8 +131,8 @@ std::string to_conllu(const std::vector<Word>& words, std::string_view sent_id,
       token_end = i + w.token_words;
     }
     const bool in_token = i < token_end;
-    out += std::to_string(i + 1) + "\t" + w.form + "\t" + (w.lemma.empty() ? "_" : w.lemma) +
-           "\t" + std::string(to_string(w.upos)) + "\t_\t_\t" + std::to_string(w.head) + "\t" +
+    out += std::to_string(i + 1) + "\t" + w.form + "\t" + (w.lemma.empty() ? "_" : w.lemma) + "\t" +
+           std::string(to_string(w.upos)) + "\t_\t_\t" + std::to_string(w.head) + "\t" +
            (w.deprel.empty() ? "dep" : w.deprel) + "\t_\t" +
            (in_token || w.space_after ? "_" : "SpaceAfter=No") + "\n";
   }

@@ -101,7 +101,8 @@ struct TokenizerData {
   void finish() {
     run_chars.clear();
     for (const std::string& s : symbols)
-      if (s.find_first_not_of(s[0]) == std::string::npos && run_chars.find(s[0]) == std::string::npos)
+      if (s.find_first_not_of(s[0]) == std::string::npos &&
+          run_chars.find(s[0]) == std::string::npos)
         run_chars += s[0];
   }
   // lower-case surface -> the lengths in bytes of its words ("cannot" -> 3, 3)
@@ -137,8 +138,8 @@ int tagger_features(const Atoms& a, const std::vector<int>& tags, int i, std::ui
 
 // Sentence-boundary features: does the sentence end after word i? `since` counts the words
 // since the last boundary, `verb` says whether one of them was a verb.
-int boundary_features(const Atoms& a, const std::vector<Word>& words, const std::vector<int>& tags, int i,
-                      int since, bool verb, std::uint64_t* out);
+int boundary_features(const Atoms& a, const std::vector<Word>& words, const std::vector<int>& tags,
+                      int i, int since, bool verb, std::uint64_t* out);
 
 // The arc-eager parser's configuration over words 1..n (0 is the root).
 struct ParseState {
@@ -185,8 +186,8 @@ class SyntaxModel {
  public:
   detail::TokenizerData tokenizer;
   detail::LemmaData lemmas;
-  std::vector<std::string> labels;                          // dependency relations
-  std::unordered_map<std::string, int> tag_dictionary;      // exact form -> sure tag
+  std::vector<std::string> labels;                      // dependency relations
+  std::unordered_map<std::string, int> tag_dictionary;  // exact form -> sure tag
   detail::TagSets tag_sets;
   detail::Table splitter, tagger, transitions, labeller;
   std::string fingerprint;

@@ -27,7 +27,10 @@ std::string shape_of(std::string_view s) {
   char last = 0;
   int run = 0;
   for (unsigned char c : s) {
-    char k = std::isupper(c) ? 'X' : std::islower(c) ? 'x' : std::isdigit(c) ? 'd' : (c >= 0x80 ? 'u' : static_cast<char>(c));
+    char k = std::isupper(c)   ? 'X'
+             : std::islower(c) ? 'x'
+             : std::isdigit(c) ? 'd'
+                               : (c >= 0x80 ? 'u' : static_cast<char>(c));
     if (k == last) {
       if (++run > 3) continue;
     } else {
@@ -45,16 +48,15 @@ std::uint64_t suffix(std::string_view s, std::size_t n) {
   return s.size() >= n ? hash_text(s.substr(s.size() - n)) : kNone;
 }
 
-int bucket(int distance) {
-  return distance <= 4 ? distance : distance < 10 ? 5 : 6;
-}
+int bucket(int distance) { return distance <= 4 ? distance : distance < 10 ? 5 : 6; }
 
 }  // namespace
 
 Atoms atoms_of(const std::vector<Word>& words, const TagSets& sets) {
   Atoms a;
   const std::size_t n = words.size();
-  for (auto* v : {&a.word, &a.exact, &a.s1, &a.s2, &a.s3, &a.s4, &a.p1, &a.shape, &a.tags}) v->resize(n);
+  for (auto* v : {&a.word, &a.exact, &a.s1, &a.s2, &a.s3, &a.s4, &a.p1, &a.shape, &a.tags})
+    v->resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string low = lower_ascii(words[i].form);
     a.word[i] = hash_text(low);
@@ -113,8 +115,8 @@ int tagger_features(const Atoms& a, const std::vector<int>& tags, int i, std::ui
   return k;
 }
 
-int boundary_features(const Atoms& a, const std::vector<Word>& words, const std::vector<int>& tags, int i,
-                      int since, bool verb, std::uint64_t* out) {
+int boundary_features(const Atoms& a, const std::vector<Word>& words, const std::vector<int>& tags,
+                      int i, int since, bool verb, std::uint64_t* out) {
   const int n = static_cast<int>(a.word.size());
   auto w = [&](int k) { return k < 0 || k >= n ? kNone : a.word[k]; };
   auto sh = [&](int k) { return k < 0 || k >= n ? kNone : a.shape[k]; };
@@ -266,7 +268,9 @@ int transition_features(const ParseInput& in, const ParseState& s, std::uint64_t
   const int n1 = s.front + 1 <= s.n ? s.front + 1 : none;
   const int n2 = s.front + 2 <= s.n ? s.front + 2 : none;
   auto hd = [&](int x) { return x == none || s.head[x] < 0 ? none : s.head[x]; };
-  auto lab = [&](int x) -> std::uint64_t { return x == none ? 99 : static_cast<std::uint64_t>(s.label[x] + 1); };
+  auto lab = [&](int x) -> std::uint64_t {
+    return x == none ? 99 : static_cast<std::uint64_t>(s.label[x] + 1);
+  };
   const int s0h = hd(s0), s0h2 = hd(s0h);
   const int s0l = s0 == none ? none : s.l1[s0], s0r = s0 == none ? none : s.r1[s0];
   const int s0l2 = s0 == none ? none : s.l2[s0], s0r2 = s0 == none ? none : s.r2[s0];
@@ -378,7 +382,8 @@ int transition_features(const ParseInput& in, const ParseState& s, std::uint64_t
   out[k++] = feature(82, in.suffix[n0], t(n0));
   out[k++] = feature(83, in.suffix[s0], t(s0));
   // punctuation between the stack top and the buffer's front: clause and list edges
-  const std::uint64_t marks = s0 == none || n0 == none ? 9 : std::min(in.punct[n0] - in.punct[s0], 3);
+  const std::uint64_t marks =
+      s0 == none || n0 == none ? 9 : std::min(in.punct[n0] - in.punct[s0], 3);
   out[k++] = feature(84, t(s0), t(n0), marks);
   out[k++] = feature(85, w(s0), t(n0), marks);
   out[k++] = feature(86, t(s0), w(n0), marks);
@@ -396,8 +401,12 @@ int label_features(const ParseInput& in, const ParseState& s, int h, int d, std:
   const int none = s.n + 1;
   const std::uint64_t dir = d < h ? 1 : 2;
   const auto& W = in.word;
-  auto t = [&](int x) { return static_cast<std::uint64_t>(x < 0 || x > none ? in.tag[none] : in.tag[x]); };
-  auto lab = [&](int x) -> std::uint64_t { return x == none ? 99 : static_cast<std::uint64_t>(s.label[x] + 1); };
+  auto t = [&](int x) {
+    return static_cast<std::uint64_t>(x < 0 || x > none ? in.tag[none] : in.tag[x]);
+  };
+  auto lab = [&](int x) -> std::uint64_t {
+    return x == none ? 99 : static_cast<std::uint64_t>(s.label[x] + 1);
+  };
   const std::uint64_t dist = h == 0 ? 0 : bucket(d < h ? h - d : d - h);
   const int hh = s.head[h] < 0 ? none : s.head[h];
   int k = 0;

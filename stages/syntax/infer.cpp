@@ -133,9 +133,11 @@ std::vector<SentenceWords> parse_paragraph(std::string_view text, const SyntaxMo
   for (std::size_t i = 0; i < words.size(); ++i) {
     bool end = i + 1 == words.size();
     if (words[i].token_words > 1) token_end = i + words[i].token_words;
-    verb = verb || tags[i] == static_cast<int>(Upos::kVerb) || tags[i] == static_cast<int>(Upos::kAux);
+    verb =
+        verb || tags[i] == static_cast<int>(Upos::kVerb) || tags[i] == static_cast<int>(Upos::kAux);
     if (!end && i + 1 >= token_end) {  // a boundary never falls inside a token
-      const int n = boundary_features(a, words, tags, static_cast<int>(i), static_cast<int>(i - start), verb, f);
+      const int n = boundary_features(a, words, tags, static_cast<int>(i),
+                                      static_cast<int>(i - start), verb, f);
       model.splitter.score(f, n, scores);
       end = scores[1] > scores[0];
     }

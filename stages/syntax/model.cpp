@@ -160,7 +160,8 @@ float unit_of(int e) {
 
 void read_table(Reader& r, detail::Table& t) {
   const std::uint32_t bits = r.u32(), classes = r.u32();
-  if (bits < 4 || bits > 26 || classes == 0 || classes > 256) throw std::runtime_error("bad table shape");
+  if (bits < 4 || bits > 26 || classes == 0 || classes > 256)
+    throw std::runtime_error("bad table shape");
   t.resize_packed(bits, classes);
   const std::uint64_t count = r.varint();
   const std::size_t rows = std::size_t{1} << bits, mask_bytes = (classes + 7) / 8;
@@ -171,7 +172,8 @@ void read_table(Reader& r, detail::Table& t) {
     const auto* mask = reinterpret_cast<const unsigned char*>(r.take(mask_bytes));
     *t.scale_of(row) = unit_of(static_cast<signed char>(*r.take(1)));
     std::size_t set = 0;
-    for (std::size_t b = 0; b < mask_bytes; ++b) set += static_cast<std::size_t>(std::popcount(mask[b]));
+    for (std::size_t b = 0; b < mask_bytes; ++b)
+      set += static_cast<std::size_t>(std::popcount(mask[b]));
     const char* value = r.take(set);  // one bounds check for the row's weights
     std::int8_t* q = t.bytes_of(row);
     for (std::size_t b = 0; b < mask_bytes; ++b)
@@ -209,7 +211,7 @@ std::string serialize(const SyntaxModel& m, double prune) {
   w.varint(forms.size());
   for (const auto& [k, v] : forms) w.str(k), w.str(v);
   const std::map<std::string, std::pair<std::uint8_t, std::string>> rules(m.lemmas.rules.begin(),
-                                                                         m.lemmas.rules.end());
+                                                                          m.lemmas.rules.end());
   w.varint(rules.size());
   for (const auto& [k, v] : rules) w.str(k), w.varint(v.first), w.str(v.second);
   w.varint(m.labels.size());
@@ -241,14 +243,16 @@ bool check_syntax_model(std::string_view bytes, std::string& error) {
   std::uint64_t sum = 0;
   if (bytes.size() >= kMagic.size() + 4 + kTrailer)
     std::memcpy(&sum, bytes.data() + bytes.size() - kTrailer, 8);
-  if (bytes.size() < kMagic.size() + 4 + kTrailer || checksum(bytes.substr(0, bytes.size() - kTrailer)) != sum) {
+  if (bytes.size() < kMagic.size() + 4 + kTrailer ||
+      checksum(bytes.substr(0, bytes.size() - kTrailer)) != sum) {
     error = "damaged or truncated model (checksum mismatch)";
     return false;
   }
   std::uint32_t f;
   std::memcpy(&f, bytes.data() + kMagic.size(), 4);
   if (f != kFormat) {
-    error = "model format " + std::to_string(f) + ", this program reads format " + std::to_string(kFormat);
+    error = "model format " + std::to_string(f) + ", this program reads format " +
+            std::to_string(kFormat);
     return false;
   }
   return true;
@@ -304,8 +308,9 @@ std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std
     read_table(r, m->tagger);
     read_table(r, m->transitions);
     read_table(r, m->labeller);
-    if (m->splitter.classes != 2 || m->tagger.classes != kUposCount || m->transitions.classes != detail::kTransitions ||
-        m->labeller.classes != m->labels.size() || m->labels.size() > 64 ||
+    if (m->splitter.classes != 2 || m->tagger.classes != kUposCount ||
+        m->transitions.classes != detail::kTransitions || m->labeller.classes != m->labels.size() ||
+        m->labels.size() > 64 ||
         std::find(m->labels.begin(), m->labels.end(), "root") == m->labels.end())
       throw std::runtime_error("tables do not fit the labels");
     if (!r.at_end()) throw std::runtime_error("trailing bytes");

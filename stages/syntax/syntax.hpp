@@ -57,9 +57,9 @@ struct TrainOptions {
   // Keep, of each part, the epoch that scores best on dev; false: keep the last epoch (for
   // a final model whose training data include dev, with epochs a selecting run chose).
   bool select = true;
-  int folds = 4;             // jackknifed tags for the parser's training
-  std::uint64_t seed = 1;    // the same seed and data give the same bytes
-  double prune = 0.3;        // weights below this fraction of a table's mean are dropped
+  int folds = 4;           // jackknifed tags for the parser's training
+  std::uint64_t seed = 1;  // the same seed and data give the same bytes
+  double prune = 0.3;      // weights below this fraction of a table's mean are dropped
   std::string train_name = "train", dev_name = "dev";  // for error messages
   // log2 of the rows of each hashed weight table: fewer collisions, a bigger model
   std::uint32_t splitter_bits = 18, tagger_bits = 20, parser_bits = 22, label_bits = 19;

@@ -118,7 +118,9 @@ class Tokenizer {
   }
 
  private:
-  std::string_view piece_text(const Piece& p) const { return text_.substr(p.begin, p.end - p.begin); }
+  std::string_view piece_text(const Piece& p) const {
+    return text_.substr(p.begin, p.end - p.begin);
+  }
 
   void chunk(const std::vector<Piece>& pieces, std::size_t i, std::size_t j) {
     const std::uint32_t begin = pieces[i].begin, end = pieces[j - 1].end;
@@ -126,9 +128,11 @@ class Tokenizer {
     if (looks_like_address(all)) {
       // leading and trailing brackets, quotes and sentence punctuation are their own tokens
       std::uint32_t b = begin, e = end;
-      while (b < e && std::string_view("(\"'<[").find(text_[b]) != std::string_view::npos) emit(b, b + 1), ++b;
+      while (b < e && std::string_view("(\"'<[").find(text_[b]) != std::string_view::npos)
+        emit(b, b + 1), ++b;
       std::vector<std::uint32_t> tail;
-      while (e > b && std::string_view(".,;:!?)\"'>]").find(text_[e - 1]) != std::string_view::npos) tail.push_back(--e);
+      while (e > b && std::string_view(".,;:!?)\"'>]").find(text_[e - 1]) != std::string_view::npos)
+        tail.push_back(--e);
       if (e > b) emit(b, e);
       for (auto k = tail.rbegin(); k != tail.rend(); ++k) emit(*k, *k + 1);
       return;
@@ -145,7 +149,8 @@ class Tokenizer {
         // a hyphenated word or number the treebank keeps whole ("e-mail", "713-555-0100")
         std::size_t m = next;
         std::uint32_t he = e;
-        while (m + 1 < j && single(m, '-') && std::isalnum(static_cast<unsigned char>(text_[pieces[m + 1].begin]))) {
+        while (m + 1 < j && single(m, '-') &&
+               std::isalnum(static_cast<unsigned char>(text_[pieces[m + 1].begin]))) {
           he = pieces[m + 1].end;
           m += 2;
         }
@@ -169,7 +174,8 @@ class Tokenizer {
         if (next < j && single(next, '.')) {
           const std::string with(text_.substr(b, e + 1 - b));
           const bool initial = e - b == 1 && std::isupper(c0);
-          const bool dotted = std::string_view(text_.substr(b, e - b)).find('.') != std::string_view::npos;
+          const bool dotted =
+              std::string_view(text_.substr(b, e - b)).find('.') != std::string_view::npos;
           if (data_.abbreviations.count(with) || initial || dotted) {
             e = e + 1;
             ++next;
@@ -181,7 +187,8 @@ class Tokenizer {
       } else if (!std::isalnum(c0) && c0 < 0x80) {
         std::size_t m = next;
         while (m < j && single(m, static_cast<char>(c0))) ++m;
-        if (m > next && p.size() == 1 && data_.run_chars.find(static_cast<char>(c0)) != std::string::npos) {
+        if (m > next && p.size() == 1 &&
+            data_.run_chars.find(static_cast<char>(c0)) != std::string::npos) {
           e = pieces[m - 1].end;  // a run of one character the treebank keeps whole ("...")
           next = m;
         } else {
@@ -218,7 +225,8 @@ class Tokenizer {
       }
     } else {
       for (const std::string& c : data_.clitics)
-        if (low.size() > c.size() && low.ends_with(c) && is_alpha(static_cast<unsigned char>(low[low.size() - c.size() - 1]))) {
+        if (low.size() > c.size() && low.ends_with(c) &&
+            is_alpha(static_cast<unsigned char>(low[low.size() - c.size() - 1]))) {
           cuts.push_back(at[low.size() - c.size()]);
           break;
         }

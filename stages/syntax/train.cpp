@@ -61,7 +61,8 @@ struct TrainTable {
     Table t = current;
     if (time == 0) return t;
     for (std::size_t i = 0; i < t.w.size(); ++i)
-      t.w[i] = static_cast<float>((total[i] + static_cast<double>(time - stamp[i]) * current.w[i]) / time);
+      t.w[i] = static_cast<float>((total[i] + static_cast<double>(time - stamp[i]) * current.w[i]) /
+                                  time);
     return t;
   }
 };
@@ -83,12 +84,14 @@ std::string lower(std::string_view s) {
 
 TokenizerData learn_tokenizer(const std::vector<ConlluSentence>& train) {
   TokenizerData d;
-  std::map<std::string, int> abbreviations, hyphenated, clitics, plain, fused, symbols, hyphen_shapes;
+  std::map<std::string, int> abbreviations, hyphenated, clitics, plain, fused, symbols,
+      hyphen_shapes;
   std::map<std::string, std::vector<std::uint8_t>> lengths;
   for (const ConlluSentence& s : train) {
     std::vector<bool> in_token(s.words.size(), false);
     for (const auto& t : s.tokens) {
-      for (int i = t.first; i <= t.last && i <= static_cast<int>(s.words.size()); ++i) in_token[i - 1] = true;
+      for (int i = t.first; i <= t.last && i <= static_cast<int>(s.words.size()); ++i)
+        in_token[i - 1] = true;
       const std::string surface = lower(t.form);
       std::string joined;
       std::vector<std::uint8_t> lens;
@@ -107,18 +110,24 @@ TokenizerData learn_tokenizer(const std::vector<ConlluSentence>& train) {
       if (in_token[i]) continue;
       const std::string& f = s.words[i].form;
       ++plain[lower(f)];
-      const bool letters = std::any_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c); });
+      const bool letters =
+          std::any_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c); });
       if (f.size() >= 2 && f.back() == '.' && letters &&
-          std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c) || c == '.'; }))
+          std::all_of(f.begin(), f.end(),
+                      [](unsigned char c) { return std::isalpha(c) || c == '.'; }))
         ++abbreviations[f];
-      if (f.size() >= 2 && std::none_of(f.begin(), f.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; }))
+      if (f.size() >= 2 && std::none_of(f.begin(), f.end(), [](unsigned char c) {
+            return std::isalnum(c) || c >= 0x80;
+          }))
         ++symbols[f];
       const auto h = f.find('-');
       if (h != std::string::npos && h > 0 && h + 1 < f.size() &&
-          std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isalpha(c) || c == '-'; }))
+          std::all_of(f.begin(), f.end(),
+                      [](unsigned char c) { return std::isalpha(c) || c == '-'; }))
         ++hyphenated[lower(f)];
       if (h != std::string::npos && h > 0 && h + 1 < f.size() &&
-          std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isdigit(c) || c == '-'; }))
+          std::all_of(f.begin(), f.end(),
+                      [](unsigned char c) { return std::isdigit(c) || c == '-'; }))
         ++hyphen_shapes[shape_of(f)];
     }
   }
@@ -133,13 +142,15 @@ TokenizerData learn_tokenizer(const std::vector<ConlluSentence>& train) {
   d.finish();
   for (const auto& [c, n] : clitics)
     if (n >= 5) d.clitics.push_back(c);
-  std::sort(d.clitics.begin(), d.clitics.end(),
-            [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
+  std::sort(d.clitics.begin(), d.clitics.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
   for (const auto& [surface, n] : fused) {
     const auto p = plain.find(surface);
     if (p != plain.end() && p->second >= n) continue;  // mostly one word ("its")
     const auto& lens = lengths[surface];
-    const bool by_clitic = lens.size() == 2 &&
+    const bool by_clitic =
+        lens.size() == 2 &&
         std::find(d.clitics.begin(), d.clitics.end(), surface.substr(lens[0])) != d.clitics.end();
     if (!by_clitic) d.splits[surface] = lens;
   }
@@ -164,13 +175,16 @@ LemmaData learn_lemmas(const std::vector<ConlluSentence>& train) {
         ++by_end[tag + '\t' + low.substr(low.size() - n)][{cut, lem.substr(p)}];
     }
   for (const auto& [key, counts] : by_end) {
-    const auto best = std::max_element(counts.begin(), counts.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (best->second >= 3) d.rules[key] = {static_cast<std::uint8_t>(best->first.first), best->first.second};
+    const auto best =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best->second >= 3)
+      d.rules[key] = {static_cast<std::uint8_t>(best->first.first), best->first.second};
   }
   for (const auto& [key, counts] : by_form) {
-    const auto best = std::max_element(counts.begin(), counts.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto best =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
     const auto tab = key.find('\t');
     Upos tag;
     upos_from(std::string_view(key).substr(tab + 1), tag);
@@ -196,7 +210,8 @@ TagSets learn_tag_sets(const std::vector<ConlluSentence>& train) {
   return sets;
 }
 
-std::unordered_map<std::string, int> learn_tag_dictionary(const std::vector<ConlluSentence>& train) {
+std::unordered_map<std::string, int> learn_tag_dictionary(
+    const std::vector<ConlluSentence>& train) {
   std::map<std::string, std::array<int, kUposCount>> counts;
   for (const ConlluSentence& s : train)
     for (const Word& w : s.words) ++counts[w.form][static_cast<int>(w.upos)];
@@ -223,8 +238,8 @@ struct Paragraph {
 };
 
 // `of[i]`: the paragraph of sentence i.
-std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences, const SyntaxModel& m,
-                                  std::vector<int>& of) {
+std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences,
+                                  const SyntaxModel& m, std::vector<int>& of) {
   std::vector<Paragraph> out;
   of.clear();
   std::string text;
@@ -233,7 +248,8 @@ std::vector<Paragraph> paragraphs(const std::vector<ConlluSentence>& sentences, 
     if (text.empty()) return;
     Paragraph p;
     p.words = tokenize_ud(text, m);
-    for (const Word& w : p.words) p.ends.push_back(std::binary_search(ends.begin(), ends.end(), w.span.end));
+    for (const Word& w : p.words)
+      p.ends.push_back(std::binary_search(ends.begin(), ends.end(), w.span.end));
     out.push_back(std::move(p));
     text.clear();
     ends.clear();
@@ -263,7 +279,8 @@ double splitter_pass(const std::vector<Paragraph*>& ps, const TagSets& sets, con
     int since = 0;
     bool verb = false;
     for (std::size_t i = 0; i + 1 < p->words.size(); ++i) {
-      verb = verb || p->tags[i] == static_cast<int>(Upos::kVerb) || p->tags[i] == static_cast<int>(Upos::kAux);
+      verb = verb || p->tags[i] == static_cast<int>(Upos::kVerb) ||
+             p->tags[i] == static_cast<int>(Upos::kAux);
       const int n = boundary_features(a, p->words, p->tags, static_cast<int>(i), since, verb, f);
       const Table& t = table ? table->current : model;
       t.score(f, n, scores);
@@ -295,7 +312,8 @@ Table train_splitter(const SyntaxModel& m, std::vector<Paragraph>& tp, std::vect
     const Table avg = table.averaged();
     const double f1 = splitter_pass(dev_order, m.tag_sets, avg, nullptr);
     if (options.progress)
-      options.progress("splitter epoch " + std::to_string(e + 1) + ": dev boundary F1 " + std::to_string(f1));
+      options.progress("splitter epoch " + std::to_string(e + 1) + ": dev boundary F1 " +
+                       std::to_string(f1));
     if (f1 > best_f1 || !options.select) {
       best_f1 = f1;
       best = avg;
@@ -308,7 +326,8 @@ Table train_splitter(const SyntaxModel& m, std::vector<Paragraph>& tp, std::vect
 
 // ---- the tagger -----------------------------------------------------------------------
 
-void tagger_epoch(TrainTable& table, const SyntaxModel& m, const std::vector<const ConlluSentence*>& order) {
+void tagger_epoch(TrainTable& table, const SyntaxModel& m,
+                  const std::vector<const ConlluSentence*>& order) {
   std::uint64_t f[kMaxFeatures];
   float scores[kUposCount];
   for (const ConlluSentence* s : order) {
@@ -333,7 +352,8 @@ double tag_accuracy(const SyntaxModel& m, const std::vector<ConlluSentence>& dev
   std::size_t right = 0, all = 0;
   for (const ConlluSentence& s : dev) {
     const auto tags = tag_words(m, atoms_of(s.words, m.tag_sets), s.words);
-    for (std::size_t i = 0; i < tags.size(); ++i, ++all) right += tags[i] == static_cast<int>(s.words[i].upos);
+    for (std::size_t i = 0; i < tags.size(); ++i, ++all)
+      right += tags[i] == static_cast<int>(s.words[i].upos);
   }
   return all ? 100.0 * right / all : 0;
 }
@@ -355,14 +375,16 @@ void train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& trai
     m.tagger = table.averaged();
     const double acc = tag_accuracy(m, *dev);
     if (options.progress)
-      options.progress("tagger epoch " + std::to_string(e + 1) + ": dev UPOS " + std::to_string(acc));
+      options.progress("tagger epoch " + std::to_string(e + 1) + ": dev UPOS " +
+                       std::to_string(acc));
     if (acc > best_acc || !options.select) {
       best_acc = acc;
       best = m.tagger;
       best_epochs = e + 1;
     }
   }
-  if (dev && options.progress) options.progress("tagger: kept epoch " + std::to_string(best_epochs));
+  if (dev && options.progress)
+    options.progress("tagger: kept epoch " + std::to_string(best_epochs));
   m.tagger = dev ? std::move(best) : table.averaged();
 }
 
@@ -370,9 +392,9 @@ void train_tagger(SyntaxModel& m, const std::vector<const ConlluSentence*>& trai
 using Jackknifed = std::unordered_map<const ConlluSentence*, std::vector<int>>;
 
 // Folds go by paragraph (`of`), and each fold's paragraphs are tagged too, for the splitter.
-Jackknifed jackknife(SyntaxModel& m, const std::vector<ConlluSentence>& train, const std::vector<int>& of,
-                     std::vector<Paragraph>& paras, int folds, int epochs, Rng& rng,
-                     const TrainOptions& options) {
+Jackknifed jackknife(SyntaxModel& m, const std::vector<ConlluSentence>& train,
+                     const std::vector<int>& of, std::vector<Paragraph>& paras, int folds,
+                     int epochs, Rng& rng, const TrainOptions& options) {
   const Table keep = m.tagger;
   Jackknifed out;
   for (int k = 0; k < folds; ++k) {
@@ -387,7 +409,8 @@ Jackknifed jackknife(SyntaxModel& m, const std::vector<ConlluSentence>& train, c
     for (std::size_t p = k; p < paras.size(); p += folds)
       paras[p].tags = tag_words(m, atoms_of(paras[p].words, m.tag_sets), paras[p].words);
     if (options.progress)
-      options.progress("jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) + " tagged");
+      options.progress("jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) +
+                       " tagged");
   }
   m.tagger = keep;
   return out;
@@ -445,7 +468,7 @@ int cost(const ParseState& s, int move, const std::vector<int>& gh) {
 
 struct ParserData {
   const ConlluSentence* sentence;
-  std::vector<int> tags;  // jackknifed
+  std::vector<int> tags;           // jackknifed
   std::vector<int> heads, labels;  // 1-based; [0] unused
 };
 
@@ -548,7 +571,8 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   const int root_label = label_ids["root"];
   say("learned: " + std::to_string(m.tokenizer.abbreviations.size()) + " abbreviations, " +
       std::to_string(m.tokenizer.splits.size() + m.tokenizer.clitics.size()) + " splits, " +
-      std::to_string(m.tag_dictionary.size()) + " sure tags, " + std::to_string(m.labels.size()) + " relations");
+      std::to_string(m.tag_dictionary.size()) + " sure tags, " + std::to_string(m.labels.size()) +
+      " relations");
 
   std::vector<const ConlluSentence*> all;
   for (const auto& s : train) all.push_back(&s);
@@ -558,7 +582,8 @@ std::string train_syntax_model(std::string_view train_conllu, std::string_view d
   int epochs = options.tagger_epochs;
   train_tagger(m, all, &dev, options.tagger_epochs, rng, epochs, options);
   std::vector<int> train_of, dev_of;
-  std::vector<Paragraph> train_paras = paragraphs(train, m, train_of), dev_paras = paragraphs(dev, m, dev_of);
+  std::vector<Paragraph> train_paras = paragraphs(train, m, train_of),
+                         dev_paras = paragraphs(dev, m, dev_of);
   const Jackknifed tags = jackknife(m, train, train_of, train_paras, folds, epochs, rng, options);
   for (Paragraph& p : dev_paras) p.tags = tag_words(m, atoms_of(p.words, m.tag_sets), p.words);
   m.splitter = train_splitter(m, train_paras, dev_paras, rng, options);

@@ -82,8 +82,23 @@ struct Sentence {
 
 // Universal part-of-speech tags (UD v2), in alphabetical order of their names.
 enum class Upos : std::uint8_t {
-  kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn, kPunct,
-  kSconj, kSym, kVerb, kX
+  kAdj,
+  kAdp,
+  kAdv,
+  kAux,
+  kCconj,
+  kDet,
+  kIntj,
+  kNoun,
+  kNum,
+  kPart,
+  kPron,
+  kPropn,
+  kPunct,
+  kSconj,
+  kSym,
+  kVerb,
+  kX
 };
 inline constexpr int kUposCount = 17;
 std::string_view to_string(Upos upos);
@@ -93,8 +108,30 @@ bool upos_from(std::string_view name, Upos& out);
 // The dependency relations the analysis reads (UD v2; subtypes the analysis does not tell
 // apart fold into their base relation, the rest into kOther).
 enum class Dep : std::uint8_t {
-  kOther, kRoot, kNsubj, kNsubjPass, kObj, kIobj, kObl, kOblAgent, kXcomp, kCcomp, kConj,
-  kAdvcl, kAcl, kAux, kCop, kMark, kCase, kAdvmod, kCompound, kFlat, kAmod, kNmod, kAppos, kCc,
+  kOther,
+  kRoot,
+  kNsubj,
+  kNsubjPass,
+  kObj,
+  kIobj,
+  kObl,
+  kOblAgent,
+  kXcomp,
+  kCcomp,
+  kConj,
+  kAdvcl,
+  kAcl,
+  kAux,
+  kCop,
+  kMark,
+  kCase,
+  kAdvmod,
+  kCompound,
+  kFlat,
+  kAmod,
+  kNmod,
+  kAppos,
+  kCc,
   kDet
 };
 Dep dep_from(std::string_view deprel);  // "nsubj:pass" -> kNsubjPass, "obl:tmod" -> kObl

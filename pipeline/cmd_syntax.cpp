@@ -190,11 +190,12 @@ int cmd_train_parser(const std::vector<std::string>& args) {
                                "parser epochs at most")(
       "splitter-epochs", po::value(&t.splitter_epochs)->default_value(t.splitter_epochs),
       "sentence splitter epochs at most")(
-      "prune", po::value(&t.prune)->default_value(t.prune),
+      "prune", po::value(&t.prune)->default_value(t.prune, "0.3"),
       "drop weights below this fraction of their table's mean magnitude");
   if (parse(args, o, {}).count("help")) {
     std::cout << "usage: crosscheck train-parser --train FILE --dev FILE --out MODEL\n\n"
-                 "Trains the tokeniser exceptions, lemmas, tagger and dependency parser from UD\n"
+                 "Trains the tokeniser exceptions, sentence splitter, lemmas, tagger and "
+                 "dependency\nparser from UD "
                  "treebanks and writes the model. Progress goes to standard error.\n\n"
               << o;
     return kOk;

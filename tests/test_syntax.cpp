@@ -253,3 +253,18 @@ TEST_CASE("training is deterministic and its model parses", "[syntax]") {
   for (const Word& w : words) roots += w.head == 0;
   CHECK(roots == 1);
 }
+
+TEST_CASE("a sentence far longer than any real one parses as one tree", "[syntax]") {
+  // 3,000 words and no full stop: parsed a window at a time, one root, every head in range
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += "the army crossed the river and ";
+  text += "stopped";
+  const std::vector<Word> words = parse_sentence(text, bundled_model());
+  REQUIRE(words.size() == 3001);
+  int roots = 0;
+  for (const Word& w : words) {
+    roots += w.head == 0;
+    CHECK(w.head <= words.size());
+  }
+  CHECK(roots == 1);
+}

@@ -2,6 +2,7 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "detail.hpp"
@@ -106,18 +107,17 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
 
 }  // namespace
 
-std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
-                               const AnalyseOptions& options) {
-  if (options.lexicon == nullptr) throw std::invalid_argument("analyse: no lexicon");
-  const Lexicon& lex = *options.lexicon;
-  const std::string_view text(doc.text.data() + sentence.span.begin, sentence.span.size());
+namespace {
 
+// The statements of the parsed words of (a part of) a sentence; `span` is theirs.
+std::vector<Statement> analyse_words(const Document& doc, const Sentence& sentence,
+                                     const std::vector<Word>& words, Span span,
+                                     std::string_view text, const Lexicon& lex) {
   Statement s;
   s.doc = doc.index;
   s.sentence = sentence.index;
-  s.span = sentence.span;
-  if (!options.parse) throw std::invalid_argument("analyse: no parser");
-  s.tokens = tokens_of(options.parse(text), doc, sentence, lex);
+  s.span = span;
+  s.tokens = tokens_of(words, doc, sentence, lex);
   s.entities = find_entities(s.tokens, lex);
   for (auto& name : find_unknown_entities(s.tokens, lex, text))
     s.entities.push_back(std::move(name));
@@ -146,6 +146,34 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
     const std::size_t begin = cuts[c];
     const std::size_t end = c + 1 < cuts.size() ? cuts[c + 1] : s.tokens.size();
     out.push_back(clause(s, begin, end, sentence, attribution, used, lex));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
+                               const AnalyseOptions& options) {
+  if (options.lexicon == nullptr) throw std::invalid_argument("analyse: no lexicon");
+  if (!options.parse) throw std::invalid_argument("analyse: no parser");
+  const std::string_view text(doc.text.data() + sentence.span.begin, sentence.span.size());
+  const std::vector<Word> words = options.parse(text);
+  // A "sentence" longer than any real one (a page without a full stop) is analysed a part
+  // at a time, so that the passes over its words stay linear in its length.
+  constexpr std::size_t kPart = 400;
+  if (words.size() <= kPart)
+    return analyse_words(doc, sentence, words, sentence.span, text, *options.lexicon);
+  std::vector<Statement> out;
+  for (std::size_t begin = 0; begin < words.size(); begin += kPart) {
+    const std::size_t end = std::min(words.size(), begin + kPart);
+    std::vector<Word> part(words.begin() + static_cast<std::ptrdiff_t>(begin),
+                           words.begin() + static_cast<std::ptrdiff_t>(end));
+    for (Word& w : part)
+      w.head = w.head > begin && w.head <= end ? static_cast<std::uint32_t>(w.head - begin) : 0;
+    const Span span{sentence.span.begin + part.front().span.begin,
+                    sentence.span.begin + part.back().span.end};
+    for (auto& st : analyse_words(doc, sentence, part, span, text, *options.lexicon))
+      out.push_back(std::move(st));
   }
   return out;
 }

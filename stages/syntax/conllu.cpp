@@ -90,7 +90,7 @@ std::vector<ConlluSentence> read_conllu(std::string_view bytes, std::string_view
     if (!upos_from(cols[3], w.upos)) {
       if (cols[3] != "_") fail("unknown UPOS '" + std::string(cols[3]) + "'");
     }
-    w.head = static_cast<std::uint16_t>(head);
+    w.head = static_cast<std::uint32_t>(head);
     w.deprel = std::string(cols[7]);
     w.space_after = mwt_end >= index ? index == mwt_end && mwt_space : space_after;
     if (!cur.tokens.empty() && cur.tokens.back().first == index)

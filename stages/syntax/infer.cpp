@@ -99,23 +99,51 @@ void parse_words(const SyntaxModel& m, const ParseInput& in, ParseState& s, int 
 
 }  // namespace detail
 
-void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model) {
+namespace {
+
+// Tags and parses words [begin, end) of `words` as one tree; heads are set within the range.
+void parse_range(std::vector<Word>& words, std::size_t begin, std::size_t end,
+                 const SyntaxModel& model) {
   using namespace detail;
-  if (words.empty()) return;
-  const Atoms a = atoms_of(words, model.tag_sets);
-  const std::vector<int> tags = tag_words(model, a, words);
+  const std::vector<Word> part(words.begin() + static_cast<std::ptrdiff_t>(begin),
+                               words.begin() + static_cast<std::ptrdiff_t>(end));
+  const Atoms a = atoms_of(part, model.tag_sets);
+  const std::vector<int> tags = tag_words(model, a, part);
   const int root_label = static_cast<int>(
       std::find(model.labels.begin(), model.labels.end(), "root") - model.labels.begin());
   const ParseInput in = parse_input(a, tags);
-  ParseState s(static_cast<int>(words.size()));
+  ParseState s(static_cast<int>(part.size()));
   parse_words(model, in, s, root_label);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    Word& w = words[i];
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    Word& w = words[begin + i];
     w.upos = static_cast<Upos>(tags[i]);
-    w.head = static_cast<std::uint16_t>(s.head[i + 1]);
+    w.head = s.head[i + 1] == 0 ? 0 : static_cast<std::uint32_t>(begin + s.head[i + 1]);
     const int lab = s.label[i + 1];
     w.deprel = lab >= 0 && lab < static_cast<int>(model.labels.size()) ? model.labels[lab] : "dep";
     w.lemma = lemma_of(model.lemmas, w.form, w.upos);
+  }
+}
+
+}  // namespace
+
+void tag_and_parse(std::vector<Word>& words, const SyntaxModel& model) {
+  // A "sentence" longer than any a treebank holds (a page with no full stop) is parsed a
+  // window at a time, each window's root hanging from the first one's, so that time stays
+  // linear.
+  constexpr std::size_t kWindow = 400;
+  std::uint32_t first_root = 0;
+  for (std::size_t begin = 0; begin < words.size(); begin += kWindow) {
+    const std::size_t end = std::min(words.size(), begin + kWindow);
+    parse_range(words, begin, end, model);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (words[i].head != 0) continue;
+      if (first_root == 0) {
+        first_root = static_cast<std::uint32_t>(i + 1);
+      } else {
+        words[i].head = first_root;
+        words[i].deprel = "parataxis";
+      }
+    }
   }
 }
 

@@ -144,7 +144,7 @@ struct Word {
   std::string form;
   std::string lemma;
   Upos upos = Upos::kX;
-  std::uint16_t head = 0;        // 1-based index of the head word; 0: the root
+  std::uint32_t head = 0;        // 1-based index of the head word; 0: the root
   std::string deprel;            // UD relation with its subtype ("nsubj:pass")
   std::uint8_t token_words = 1;  // >1: the first word of a multi-word token of that many
   bool space_after = true;

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "corpus_files.hpp"
+#include "crosscheck/checksum.hpp"
 #include "crosscheck/sha256.hpp"
 
 namespace crosscheck {
@@ -114,25 +115,8 @@ class Reader {
   std::string_view in_;
 };
 
-// The payload's checksum: it only has to catch damage (a truncated or altered file), not
-// an adversary, and a warm run checks every entry, so a fast 64-bit hash (8 bytes a step,
-// MurmurHash3's final mix) rather than SHA-256.
-std::uint64_t checksum(std::string_view bytes) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ bytes.size();
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    h = (h ^ word) * 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 31;
-  }
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001B3ULL;
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  return h ^ (h >> 33);
-}
+// The payload's checksum (core's checksum64): a warm run checks every entry.
+std::uint64_t checksum(std::string_view bytes) { return checksum64(bytes); }
 
 template <class E>
 E enum_of(std::uint8_t v, E last) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "crosscheck/checksum.hpp"
 #include "crosscheck/sha256.hpp"
 #include "detail.hpp"
 
@@ -21,20 +22,9 @@ constexpr std::string_view kMagic = "CCSYNTAX";
 constexpr std::uint32_t kFormat = 3;
 constexpr std::size_t kTrailer = 8 + 32;  // the checksum, then the SHA-256
 
-// The integrity check: a 64-bit hash of 8-byte words, fast enough to run on every load
-// (SHA-256 of 9 MB took longer than decoding). The SHA-256 after it names the model.
-std::uint64_t checksum(std::string_view b) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ b.size();
-  std::size_t i = 0;
-  for (; i + 8 <= b.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, b.data() + i, 8);
-    h = (h ^ detail::mix(w)) * 0x100000001B3ULL;
-    h = (h << 27) | (h >> 37);
-  }
-  for (; i < b.size(); ++i) h = (h ^ static_cast<unsigned char>(b[i])) * 0x100000001B3ULL;
-  return detail::mix(h);
-}
+// The integrity check, run on every load (SHA-256 of 9 MB took longer than decoding); the
+// SHA-256 after it names the model.
+std::uint64_t checksum(std::string_view b) { return checksum64(b); }
 
 class Writer {
  public:

@@ -64,11 +64,13 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
   auto irrealis = [&](const Token& t) {
     return t.kind == Token::Kind::kWord && lex.irrealis.count(t.lemma) > 0;
   };
+  std::vector<bool> marked(tokens.size(), false);  // the head of a clause an irrealis mark opens
+  for (const Token& c : tokens)
+    if (c.dep == Dep::kMark && c.head >= 0 && irrealis(c)) marked[static_cast<std::size_t>(c.head)] = true;
   auto governed = [&](std::size_t k) {
     for (std::int32_t x = static_cast<std::int32_t>(k), steps = 0; x >= 0 && steps < 32; ++steps) {
       const Token& n = tokens[static_cast<std::size_t>(x)];
-      for (const Token& c : tokens)
-        if (c.head == x && c.dep == Dep::kMark && irrealis(c)) return true;
+      if (marked[static_cast<std::size_t>(x)]) return true;
       if (n.head >= 0 && irrealis(tokens[static_cast<std::size_t>(n.head)]) &&
           (n.dep == Dep::kXcomp || n.dep == Dep::kCcomp || n.dep == Dep::kAcl))
         return true;

@@ -105,16 +105,20 @@ namespace {
 void parse_range(std::vector<Word>& words, std::size_t begin, std::size_t end,
                  const SyntaxModel& model) {
   using namespace detail;
-  const std::vector<Word> part(words.begin() + static_cast<std::ptrdiff_t>(begin),
-                               words.begin() + static_cast<std::ptrdiff_t>(end));
+  // a sentence of one window (nearly every one) is read in place, not copied
+  std::vector<Word> window;
+  if (begin != 0 || end != words.size())
+    window.assign(words.begin() + static_cast<std::ptrdiff_t>(begin),
+                  words.begin() + static_cast<std::ptrdiff_t>(end));
+  const std::vector<Word>& part = window.empty() ? words : window;
   const Atoms a = atoms_of(part, model.tag_sets);
   const std::vector<int> tags = tag_words(model, a, part);
   const int root_label = static_cast<int>(
       std::find(model.labels.begin(), model.labels.end(), "root") - model.labels.begin());
   const ParseInput in = parse_input(a, tags);
-  ParseState s(static_cast<int>(part.size()));
+  ParseState s(static_cast<int>(end - begin));
   parse_words(model, in, s, root_label);
-  for (std::size_t i = 0; i < part.size(); ++i) {
+  for (std::size_t i = 0; i < end - begin; ++i) {
     Word& w = words[begin + i];
     w.upos = static_cast<Upos>(tags[i]);
     w.head = s.head[i + 1] == 0 ? 0 : static_cast<std::uint32_t>(begin + s.head[i + 1]);

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-9";
+constexpr std::string_view kFormat = "crosscheck-analysis-10";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -151,6 +151,62 @@ Token read_token(Reader& r) {
   return t;
 }
 
+void write_role(Writer& w, const Role& r) {
+  w.u32(static_cast<std::uint32_t>(r.token + 1));
+  w.str(r.text);
+  w.u8(r.entity);
+}
+
+Role read_role(Reader& r) {
+  Role x;
+  x.token = static_cast<std::int32_t>(r.u32()) - 1;
+  x.text = r.str();
+  x.entity = r.u8() != 0;
+  return x;
+}
+
+void write_record(Writer& w, const Record& r) {
+  w.u8(static_cast<std::uint8_t>(r.kind));
+  w.u32(r.token);
+  w.str(r.word), w.str(r.lemma);
+  w.u8(static_cast<std::uint8_t>(r.polarity));
+  w.str(r.polarity_cue);
+  w.u8(static_cast<std::uint8_t>(r.modality));
+  w.str(r.modality_cue);
+  w.str(r.speaker), w.str(r.frame);
+  write_role(w, r.doer);
+  write_role(w, r.object);
+  w.list(r.arguments, [&](const Argument& a) {
+    w.str(a.relation), w.str(a.prep);
+    write_role(w, a.word);
+  });
+  w.list(r.times, [&](std::uint32_t x) { w.u32(x); });
+  w.list(r.amounts, [&](std::uint32_t x) { w.u32(x); });
+}
+
+Record read_record(Reader& r) {
+  Record x;
+  x.kind = enum_of(r.u8(), Record::Kind::kLight);
+  x.token = r.u32();
+  x.word = r.str(), x.lemma = r.str();
+  x.polarity = enum_of(r.u8(), Polarity::kNegative);
+  x.polarity_cue = r.str();
+  x.modality = enum_of(r.u8(), Modality::kQuestion);
+  x.modality_cue = r.str();
+  x.speaker = r.str(), x.frame = r.str();
+  x.doer = read_role(r);
+  x.object = read_role(r);
+  x.arguments = r.list<Argument>([&] {
+    Argument a;
+    a.relation = r.str(), a.prep = r.str();
+    a.word = read_role(r);
+    return a;
+  });
+  x.times = r.list<std::uint32_t>([&] { return r.u32(); });
+  x.amounts = r.list<std::uint32_t>([&] { return r.u32(); });
+  return x;
+}
+
 void write_statement(Writer& w, const Statement& s) {
   w.u32(s.sentence);
   w.u32(s.index);
@@ -205,7 +261,7 @@ Statement read_statement(Reader& r) {
     n.token = r.u32(), n.scope_begin = r.u32(), n.scope_end = r.u32();
     return n;
   });
-  s.modality = enum_of(r.u8(), Modality::kReported);
+  s.modality = enum_of(r.u8(), Modality::kQuestion);
   s.attributed_to = r.str();
   s.hedges = r.strings();
   s.times = r.list<TimeInterval>([&] {
@@ -255,6 +311,7 @@ std::string analysis_to_bytes(const AnalysedDocument& a) {
   Writer words;
   words.list(a.statements, [&](const Statement& s) {
     words.list(s.tokens, [&](const Token& t) { write_token(words, t); });
+    words.list(s.records, [&](const Record& r) { write_record(words, r); });
   });
   Writer w;
   const Document& d = a.document;
@@ -284,6 +341,7 @@ void decode_tokens(std::string_view bytes, Statement* statements, std::size_t co
   for (std::size_t i = 0; i < count; ++i) {
     Statement& s = statements[i];
     s.tokens = r.list<Token>([&] { return read_token(r); });
+    s.records = r.list<Record>([&] { return read_record(r); });
     // The rules index tokens by these: they must stay inside the statement.
     const std::size_t n = s.tokens.size();
     for (const auto& x : s.negations)
@@ -293,6 +351,14 @@ void decode_tokens(std::string_view bytes, Statement* statements, std::size_t co
       if (t.token > t.token_end || t.token_end > n) throw std::runtime_error("time outside");
     for (const auto& q : s.quantities)
       if (q.token >= n) throw std::runtime_error("amount outside its statement");
+    auto role_fits = [n](const Role& x) { return x.token < static_cast<std::int64_t>(n); };
+    for (const auto& rec : s.records) {
+      bool ok = rec.token < n && role_fits(rec.doer) && role_fits(rec.object);
+      for (const auto& arg : rec.arguments) ok = ok && role_fits(arg.word);
+      for (const auto t : rec.times) ok = ok && t < s.times.size();
+      for (const auto q : rec.amounts) ok = ok && q < s.quantities.size();
+      if (!ok) throw std::runtime_error("record outside its statement");
+    }
   }
   if (!r.done()) throw std::runtime_error("bytes after the words");
 }

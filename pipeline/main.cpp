@@ -31,28 +31,41 @@ using namespace crosscheck::cli;
 namespace {
 // ---- segment ---------------------------------------------------------------------------
 
+std::string role_json(const Role& r) { return json_quote(r.text); }
+
+// A record as segment and explain print it: every field of the predication.
+std::string record_json(const Statement& s, const Record& r) {
+  std::string args;
+  for (const Argument& a : r.arguments)
+    args += std::string(args.empty() ? "" : ",") + "{\"relation\":" + json_quote(a.relation) +
+            ",\"prep\":" + json_quote(a.prep) + ",\"word\":" + role_json(a.word) + "}";
+  std::vector<std::string> times, amounts;
+  for (const std::uint32_t i : r.times) times.push_back(s.times[i].text);
+  for (const std::uint32_t i : r.amounts) amounts.push_back(s.quantities[i].text);
+  return "{\"act\":" + json_quote(r.word) + ",\"lemma\":" + json_quote(r.lemma) +
+         ",\"kind\":" + json_quote(std::string(to_string(r.kind))) +
+         ",\"polarity\":" + json_quote(std::string(to_string(r.polarity))) +
+         ",\"polarity_cue\":" + json_quote(r.polarity_cue) +
+         ",\"modality\":" + json_quote(std::string(to_string(r.modality))) +
+         ",\"modality_cue\":" + json_quote(r.modality_cue) +
+         ",\"speaker\":" + json_quote(r.speaker) + ",\"frame\":" + json_quote(r.frame) +
+         ",\"doer\":" + role_json(r.doer) + ",\"object\":" + role_json(r.object) +
+         ",\"arguments\":[" + args + "],\"times\":" + json_array(times) +
+         ",\"amounts\":" + json_array(amounts) + "}";
+}
+
 // The statement as findings.jsonl shows it, plus what only the words tell: which are
-// negated, which are taken as acts (marked ! when denied and ? when hedged), and a record a
-// predication: the act, its doer and object by the tree, and whether it is denied.
+// negated, which are taken as acts (marked ! when denied and ? when not asserted), and its
+// records, one per predication.
 std::string statement_json(const Statement& s) {
   std::vector<std::string> negated, acts;
   std::string records;
-  auto word = [&](std::int32_t k) {
-    if (k < 0) return std::string("\"\"");
-    const Token& t = s.tokens[static_cast<std::size_t>(k)];
-    return json_quote(t.entity ? t.lemma.substr(1) : t.lower);
-  };
-  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-    const Token& t = s.tokens[i];
+  for (const Token& t : s.tokens)
     if (t.negated) negated.push_back(t.lower);
-    if (!t.verb) continue;
-    acts.push_back(t.lower + (t.negated ? "!" : "") + (t.hedged ? "?" : ""));
-    const auto k = static_cast<std::uint32_t>(i);
-    records += std::string(records.empty() ? "" : ",") + "{\"act\":" + json_quote(t.lower) +
-               ",\"doer\":" + word(doer_of(s.tokens, k)) +
-               ",\"object\":" + word(object_of(s.tokens, k)) +
-               ",\"denied\":" + (t.negated ? "true" : "false") +
-               ",\"hedged\":" + (t.hedged ? "true" : "false") + "}";
+  for (const Record& r : s.records) {
+    acts.push_back(r.word + (r.polarity == Polarity::kNegative ? "!" : "") +
+                   (r.modality != Modality::kAsserted ? "?" : ""));
+    records += std::string(records.empty() ? "" : ",") + record_json(s, r);
   }
   return "{" + statement_fields_json(s) + ",\"negated\":" + json_array(negated) +
          ",\"acts\":" + json_array(acts) + ",\"records\":[" + records + "]}";

@@ -307,7 +307,10 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::sort(found.begin(), found.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
   // The rules are done with the words: the reports need only spans, roles and findings.
-  for (auto& s : corpus.statements) std::vector<Token>().swap(s.tokens);
+  for (auto& s : corpus.statements) {
+    std::vector<Token>().swap(s.tokens);
+    std::vector<Record>().swap(s.records);
+  }
   std::vector<bool> has_finding(corpus.pairs.size());
   for (const auto& [i, f] : found) has_finding[i] = true;
   corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);

@@ -318,12 +318,11 @@ struct Reader {
         } else if (k == "min_score") {
           number(value, key, 0, 1, r.min_score);
         } else if (k == "min_shared_terms" || k == "min_shared_entities" || k == "min_context" ||
-                   k == "context_window" || k == "time_window" || k == "max_rank") {
+                   k == "context_window" || k == "max_rank") {
           if (number(value, key, 0, 100, d))
             (k == "min_shared_terms"      ? r.min_shared_terms
              : k == "min_shared_entities" ? r.min_shared_entities
              : k == "min_context"         ? r.min_context
-             : k == "time_window"         ? r.time_window
              : k == "max_rank"            ? r.max_rank
                                           : r.context_window) = static_cast<std::uint32_t>(d);
         } else if (k == "predicate") {
@@ -434,6 +433,10 @@ struct Loader {
         r.negation(value);
       else if (k == "hedges")
         r.word_set(value, "hedges", lex.hedges, &lex.hedge_phrases);
+      else if (k == "conditionals")
+        r.word_set(value, "conditionals", lex.conditionals, &lex.conditional_phrases);
+      else if (k == "future")
+        r.word_set(value, "future", lex.future);
       else if (k == "contrast")
         r.word_set(value, "contrast", lex.contrast);
       else if (k == "concession")

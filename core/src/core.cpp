@@ -141,8 +141,26 @@ std::string_view to_string(Modality modality) {
       return "hedged";
     case Modality::kReported:
       return "reported";
+    case Modality::kConditional:
+      return "conditional";
+    case Modality::kFuture:
+      return "future";
+    case Modality::kQuestion:
+      return "question";
   }
   return "asserted";
+}
+
+std::string_view to_string(Record::Kind kind) {
+  switch (kind) {
+    case Record::Kind::kVerb:
+      return "verb";
+    case Record::Kind::kCopula:
+      return "copula";
+    case Record::Kind::kLight:
+      return "light";
+  }
+  return "verb";
 }
 
 std::string_view to_string(TimeInterval::Precision precision) {

@@ -136,7 +136,9 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
       s.relative_time = true;
   }
   find_negations(s, lex);
-  const Attribution attribution = find_modality(s, lex, text, used);
+  std::vector<std::uint32_t> cue_of;
+  const Attribution attribution = find_modality(s, lex, text, used, cue_of);
+  const SentenceMarks marks{attribution, used, cue_of};
 
   // The sentence is analysed whole (pronouns, times and scopes see all of it), then cut
   // into its claims.
@@ -145,7 +147,7 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
   for (std::size_t c = 0; c < cuts.size(); ++c) {
     const std::size_t begin = cuts[c];
     const std::size_t end = c + 1 < cuts.size() ? cuts[c + 1] : s.tokens.size();
-    out.push_back(clause(s, begin, end, sentence, attribution, used, lex));
+    out.push_back(clause(s, begin, end, sentence, marks, lex));
   }
   return out;
 }

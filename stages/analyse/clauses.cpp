@@ -64,27 +64,20 @@ std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const L
   return starts;
 }
 
-// Subject, predicate and object of a clause: its first act, and that act's doer and what
-// it is done to, by the tree (doer_of, object_of).
+// Subject, predicate and object of a clause: its first record's act, doer and object.
 void fill_roles(Statement& c) {
-  std::size_t act = c.tokens.size();
-  for (std::size_t k = 0; k < c.tokens.size() && act == c.tokens.size(); ++k)
-    if (c.tokens[k].verb) act = k;
-  if (act == c.tokens.size()) return;
-  c.predicate = c.tokens[act].lower;
-  auto name = [&](std::int32_t k) {
-    if (k < 0) return std::string();
-    const Token& t = c.tokens[static_cast<std::size_t>(k)];
-    return t.entity ? t.lemma.substr(1) : t.lower;
-  };
-  c.subject = name(doer_of(c.tokens, static_cast<std::uint32_t>(act)));
-  c.object = name(object_of(c.tokens, static_cast<std::uint32_t>(act)));
+  if (c.records.empty()) return;
+  const Record& r = c.records.front();
+  c.predicate = r.word;
+  c.subject = r.doer.text;
+  c.object = r.object.text;
 }
 
 // The clause [begin, end) of the whole-sentence analysis `s` as a statement of its own.
 Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
-                 const Attribution& attribution, const std::vector<bool>& used,
-                 const Lexicon& lex) {
+                 const SentenceMarks& marks, const Lexicon& lex) {
+  const Attribution& attribution = marks.attribution;
+  const std::vector<bool>& used = marks.used;
   Statement c;
   c.doc = s.doc;
   c.sentence = s.sentence;
@@ -162,6 +155,15 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   });
   sort_unique(c.terms);
   sort_unique(c.entities);
+  ClauseMarks cm;
+  cm.hedge.resize(c.tokens.size());
+  cm.in_frame.resize(c.tokens.size());
+  for (std::size_t i = begin; i < end; ++i) {
+    if (marks.cue_of[i] > 0) cm.hedge[i - begin] = s.hedges[marks.cue_of[i] - 1];
+    cm.in_frame[i - begin] = in_frame(i);
+  }
+  if (reported) cm.frame = attribution.cue;
+  c.records = build_records(c, cm, lex);
   fill_roles(c);
   return c;
 }

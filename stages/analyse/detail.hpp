@@ -52,14 +52,33 @@ struct Attribution {
   std::size_t token;            // the attribution verb or phrase; tokens.size() when none
   std::size_t frame_begin = 0;  // [frame_begin, frame_end): the words that say who speaks
   std::size_t frame_end = 0;    // ("historians say that", "according to the report")
+  std::string cue;              // the verb or phrase as written ("said", "according to")
 };
 // The sentence's attribution; its token is s.tokens.size() when the claim is the article's own.
+// Marks hedged tokens; cue_of[k] is 1 + the index in s.hedges of the hedge or conditional
+// that makes token k uncertain, 0 when none.
 Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
-                          const std::vector<bool>& in_time);
+                          const std::vector<bool>& in_time, std::vector<std::uint32_t>& cue_of);
 
 // clauses.cpp: where the claims of a sentence start, and each as a Statement
 std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const Lexicon& lex);
+// The marks of the whole sentence a clause is cut from.
+struct SentenceMarks {
+  const Attribution& attribution;
+  const std::vector<bool>& used;             // tokens of times and amounts
+  const std::vector<std::uint32_t>& cue_of;  // find_modality's hedge of each token
+};
 Statement clause(const Statement& s, std::size_t begin, std::size_t end, const Sentence& sentence,
-                 const Attribution& attribution, const std::vector<bool>& used, const Lexicon& lex);
+                 const SentenceMarks& marks, const Lexicon& lex);
+
+// What a clause's records take from the sentence, per token of the clause.
+struct ClauseMarks {
+  std::vector<std::string> hedge;  // the hedge or conditional that makes it uncertain, or ""
+  std::vector<bool> in_frame;      // one of the words that say who speaks
+  std::string frame;               // the reporting verb or phrase ("said", "according to")
+};
+// records.cpp: the predications of a clause (its tokens, negations, times, amounts and
+// attribution final), from the tree.
+std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, const Lexicon& lex);
 
 }  // namespace crosscheck::detail

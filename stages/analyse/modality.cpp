@@ -9,19 +9,20 @@ namespace crosscheck::detail {
 // Returns the attribution ("said", "according to") and its frame; its token is tokens.size()
 // when there is none.
 Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sentence_text,
-                          const std::vector<bool>& in_time) {
+                          const std::vector<bool>& in_time, std::vector<std::uint32_t>& cue_of) {
   auto& tokens = s.tokens;
+  cue_of.assign(tokens.size(), 0);
   // A hedge or a conditional makes its own clause uncertain, not the whole sentence:
   // "whilst one suspects X, it proves that Stalin did send soldiers" asserts the sending.
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::size_t length = 0;
     // a hedge word the parse calls a name or a thing is none ("the suspect", "in May")
     const bool nominal = tokens[i].upos == Upos::kNoun || tokens[i].upos == Upos::kPropn;
-    if (tokens[i].kind == Token::Kind::kWord && !in_time[i] && !nominal &&
-        lex.hedges.count(tokens[i].lower))
+    const bool word = tokens[i].kind == Token::Kind::kWord && !in_time[i] && !nominal;
+    if (word && (lex.hedges.count(tokens[i].lower) || lex.conditionals.count(tokens[i].lower)))
       length = 1;
-    else
-      length = phrase_at(tokens, i, lex.hedge_phrases);
+    else if (!(length = phrase_at(tokens, i, lex.hedge_phrases)))
+      length = phrase_at(tokens, i, lex.conditional_phrases);
     if (length == 0) continue;
     std::string hedge;
     for (std::size_t k = i; k < i + length; ++k) hedge += (k > i ? " " : "") + tokens[k].lower;
@@ -29,7 +30,10 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     std::size_t begin = i, end = i + length;
     while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
     while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
-    for (std::size_t k = begin; k < end; ++k) tokens[k].hedged = true;
+    for (std::size_t k = begin; k < end; ++k) {
+      tokens[k].hedged = true;
+      if (cue_of[k] == 0) cue_of[k] = static_cast<std::uint32_t>(s.hedges.size());
+    }
     i += length - 1;
   }
   if (!s.hedges.empty()) s.modality = Modality::kHedged;
@@ -79,7 +83,9 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
         s.attributed_to = who;
         std::size_t end = i + n;  // "according to the report," up to its comma
         while (end < tokens.size() && !is_punct(tokens[end])) ++end;
-        return {i, i, end};
+        std::string cue;
+        for (std::size_t k = i; k < i + n; ++k) cue += (k > i ? " " : "") + tokens[k].lower;
+        return {i, i, end, cue};
       }
     }
     if (tokens[i].kind != Token::Kind::kWord || !lex.attribution_verbs.count(tokens[i].lemma))
@@ -117,9 +123,10 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     s.attributed_to = who;
     // The frame: everything up to the verb (and the one told) and its "that" when the
     // claim follows, the speaker and the verb when the claim is the quotation before them.
-    if (!introduces) return {i, quote_end, i + 1};
+    if (!introduces) return {i, quote_end, i + 1, tokens[i].lower};
     const std::size_t opener = told_that != 0 ? told_that : i + 1;
-    return {i, 0, opener + (tokens[opener].lower == "that" || tokens[opener].lower == ":")};
+    return {i, 0, opener + (tokens[opener].lower == "that" || tokens[opener].lower == ":"),
+            tokens[i].lower};
   }
   return {tokens.size()};
 }

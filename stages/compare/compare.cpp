@@ -28,10 +28,10 @@ struct PairFacts {
   std::vector<PredicateMatch> matches;
   std::map<std::tuple<bool, std::uint32_t, std::uint32_t>, std::vector<std::string>> contexts;
 
-  const std::vector<std::string>& around(bool side_a, const Statement& s, std::uint32_t token,
+  const std::vector<std::string>& around(bool side_a, const Statement& s, const Record& r,
                                          std::uint32_t window) {
-    auto [it, added] = contexts.try_emplace({side_a, token, window});
-    if (added) it->second = context(s, token, window);
+    auto [it, added] = contexts.try_emplace({side_a, r.token, window});
+    if (added) it->second = context(s, r, window);
     return it->second;
   }
 };
@@ -64,34 +64,39 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
 
   std::string last_failure = "no predicate of one side matches the other";
   for (const auto& m : facts.matches) {
-    const Token& ta = a.tokens[m.token_a];
-    const Token& tb = b.tokens[m.token_b];
+    const Record& ra = *m.a;
+    const Record& rb = *m.b;
     if (rule.predicate == Rule::Predicate::kSame && m.opposite) continue;
     if (rule.predicate == Rule::Predicate::kOpposite && !m.opposite) continue;
-    if (!rule.allow_hedged && (ta.hedged || tb.hedged)) {
-      last_failure = "the act is hedged or conditional: " + quote(ta.hedged ? ta.lower : tb.lower);
+    if (!rule.allow_hedged &&
+        (ra.modality != Modality::kAsserted || rb.modality != Modality::kAsserted)) {
+      const Record& r = ra.modality != Modality::kAsserted ? ra : rb;
+      last_failure = "the act is " + std::string(to_string(r.modality)) + ": " + quote(r.word) +
+                     " (" + quote(r.modality_cue) + ")";
       continue;
     }
-    const bool opposite_polarity = ta.negated != tb.negated;
+    const bool a_denies = ra.polarity == Polarity::kNegative;
+    const bool opposite_polarity = ra.polarity != rb.polarity;
     if (opposite_polarity &&
-        (mixed(a, lex.class_of(ta.lemma), lex) || mixed(b, lex.class_of(tb.lemma), lex))) {
-      last_failure = "a side both denies and asserts " + quote(lex.class_of(ta.lemma)) +
+        (mixed(a, lex.class_of(ra.lemma), lex) || mixed(b, lex.class_of(rb.lemma), lex))) {
+      last_failure = "a side both denies and asserts " + quote(lex.class_of(ra.lemma)) +
                      " (a sequence, not a denial)";
       continue;
     }
     if (rule.polarity == Rule::PolarityTest::kSame && opposite_polarity) {
-      last_failure = "polarity differs on " + quote(ta.lower) + "/" + quote(tb.lower);
+      last_failure = "polarity differs on " + quote(ra.word) + "/" + quote(rb.word);
       continue;
     }
     if (rule.polarity == Rule::PolarityTest::kOpposite && !opposite_polarity) {
-      last_failure = "same polarity on " + quote(ta.lower) + "/" + quote(tb.lower);
+      last_failure = "same polarity on " + quote(ra.word) + "/" + quote(rb.word);
       continue;
     }
+    // The denying side and the asserting side, when the polarity differs.
+    const Statement& denier = a_denies ? a : b;
+    const Statement& asserter = a_denies ? b : a;
+    const Record& denied = a_denies ? ra : rb;
+    const Record& asserted = a_denies ? rb : ra;
     if (rule.covered_denial && opposite_polarity) {
-      const Statement& denier = ta.negated ? a : b;
-      const Statement& asserter = ta.negated ? b : a;
-      const std::uint32_t denied = ta.negated ? m.token_a : m.token_b;
-      const std::uint32_t asserted = ta.negated ? m.token_b : m.token_a;
       if (const std::string extra =
               uncovered(denier, denied, asserter, asserted, rule.context_window);
           !extra.empty()) {
@@ -100,86 +105,80 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       }
     }
     if (rule.min_context > 0) {
-      const auto& ca = facts.around(true, a, m.token_a, rule.context_window);
-      const auto& cb = facts.around(false, b, m.token_b, rule.context_window);
+      const auto& ca = facts.around(true, a, ra, rule.context_window);
+      const auto& cb = facts.around(false, b, rb, rule.context_window);
       if (shared_count(ca, cb) < rule.min_context) {
         last_failure = "fewer than " + std::to_string(rule.min_context) + " shared words near " +
-                       quote(ta.lower) + "/" + quote(tb.lower);
+                       quote(ra.word) + "/" + quote(rb.word);
         continue;
       }
     }
-    if (rule.same_object && objects_differ(a, m.token_a, b, m.token_b, rule.context_window)) {
-      last_failure = "different objects of " + quote(ta.lower) + "/" + quote(tb.lower);
+    if (rule.same_object && objects_differ(a, ra, b, rb, rule.context_window)) {
+      last_failure = "different objects of " + quote(ra.word) + "/" + quote(rb.word);
       continue;
     }
-    if (rule.same_agent && agents_differ(a, m.token_a, b, m.token_b)) {
-      last_failure = "different doers of " + quote(ta.lower) + "/" + quote(tb.lower);
+    if (rule.same_agent && agents_differ(a, ra, b, rb)) {
+      last_failure = "different doers of " + quote(ra.word) + "/" + quote(rb.word);
       continue;
     }
     // "far from Stalin initiating the war" is not denied by "who triggered the war": a
     // denial that names its doer needs an assertion that names one.
-    if (rule.same_agent && ta.negated != tb.negated) {
-      const bool a_denies = ta.negated;
-      const std::string denier =
-          participants(a_denies ? a : b, a_denies ? m.token_a : m.token_b).agent;
-      const std::string asserter =
-          participants(a_denies ? b : a, a_denies ? m.token_b : m.token_a).agent;
-      if (!denier.empty() && asserter.empty() && !(a_denies ? tb : ta).light) {
-        last_failure = "the assertion names no doer of " + quote(a_denies ? tb.lower : ta.lower);
+    if (rule.same_agent && opposite_polarity) {
+      if (!participants(denier, denied).agent.empty() &&
+          participants(asserter, asserted).agent.empty() &&
+          asserted.kind != Record::Kind::kLight) {
+        last_failure = "the assertion names no doer of " + quote(asserted.word);
         continue;
       }
     }
-    const TimeInterval* time_a = nearest_time(a, m.token_a, rule.time_window);
-    const TimeInterval* time_b = nearest_time(b, m.token_b, rule.time_window);
-    const bool both_times = time_a != nullptr && time_b != nullptr;
-    const bool times_overlap = both_times && time_a->overlaps(*time_b);
-    if (rule.time == Rule::TimeTest::kDisjoint && !(both_times && !times_overlap)) {
-      last_failure = both_times ? "times overlap: " + time_a->text + " / " + time_b->text
-                                : "a side states no time for " + quote(ta.lower);
+    const auto times = compare_times(a, ra, b, rb);
+    const bool times_overlap = times && times->overlap;
+    if (rule.time == Rule::TimeTest::kDisjoint && !(times && !times->overlap)) {
+      last_failure = times ? "times overlap: " + times->a->text + " / " + times->b->text
+                           : "a side states no time for " + quote(ra.word);
       continue;
     }
     if (rule.time == Rule::TimeTest::kOverlap && !times_overlap) {
-      last_failure = both_times ? "times disjoint: " + time_a->text + " / " + time_b->text
-                                : "a side states no time for " + quote(ta.lower);
+      last_failure = times ? "times disjoint: " + times->a->text + " / " + times->b->text
+                           : "a side states no time for " + quote(ra.word);
       continue;
     }
-    if (rule.time == Rule::TimeTest::kNone && both_times && !times_overlap) {
-      last_failure = "times clash: " + time_a->text + " / " + time_b->text;
+    if (rule.time == Rule::TimeTest::kNone && times && !times->overlap) {
+      last_failure = "times clash: " + times->a->text + " / " + times->b->text;
       continue;
     }
-    const auto numbers = compare_numbers(a, m.token_a, b, m.token_b, rule.time_window);
+    const auto numbers = compare_numbers(a, ra, b, rb);
     if (rule.number == Rule::NumberTest::kDisjoint && !(numbers && !numbers->overlap)) {
       last_failure = numbers ? "amounts agree: " + numbers->a->text + " / " + numbers->b->text
-                             : "no amounts of one thing near " + quote(ta.lower);
+                             : "no amounts of one thing for " + quote(ra.word);
       continue;
     }
     if (rule.number == Rule::NumberTest::kOverlap && !(numbers && numbers->overlap)) {
       last_failure = numbers ? "amounts differ: " + numbers->a->text + " / " + numbers->b->text
-                             : "no amounts of one thing near " + quote(ta.lower);
+                             : "no amounts of one thing for " + quote(ra.word);
       continue;
     }
     // Cues: the predicate words, the negation that splits them, the times compared.
-    v.cues.push_back(ta.lower);
-    if (tb.lower != ta.lower) v.cues.push_back(tb.lower);
+    v.cues.push_back(ra.word);
+    if (rb.word != ra.word) v.cues.push_back(rb.word);
     std::ostringstream why;
     if (opposite_polarity) {
-      const Statement& neg_side = ta.negated ? a : b;
-      const Negation* n = negation_of(neg_side, ta.negated ? m.token_a : m.token_b);
-      if (n != nullptr) v.cues.push_back(n->cue);
-      why << (ta.negated ? "A" : "B") << " denies " << quote(ta.negated ? ta.lower : tb.lower)
-          << (n ? " (" + quote(n->cue) + ")" : "") << ", " << (ta.negated ? "B" : "A")
-          << " asserts " << quote(ta.negated ? tb.lower : ta.lower);
+      const std::string& cue = denied.polarity_cue;
+      if (!cue.empty()) v.cues.push_back(cue);
+      why << (a_denies ? "A" : "B") << " denies " << quote(denied.word)
+          << (cue.empty() ? "" : " (" + quote(cue) + ")") << ", " << (a_denies ? "B" : "A")
+          << " asserts " << quote(asserted.word);
     } else if (m.opposite) {
-      why << quote(ta.lower) << " is opposed to " << quote(tb.lower);
+      why << quote(ra.word) << " is opposed to " << quote(rb.word);
     } else {
-      why << "both " << (ta.negated ? "deny " : "assert ") << quote(ta.lower)
-          << (tb.lower != ta.lower ? " ~ " + quote(tb.lower) : "");
+      why << "both " << (a_denies ? "deny " : "assert ") << quote(ra.word)
+          << (rb.word != ra.word ? " ~ " + quote(rb.word) : "");
     }
-    if (rule.time != Rule::TimeTest::kAny && both_times) {
-      v.cues.push_back(time_a->text);
-      if (time_b->text != time_a->text) v.cues.push_back(time_b->text);
-      why << (times_overlap ? "; times agree: " : "; times cannot overlap: ") << time_a->text
-          << " / " << time_b->text;
+    if (rule.time != Rule::TimeTest::kAny && times) {
+      v.cues.push_back(times->a->text);
+      if (times->b->text != times->a->text) v.cues.push_back(times->b->text);
+      why << (times_overlap ? "; times agree: " : "; times cannot overlap: ") << times->a->text
+          << " / " << times->b->text;
     }
     if (rule.number != Rule::NumberTest::kAny && numbers) {
       v.cues.push_back(numbers->a->text);

@@ -10,27 +10,25 @@ namespace crosscheck::detail {
 std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statement& b,
                                               const Lexicon& lex) {
   std::vector<PredicateMatch> out;
-  for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
-    if (!a.tokens[i].verb) continue;
-    const std::string& ca = lex.class_of(a.tokens[i].lemma);
-    for (std::uint32_t j = 0; j < b.tokens.size(); ++j) {
-      if (!b.tokens[j].verb) continue;
-      const std::string& cb = lex.class_of(b.tokens[j].lemma);
+  for (const Record& ra : a.records) {
+    const std::string& ca = lex.class_of(ra.lemma);
+    for (const Record& rb : b.records) {
+      const std::string& cb = lex.class_of(rb.lemma);
       if (ca == cb)
-        out.push_back({i, j, false});
+        out.push_back({&ra, &rb, false});
       else if (lex.opposed(ca, cb))
-        out.push_back({i, j, true});
+        out.push_back({&ra, &rb, true});
     }
   }
   return out;
 }
 
-// True when the statement has words of `cls` both denied and asserted: "refused to allow
+// True when the statement has records of `cls` both denied and asserted: "refused to allow
 // it ... only agreeing when" tells a sequence, and is not a denial of the act.
 bool mixed(const Statement& s, const std::string& cls, const Lexicon& lex) {
   bool denied = false, asserted = false;
-  for (const auto& t : s.tokens)
-    if (t.verb && lex.class_of(t.lemma) == cls) (t.negated ? denied : asserted) = true;
+  for (const Record& r : s.records)
+    if (lex.class_of(r.lemma) == cls) (r.polarity == Polarity::kNegative ? denied : asserted) = true;
   return denied && asserted;
 }
 
@@ -48,60 +46,24 @@ std::pair<std::uint32_t, std::uint32_t> clause_of(const Statement& s, std::uint3
   return {begin, end};
 }
 
-// True when another act stands between the time and the act at `token`: then the time
-// dates that nearer act ("drove back ... in fighting that ended in July 1953").
-bool act_between(const Statement& s, const TimeInterval& t, std::uint32_t token) {
-  const std::uint32_t from = token < t.token ? token + 1 : t.token_end;
-  const std::uint32_t to = token < t.token ? t.token : token;
-  for (std::uint32_t k = from; k < to; ++k)
-    if (s.tokens[k].verb) return true;
-  return false;
-}
-
-// The time of the act at `token`: the nearest time within `window` tokens that is in the
-// same clause, or in a clause that names no act of its own ("from March 1949 to January
-// 1950, before he approved it"). A time elsewhere dates something else.
-const TimeInterval* nearest_time(const Statement& s, std::uint32_t token, std::uint32_t window) {
-  if (s.relative_time) return nullptr;  // "died yesterday ... December 20, 2005": a dateline
-  const auto [clause_begin, clause_end] = clause_of(s, token);
-  const TimeInterval* best = nullptr;
-  std::uint32_t best_distance = 0;
-  for (const auto& t : s.times) {
-    const std::uint32_t d = t.token > token        ? t.token - token
-                            : token >= t.token_end ? token - t.token_end + 1
-                                                   : 0;
-    const bool same_clause = t.token >= clause_begin && t.token < clause_end;
-    if (d > window) continue;
-    if (same_clause && act_between(s, t, token)) continue;
-    if (!same_clause) {
-      const auto [tb, te] = clause_of(s, t.token);
-      bool clause_has_act = false;
-      for (std::uint32_t k = tb; k < te; ++k) clause_has_act = clause_has_act || s.tokens[k].verb;
-      if (clause_has_act) continue;
+std::optional<TimeMatch> compare_times(const Statement& a, const Record& ra, const Statement& b,
+                                       const Record& rb) {
+  std::optional<TimeMatch> disjoint;
+  for (const std::uint32_t i : ra.times)
+    for (const std::uint32_t j : rb.times) {
+      const TimeInterval& ta = a.times[i];
+      const TimeInterval& tb = b.times[j];
+      if (ta.overlaps(tb)) return TimeMatch{&ta, &tb, true};  // one agreeing time is enough
+      if (!disjoint) disjoint = TimeMatch{&ta, &tb, false};
     }
-    if (best == nullptr || d < best_distance) {
-      best = &t;
-      best_distance = d;
-    }
-  }
-  return best;
+  return disjoint;
 }
 
-const Negation* negation_of(const Statement& s, std::uint32_t token) {
-  for (const auto& n : s.negations)
-    if (token >= n.scope_begin && token < n.scope_end) return &n;
-  for (const auto& n : s.negations)  // postposed cues scope backwards
-    if (token < n.token && token >= n.scope_begin) return &n;
-  return nullptr;
-}
-
-// "the war was masterminded by Stalin": by the tree, the act names its doer after "by".
+// "the war was masterminded by Stalin": the record's doer is the agent of a passive.
 // (A passive without one, "documents released in 1992", keeps its sides: it lines up with
 // the same passive, and there is no doer to swap in.)
-bool passive(const Statement& s, std::uint32_t i) {
-  for (const Token& t : s.tokens)
-    if (t.head == static_cast<std::int32_t>(i) && t.dep == Dep::kOblAgent) return true;
-  return false;
+bool passive(const Statement& s, const Record& r) {
+  return !r.doer.empty() && s.tokens[static_cast<std::size_t>(r.doer.token)].dep == Dep::kOblAgent;
 }
 
 bool in_time(const Statement& s, std::uint32_t k) {
@@ -113,7 +75,8 @@ bool in_time(const Statement& s, std::uint32_t k) {
 // each marked with its side: "<" before the act (usually its agent), ">" after (its object).
 // Two acts share a participant only on the same side: "Stalin did not encourage" and
 // "urging Stalin's approval" do not.
-std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint32_t window) {
+std::vector<std::string> context(const Statement& s, const Record& r, std::uint32_t window) {
+  const std::uint32_t i = r.token;
   // The window counts content words only: times, function words and marks do not use it up.
   auto participant = [&](std::uint32_t k) {
     const Token& t = s.tokens[k];
@@ -122,7 +85,7 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
   };
   // In the passive the doer follows "by" and what is done stands before the act: the sides
   // swap, so "the war was masterminded by Stalin" lines up with "Stalin masterminded the war".
-  const bool swapped = passive(s, i);
+  const bool swapped = passive(s, r);
   const std::string before = swapped ? ">" : "<", after = swapped ? "<" : ">";
   std::vector<std::string> out;
   std::uint32_t seen = 0;
@@ -138,9 +101,10 @@ std::vector<std::string> context(const Statement& s, std::uint32_t i, std::uint3
 
 // The first word after the denied act (in its clause) that the asserting side does not also
 // say after its act, or "" when the denial is covered.
-std::string uncovered(const Statement& denier, std::uint32_t i, const Statement& asserter,
-                      std::uint32_t j, std::uint32_t window) {
-  const auto said = context(asserter, j, window * 2);
+std::string uncovered(const Statement& denier, const Record& denied, const Statement& asserter,
+                      const Record& asserted, std::uint32_t window) {
+  const auto said = context(asserter, asserted, window * 2);
+  const std::uint32_t i = denied.token;
   const std::uint32_t clause_end = clause_of(denier, i).second;
   std::uint32_t seen = 0;
   for (std::uint32_t k = i + 1; k < clause_end && seen < window; ++k) {
@@ -152,23 +116,22 @@ std::string uncovered(const Statement& denier, std::uint32_t i, const Statement&
   return "";
 }
 
-Participants participants(const Statement& s, std::uint32_t i) {
+Participants participants(const Statement& s, const Record& r) {
   Participants p;
+  const bool swapped = passive(s, r);
   for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
-    if (s.tokens[k].entity && (k < i || passive(s, i))) p.before.push_back(s.tokens[k].lemma);
-  // the doer, when the tree names one and it is a name
-  if (const std::int32_t d = doer_of(s.tokens, i); d >= 0 && s.tokens[d].entity)
-    p.agent = s.tokens[d].lemma;
+    if (s.tokens[k].entity && (k < r.token || swapped)) p.before.push_back(s.tokens[k].lemma.substr(1));
+  if (r.doer.entity) p.agent = r.doer.text;  // the doer, when the tree names one and it is a name
   return p;
 }
 
 // Two acts with different doers are different claims: "the USA would not intervene" and
 // "Stalin intervened". Each side's agent must be named before the other side's act.
-bool agents_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j) {
+bool agents_differ(const Statement& a, const Record& ra, const Statement& b, const Record& rb) {
   // "Kim obtained approval": the name before a light verb's object is who receives the act,
   // so word order tells nothing of the doer there.
-  if (a.tokens[i].light || b.tokens[j].light) return false;
-  const Participants pa = participants(a, i), pb = participants(b, j);
+  if (ra.kind == Record::Kind::kLight || rb.kind == Record::Kind::kLight) return false;
+  const Participants pa = participants(a, ra), pb = participants(b, rb);
   if (pa.agent.empty() || pb.agent.empty()) return false;
   auto named = [](const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
@@ -176,16 +139,15 @@ bool agents_differ(const Statement& a, std::uint32_t i, const Statement& b, std:
   return !named(pb.before, pa.agent) || !named(pa.before, pb.agent);
 }
 
-std::optional<NumberMatch> compare_numbers(const Statement& a, std::uint32_t i, const Statement& b,
-                                           std::uint32_t j, std::uint32_t window) {
-  auto near = [window](const Quantity& q, std::uint32_t k) {
-    return (q.token > k ? q.token - k : k - q.token) <= window;
-  };
+std::optional<NumberMatch> compare_numbers(const Statement& a, const Record& ra, const Statement& b,
+                                           const Record& rb) {
   std::optional<NumberMatch> disjoint;
-  for (const auto& qa : a.quantities) {
-    if (qa.unit.empty() || !near(qa, i)) continue;
-    for (const auto& qb : b.quantities) {
-      if (qb.unit != qa.unit || !near(qb, j)) continue;
+  for (const std::uint32_t i : ra.amounts) {
+    const Quantity& qa = a.quantities[i];
+    if (qa.unit.empty()) continue;
+    for (const std::uint32_t j : rb.amounts) {
+      const Quantity& qb = b.quantities[j];
+      if (qb.unit != qa.unit) continue;
       const bool overlap = qa.low <= qb.high && qb.low <= qa.high;
       if (overlap) return NumberMatch{&qa, &qb, true};  // one agreeing amount is enough
       if (!disjoint) disjoint = NumberMatch{&qa, &qb, false};
@@ -194,17 +156,13 @@ std::optional<NumberMatch> compare_numbers(const Statement& a, std::uint32_t i, 
   return disjoint;
 }
 
-// What act i is done to, by the tree (core's object_of): its lemma, or "" when none.
-std::string object_lemma(const Statement& s, std::uint32_t i) {
-  const std::int32_t k = object_of(s.tokens, i);
-  return k < 0 ? std::string() : s.tokens[static_cast<std::size_t>(k)].lemma;
-}
-
-bool objects_differ(const Statement& a, std::uint32_t i, const Statement& b, std::uint32_t j,
+bool objects_differ(const Statement& a, const Record& ra, const Statement& b, const Record& rb,
                     std::uint32_t window) {
-  const std::string oa = object_lemma(a, i), ob = object_lemma(b, j);
-  if (oa.empty() || ob.empty() || oa == ob) return false;
-  const auto ca = context(a, i, window), cb = context(b, j, window);
+  if (ra.object.empty() || rb.object.empty()) return false;
+  const std::string& oa = a.tokens[static_cast<std::size_t>(ra.object.token)].lemma;
+  const std::string& ob = b.tokens[static_cast<std::size_t>(rb.object.token)].lemma;
+  if (oa == ob) return false;
+  const auto ca = context(a, ra, window), cb = context(b, rb, window);
   return !std::binary_search(cb.begin(), cb.end(), ">" + oa) &&
          !std::binary_search(ca.begin(), ca.end(), ">" + ob);
 }

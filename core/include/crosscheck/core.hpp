@@ -215,7 +215,57 @@ struct Negation {
 };
 
 enum class Polarity { kPositive, kNegative };
-enum class Modality { kAsserted, kHedged, kReported };
+// How sure a claim is. A statement is asserted, hedged or reported (attributed to someone);
+// a record (one predication) is asserted, hedged, conditional ("if"), future ("will") or a
+// question. An act that is only wanted or planned ("wanted to invade") is no record at all.
+enum class Modality { kAsserted, kHedged, kReported, kConditional, kFuture, kQuestion };
+
+// A word of a statement that fills a role of a predication: its index in the statement's
+// tokens and how reports name it (an entity by its canonical name, else its folded form).
+struct Role {
+  std::int32_t token = -1;  // -1: the tree names none
+  std::string text;
+  bool entity = false;
+  bool empty() const { return token < 0; }
+  friend bool operator==(const Role&, const Role&) = default;
+};
+
+// A dependent of a predication other than its doer and object, with its preposition:
+// "in Seoul" (obl, "in"), "to Kim" (iobj or obl "to").
+struct Argument {
+  std::string relation;  // the UD relation: obl, iobj, obl:agent, nmod
+  std::string prep;      // the case word ("in", "by"); "" when none
+  Role word;
+  friend bool operator==(const Argument&, const Argument&) = default;
+};
+
+// One predication of a statement, built from the dependency tree: a verb ("signed"), a
+// copula's predicate ("was not a puppet state": "state"), or an event noun under a light
+// verb ("obtained approval": "approval"). Each clause has one record per act. The rules of
+// compare read only these records.
+struct Record {
+  enum class Kind { kVerb, kCopula, kLight };
+  Kind kind = Kind::kVerb;
+  std::uint32_t token = 0;  // the predicate word in the statement's tokens
+  std::string word;         // as written, folded ("signed")
+  std::string lemma;        // the matching key (stem of the lemma; a phrase's class)
+  Polarity polarity = Polarity::kPositive;
+  std::string polarity_cue;  // "not", "refused to"; "" when asserted
+  Modality modality = Modality::kAsserted;
+  std::string modality_cue;  // "may", "if", "will", "?"; "" when asserted
+  // Who asserts it when reported ("the ministry", "according to X"), and the verb or phrase
+  // that reports it ("said"); both "" when the article itself asserts it.
+  std::string speaker;
+  std::string frame;
+  Role doer;    // nsubj (a relative pronoun's antecedent), or the agent of a passive
+  Role object;  // obj, or the subject of a passive
+  std::vector<Argument> arguments;
+  // What the tree attaches to this predicate: indexes into the statement's times and
+  // quantities.
+  std::vector<std::uint32_t> times;
+  std::vector<std::uint32_t> amounts;
+  friend bool operator==(const Record&, const Record&) = default;
+};
 
 // One claim: a sentence or a clause of it, with the features the rules look at.
 struct Statement {
@@ -243,6 +293,8 @@ struct Statement {
   std::vector<TimeInterval> times;
   bool relative_time = false;  // "yesterday": its dates are datelines, not the act's time
   std::vector<Quantity> quantities;
+  // The predications of the clause, in word order; emptied with `tokens`.
+  std::vector<Record> records;
 };
 
 // Two statements from different sources that speak of the same thing.
@@ -283,6 +335,7 @@ struct Finding {
 std::string_view to_string(Finding::Kind kind);
 std::string_view to_string(Polarity polarity);
 std::string_view to_string(Modality modality);
+std::string_view to_string(Record::Kind kind);
 std::string_view to_string(TimeInterval::Precision precision);
 
 // A document that could not be analysed, and why.

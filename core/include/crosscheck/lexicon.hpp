@@ -22,7 +22,10 @@ struct Lexicon {
   std::set<std::string> hedges;               // may, might, seems, perhaps, reportedly
   std::set<std::string> contrast;             // but, whereas, although: a new claim starts
   std::set<std::string> concession;           // although: a claim put first, ended by a comma
-  std::vector<std::vector<std::string>> hedge_phrases;        // "would have", "it is possible"
+  std::vector<std::vector<std::string>> hedge_phrases;        // "it is possible"
+  std::set<std::string> conditionals;                         // if, unless: the clause may not hold
+  std::vector<std::vector<std::string>> conditional_phrases;  // "would have", "could have"
+  std::set<std::string> future;  // auxiliaries that put an act ahead of the writing: will, shall
   std::set<std::string> attribution_verbs;                    // lemmas: say, claim, insist, argue
   std::vector<std::vector<std::string>> attribution_phrases;  // "according to"
   std::map<std::string, int> months;                   // lower-case name or abbreviation -> 1..12

@@ -34,11 +34,9 @@ struct Rule {
   // words: the same act with the same participants.
   std::uint32_t min_context = 0;
   std::uint32_t context_window = 6;
-  std::uint32_t time_window =
-      12;  // a time further than this from the predicate dates something else
   Predicate predicate = Predicate::kAny;
   PolarityTest polarity = PolarityTest::kAny;
-  TimeTest time = TimeTest::kAny;
+  TimeTest time = TimeTest::kAny;  // of the times the tree attaches to the two records
   NumberTest number = NumberTest::kAny;
   bool same_agent = false;  // the doers (nearest entity before each act) must match
   // when both statements name entities, they must share one: "the bomb did not explode" in

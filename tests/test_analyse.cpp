@@ -25,13 +25,15 @@ using crosscheck::TimeInterval;
 
 const crosscheck::LoadedRules& rules() {
   static const crosscheck::LoadedRules loaded =
-      crosscheck::load_rules({std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/en"});
+      // the English rules plus the names of the bundled corpus (Stalin, Kim), as its run loads them
+      crosscheck::load_rules({std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/en",
+                              std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/korea-1950"});
   return loaded;
 }
 
 const crosscheck::Lexicon& lexicon() {
   const auto& r = rules();
-  if (!r.ok()) FAIL("rules/en does not load: " << r.diagnostics.front().format());
+  if (!r.ok()) FAIL("rules/en, rules/korea-1950 do not load: " << r.diagnostics.front().format());
   return r.lexicon;
 }
 
@@ -172,8 +174,8 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=positive mod=reported by=Historians ents=[Joseph Stalin] || "
        "pol=positive mod=asserted ents=[Mao Zedong]"},
       {"Kim pressed for war, whereas Stalin hesitated until 1950.",
-       "pol=positive mod=asserted || pol=positive mod=asserted ents=[Joseph Stalin] "
-       "times=[year:until 1950]"},
+       "pol=positive mod=asserted ents=[Kim Il-sung] || pol=positive mod=asserted "
+       "ents=[Joseph Stalin] times=[year:until 1950]"},
       // issue 3 phenomena, one row each; expected dumps reviewed by hand
       {"The translator Valentin Pak, says: \"Stalin did not encourage the attack.\"",
        "pol=negative cues=[not] negated=[encourage] mod=reported by=translator Valentin Pak "
@@ -202,16 +204,16 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "ents=[Joseph Stalin,United States]"},
       {"Stalin told Kim, however, that invading South Korea is out of the question.",
        "pol=negative cues=[out of the question] negated=[invading] mod=reported by=Stalin "
-       "ents=[Joseph Stalin,Kim,South Korea]"},
+       "ents=[Joseph Stalin,Kim Il-sung,South Korea]"},
       {"According to Khrushchev, Stalin approved the plan.",
        "pol=positive mod=reported by=Khrushchev ents=[Joseph Stalin,Nikita Khrushchev]"},
       {"North Korean historians insist that the South started the war.",
        "pol=positive mod=reported by=North Korean historians ents=[North Korea,South Korea]"},
       {"Stalin gave Kim permission to invade.",
-       "pol=positive mod=asserted ents=[Joseph Stalin,Kim]"},
-      {"Kim wanted to invade the South.", "pol=positive mod=asserted ents=[South Korea]"},
+       "pol=positive mod=asserted ents=[Joseph Stalin,Kim Il-sung]"},
+      {"Kim wanted to invade the South.", "pol=positive mod=asserted ents=[Kim Il-sung,South Korea]"},
       {"He said 'no' a number of times.", "pol=positive mod=asserted"},
-      {"Kim promised him that the war would be short.", "pol=positive mod=asserted"},
+      {"Kim promised him that the war would be short.", "pol=positive mod=asserted ents=[Kim Il-sung]"},
       {"It is possible that Stalin approved the plan.",
        "pol=positive mod=hedged hedges=[it is possible] ents=[Joseph Stalin]"},
       {"Stalin was not without doubts about the plan.",
@@ -258,7 +260,7 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
       {"According to the report, Stalin approved the attack.",
        "pol=positive mod=reported by=report ents=[Joseph Stalin]"},
       {"Kim said that Stalin approved the plan.",
-       "pol=positive mod=reported by=Kim ents=[Joseph Stalin]"},
+       "pol=positive mod=reported by=Kim ents=[Joseph Stalin,Kim Il-sung]"},
       {"Mao said: Stalin approved.",
        "pol=positive mod=reported by=Mao ents=[Joseph Stalin,Mao Zedong]"},
       // times
@@ -275,9 +277,9 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=positive mod=asserted times=[season:spring of 1949]"},
       {"Talks began early 1948.", "pol=positive mod=asserted times=[season:early 1948]"},
       {"Kim visited Moscow in March and April 1950.",
-       "pol=positive mod=asserted ents=[Soviet Union] times=[month:march and april 1950]"},
+       "pol=positive mod=asserted ents=[Kim Il-sung,Soviet Union] times=[month:march and april 1950]"},
       {"Kim lobbied from March 1949 to January 1950.",
-       "pol=positive mod=asserted times=[month:march 1949 to january 1950]"},
+       "pol=positive mod=asserted ents=[Kim Il-sung] times=[month:march 1949 to january 1950]"},
       // quantities
       {"About 2,000 men crossed the river.", "pol=positive mod=asserted qty=[~1800..2200 man]"},
       {"The Soviets sent 30 pilots.",
@@ -471,7 +473,7 @@ TEST_CASE("analyse: cases once wrong (regressions)", "[analyse]") {
        "pol=positive cues=[not,without] mod=asserted ents=[Joseph Stalin]"},
       // "May" in a date is taken for the hedge "may"
       {"Kim visited Moscow in May 1950.",
-       "pol=positive mod=asserted ents=[Soviet Union] times=[month:may 1950]"},
+       "pol=positive mod=asserted ents=[Kim Il-sung,Soviet Union] times=[month:may 1950]"},
       // "U.S." is one token "u.s", the alias key is "u s"
       {"The U.S. sent troops.", "pol=positive mod=asserted ents=[United States]"},
       {"The U.S.S.R. sent arms.", "pol=positive mod=asserted ents=[Soviet Union]"},

@@ -100,6 +100,17 @@ std::int32_t child_of(const std::vector<Token>& tokens, std::uint32_t head, Dep 
 
 }  // namespace
 
+bool coordinated(const std::vector<Token>& tokens, std::uint32_t k) {
+  const Token& t = tokens[k];
+  if (t.dep != Dep::kConj || t.head < 0) return false;
+  for (const Token& c : tokens) {
+    if (c.dep != Dep::kCc || c.head < 0) continue;
+    const Token& conjunct = tokens[static_cast<std::size_t>(c.head)];
+    if (conjunct.dep == Dep::kConj && conjunct.head == t.head) return true;
+  }
+  return false;
+}
+
 std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act) {
   for (int depth = 0; depth < 8 && act < tokens.size(); ++depth) {
     if (const std::int32_t k = child_of(tokens, act, Dep::kNsubj); k >= 0) {
@@ -112,7 +123,7 @@ std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act) {
     }
     if (const std::int32_t k = child_of(tokens, act, Dep::kOblAgent); k >= 0) return k;
     const Token& t = tokens[act];
-    const bool inherits = t.dep == Dep::kXcomp || t.dep == Dep::kConj || t.dep == Dep::kAdvcl ||
+    const bool inherits = t.dep == Dep::kXcomp || coordinated(tokens, act) || t.dep == Dep::kAdvcl ||
                           (t.light && t.dep == Dep::kObj);
     if (!inherits || t.head < 0 || child_of(tokens, act, Dep::kNsubjPass) >= 0) return -1;
     act = static_cast<std::uint32_t>(t.head);

@@ -28,35 +28,60 @@ void mark_phrases(std::vector<Token>& tokens, const Lexicon& lex) {
   }
 }
 
-// Predicate words that the sentence does not assert: event nouns ("the start of the war",
-// "the North's initiation") and acts that are only wanted or asked for ("wanted to invade").
+// Predicate words that the sentence does not assert, by the tree: an event noun with a
+// determiner or modifier of its own names an event ("the start of the war") unless a light
+// verb ("obtained approval", "gave Kim permission", "approval was given") or a copula ("was
+// a puppet state") makes it a predication. Acts only wanted, planned or asked for are not
+// asserted either ("wanted to invade").
 void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    Token& t = tokens[i];
-    if (!t.verb) continue;
-    // "that invading South Korea is": "that" opens a clause whose act takes an object.
-    const bool gerund_with_object = i > 0 && tokens[i - 1].lower == "that" &&
-                                    t.lower.ends_with("ing") && i + 1 < tokens.size() &&
-                                    (tokens[i + 1].entity || is_determiner(tokens[i + 1]));
-    // after a determiner or a possessive ("the North's initiation": the parse's "'s")
-    const bool after_determiner = i > 0 && !gerund_with_object && is_determiner(tokens[i - 1]);
-    const bool before_of = i + 1 < tokens.size() && tokens[i + 1].lower == "of";
-    if (after_determiner || before_of) t.verb = false;
-  }
-  // A light verb before a predicate noun: "obtained approval", "gave Kim permission".
+  auto has_child = [&](std::size_t head, auto&& test) {
+    for (const Token& c : tokens)
+      if (c.head == static_cast<std::int32_t>(head) && test(c)) return true;
+    return false;
+  };
+  // The light verb's event noun: its object or passive subject, or a noun inside that
+  // object's phrase, where the parse hangs the second object of "gave North Korean leader
+  // Kim permission" (as a modifier of "leader").
+  auto in_object = [&](std::size_t k, std::size_t verb) {
+    for (std::int32_t x = static_cast<std::int32_t>(k), steps = 0; x >= 0 && steps < 16; ++steps) {
+      const Token& n = tokens[static_cast<std::size_t>(x)];
+      if (n.head == static_cast<std::int32_t>(verb))
+        return n.dep == Dep::kObj || n.dep == Dep::kIobj || n.dep == Dep::kNsubjPass;
+      if (n.dep != Dep::kNmod && n.dep != Dep::kAppos && n.dep != Dep::kCompound &&
+          n.dep != Dep::kFlat)
+        return false;
+      x = n.head;
+    }
+    return false;
+  };
+  std::vector<bool> light_object(tokens.size(), false);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].verb || !lex.light_verbs.count(tokens[i].lemma)) continue;
-    for (std::size_t k = i + 1; k < tokens.size() && k <= i + 8 && !is_clause_break(tokens[k], lex);
-         ++k)
-      if (tokens[k].verb && lex.predicate_class.count(tokens[k].lemma)) {
-        // "obtained advance approval": the act is the noun phrase's head, its last noun.
-        while (k + 1 < tokens.size() && tokens[k + 1].verb &&
-               lex.predicate_class.count(tokens[k + 1].lemma))
-          tokens[k++].verb = false;
-        tokens[i].verb = false;
-        tokens[k].light = true;
-        break;
-      }
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const Token& c = tokens[k];
+      if (c.upos != Upos::kNoun || !lex.predicate_class.count(c.lemma) || !in_object(k, i))
+        continue;
+      light_object[k] = true;
+      tokens[i].verb = false;  // the act is the noun's: "obtained approval" is the approval
+      break;
+    }
+  }
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    if (!t.verb) continue;
+    if (light_object[k]) {
+      t.light = true;
+      continue;
+    }
+    // A noun or verb with a determiner or a modifier of its own refers to an event ("the
+    // start of the war", "the North's initiation", "the sending of pilots"), and so does one
+    // that modifies another noun ("the invasion plan"); a bare event noun stands for its act
+    // ("the Press Club speech (12 Jan 1950)").
+    const bool copular = has_child(k, [](const Token& c) { return c.dep == Dep::kCop; });
+    const bool nominal = has_child(
+        k, [](const Token& c) { return is_determiner(c) || (c.dep == Dep::kNmod && c.upos != Upos::kNum); });
+    if (!copular && nominal && (t.upos == Upos::kNoun || t.upos == Upos::kVerb)) t.verb = false;
+    if (t.upos == Upos::kNoun && t.dep == Dep::kCompound) t.verb = false;  // "invasion plan"
   }
   // Acts only wanted, planned or asked for, by the tree: what an irrealis word governs as
   // its complement ("wanted to invade", "the plan to invade", "permission to start"), and

@@ -102,7 +102,8 @@ void find_negations(Statement& s, const Lexicon& lex) {
   }
   // By the tree, a denial reaches the acts coordinated with a denied act that share its
   // subject: "did not identify and review the files" denies both; a conjunct with a subject
-  // of its own, or joined by a contrast ("did not sing but danced"), keeps its polarity.
+  // of its own, joined by a contrast ("did not sing but danced") or by a comma alone (core's
+  // coordinated), keeps its polarity.
   auto has_child = [&](std::size_t head, auto&& test) {
     for (const Token& c : tokens)
       if (c.head == static_cast<std::int32_t>(head) && test(c)) return true;
@@ -114,7 +115,8 @@ void find_negations(Statement& s, const Lexicon& lex) {
       Token& t = tokens[k];
       if (!t.verb || t.negated || t.dep != Dep::kConj || t.head < 0) continue;
       const Token& head = tokens[static_cast<std::size_t>(t.head)];
-      if (!head.negated || !head.verb) continue;
+      if (!head.negated || !head.verb || !coordinated(tokens, static_cast<std::uint32_t>(k)))
+        continue;
       if (has_child(
               k, [](const Token& c) { return c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass; }) ||
           has_child(k, [&](const Token& c) {

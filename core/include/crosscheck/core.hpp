@@ -171,6 +171,12 @@ struct Token {
   std::int32_t head = -1;
 };
 
+// True when token k is a conjunct of a coordination that has a conjunction ("identify and
+// review", "call, write or visit"). A conjunct joined by a comma alone is where the parse
+// has joined two clauses ("the USA would not enter a war, Kim pressed for agreement"): it
+// shares neither the subject nor the negation of the first.
+bool coordinated(const std::vector<Token>& tokens, std::uint32_t k);
+
 // Who does act `act` of `tokens` (a statement's), by the tree: its nominal subject (for a
 // relative pronoun, the noun its clause describes: "the men who robbed"), or the agent of a
 // passive ("by Stalin"); an act with no subject of its own takes the doer of the

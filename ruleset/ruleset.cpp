@@ -154,12 +154,14 @@ struct Reader {
     const auto* t = table(node, "time");
     if (t == nullptr) return;
     for (auto&& [key, value] : *t) {
-      if (key.str() != "before" && key.str() != "after" && key.str() != "relative") {
+      if (key.str() != "before" && key.str() != "after" && key.str() != "relative" &&
+          key.str() != "until") {
         unknown_key(key, "[time]");
         continue;
       }
       auto& set = key.str() == "before"  ? out.lexicon.time_before
                   : key.str() == "after" ? out.lexicon.time_after
+                  : key.str() == "until" ? out.lexicon.time_until
                                          : out.lexicon.time_relative;
       for (const auto& w : strings(value, "time." + std::string(key.str())))
         set.insert(join(words(w)));

@@ -45,7 +45,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
     neg.scope_end = static_cast<std::uint32_t>(end);
     // "did not give final approval until April": the act happened, in April.
     const bool until_time = end + 1 < tokens.size() &&
-                            (tokens[end].lower == "until" || tokens[end].lower == "till") &&
+                            lex.time_until.count(tokens[end].lower) > 0 &&
                             std::any_of(s.times.begin(), s.times.end(),
                                         [&](const TimeInterval& t) { return t.token == end + 1; });
     if (until_time) {

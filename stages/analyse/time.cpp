@@ -27,14 +27,10 @@ namespace {
 
 using Precision = TimeInterval::Precision;
 
-const std::set<std::string> kMonthPrepositions = {"in",    "on",    "until",  "till",   "by",
-                                                  "since", "from",  "during", "before", "after",
-                                                  "of",    "early", "late",   "mid",    "through"};
-
 // "did not give approval until April": an "until" after a negation in its clause says
 // when the act happened, not a bound on it.
 bool not_until(const std::vector<Token>& tokens, const Lexicon& lexicon, std::size_t k) {
-  if (tokens[k].lower != "until" && tokens[k].lower != "till") return false;
+  if (!lexicon.time_until.count(tokens[k].lower)) return false;
   for (std::size_t j = k; j-- > 0;) {
     if (tokens[j].kind == Token::Kind::kPunct && tokens[j].lower != "'" &&
         tokens[j].lower != "\u2019")
@@ -213,7 +209,7 @@ struct Scanner {
       }
     }
     // A month without a year takes the year stated earlier in the statement: "(1 Oct)",
-    // "until April", "on June 23". A bare month name must follow a preposition, since
+    // "until April", "on June 23". A bare month name must be a name by the tagger, since
     // "may" and "march" are also verbs.
     if (year_context) {
       if (auto d = at(i) ? day_of(*at(i)) : std::nullopt) {
@@ -224,7 +220,8 @@ struct Scanner {
           return i + 2;
         }
       }
-      if (auto m = month(i); m && i > 0 && kMonthPrepositions.count(tokens[i - 1].lower)) {
+      const bool named = tokens[i].upos == Upos::kPropn || tokens[i].upos == Upos::kNoun;
+      if (auto m = month(i); m && named) {
         if (auto d = at(i + 1) ? day_of(*at(i + 1)) : std::nullopt) {
           const std::int32_t day =
               days_from_civil(*year_context, *m, std::min(*d, days_in_month(*year_context, *m)));

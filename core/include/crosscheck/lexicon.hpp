@@ -32,6 +32,8 @@ struct Lexicon {
   std::map<std::string, std::pair<int, int>> seasons;  // "spring" -> months {3, 5}
   std::set<std::string> time_before;  // "by", "before", "until": the time is an upper bound
   std::set<std::string> time_after;   // "after", "since", "from": the time is a lower bound
+  // "until", "till": after a denial ("did not approve until April") the time the act happened
+  std::set<std::string> time_until;
   // "yesterday", "last week": the act is dated from the day of writing, so a full date in
   // the same statement is the article's dateline, not the act's time
   std::set<std::string> time_relative;

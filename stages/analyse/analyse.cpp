@@ -94,7 +94,9 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
     // Hedges and reporting verbs qualify a claim; they are never the claim's predicate.
     const bool predicate_noun = w.upos == Upos::kNoun && lex.predicate_class.count(t.lemma) > 0;
     const bool predicate_word = copular[i] && (w.upos == Upos::kNoun || w.upos == Upos::kAdj);
-    t.verb = t.kind == Token::Kind::kWord && !t.stop &&
+    // A main verb is an act even where the stopword list keeps it out of alignment's
+    // weights: "did not have strong records" denies the having.
+    t.verb = t.kind == Token::Kind::kWord && (w.upos == Upos::kVerb || !t.stop) &&
              (w.upos == Upos::kVerb || predicate_noun || predicate_word) &&
              !lex.hedges.count(t.lower) && !(reports[i] && lex.attribution_verbs.count(t.lemma));
     out.push_back(std::move(t));

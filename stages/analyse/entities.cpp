@@ -70,8 +70,8 @@ void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex) {
 }
 
 // Capitalised words that no alias names, as entities of their own: "Valentin Pak",
-// "Weathersby". A lone capital at the start of the sentence, function words, acts, months
-// and numbers are left alone.
+// "Weathersby". A lone capital at the start of the sentence that the tagger does not call
+// a name ("Historians"), function words, acts, months and numbers are left alone.
 std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const Lexicon& lex,
                                                std::string_view text) {
   auto capitalised = [&](const Token& t) {
@@ -101,7 +101,8 @@ std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const
         tokens[end].lower.size() <= 4 && !year_like &&
         !(end + 1 < tokens.size() && tokens[end + 1].lower == ","))
       ++end;
-    if (i == first_word && end == i + 1) continue;  // "Historians argue": a capital by position
+    // "Historians argue": a capital by position, unless the tagger calls it a name
+    if (i == first_word && end == i + 1 && tokens[i].upos != Upos::kPropn) continue;
     std::string name;
     for (std::size_t k = i; k < end; ++k)
       name += (k > i ? " " : "") +

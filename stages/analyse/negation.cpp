@@ -79,7 +79,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
       for (std::size_t k = neg.scope_begin; k < end; ++k) {
         Token& w = tokens[k];
         if (lex.negation_cues.count(w.lower)) break;  // the inner negation governs what follows
-        if (w.stop || is_punct(w) || w.entity) continue;
+        if ((w.stop && !w.verb) || is_punct(w) || w.entity) continue;
         // "was not in hurry of this matter of invasion": the head is near the cue.
         if (!quantifier && ++content > 2) break;
         // "no ground forces would be sent": what is denied is the sending, not the forces;

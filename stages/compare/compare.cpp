@@ -59,8 +59,6 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     return fail("the two name different entities");
   if (shared_count(a.entities, b.entities) < rule.min_shared_entities)
     return fail("fewer than " + std::to_string(rule.min_shared_entities) + " shared entities");
-  const bool reported = a.modality == Modality::kReported || b.modality == Modality::kReported;
-  if (reported && !rule.allow_reported) return fail("a side is reported speech");
 
   std::string last_failure = "no predicate of one side matches the other";
   for (const auto& m : facts.matches) {
@@ -73,6 +71,11 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       const Record& r = ra.modality != Modality::kAsserted ? ra : rb;
       last_failure = "the act is " + std::string(to_string(r.modality)) + ": " + quote(r.word) +
                      " (" + quote(r.modality_cue) + ")";
+      continue;
+    }
+    if (!rule.allow_reported && (!ra.speaker.empty() || !rb.speaker.empty())) {
+      const Record& r = !ra.speaker.empty() ? ra : rb;
+      last_failure = quote(r.word) + " is reported: " + r.speaker + " (" + quote(r.frame) + ")";
       continue;
     }
     const bool a_denies = ra.polarity == Polarity::kNegative;

@@ -38,20 +38,20 @@ struct Rule {
   PolarityTest polarity = PolarityTest::kAny;
   TimeTest time = TimeTest::kAny;  // of the times the tree attaches to the two records
   NumberTest number = NumberTest::kAny;
-  bool same_agent = false;  // the doers (nearest entity before each act) must match
+  // The conditions below read the matched records (Record), one from each side.
+  bool same_agent = false;  // the records' doers, when names, must match
   // when both statements name entities, they must share one: "the bomb did not explode" in
   // Boyette's school is not "bomb explodes at Woodburn bank"
   bool shared_names = false;
-  // what each act is done to (its first content word after, in its clause) must also be
-  // said after the other act, when both name one ("permission for the invasion" is not
-  // "permission to stage a parade")
+  // what each act is done to (its record's object) must also be said after the other act,
+  // when both name one ("permission for the invasion" is not "permission to stage a parade")
   bool same_object = false;
   // A denial must not be more specific than the assertion: every word after the denied act
   // in its clause is also said after the asserted act ("not smiling at a friend" does not
   // deny "smiling at something").
   bool covered_denial = false;
-  bool allow_hedged = true;
-  bool allow_reported = true;
+  bool allow_hedged = true;    // may a record that is not asserted take part (Modality)?
+  bool allow_reported = true;  // may a record that names a speaker take part?
   double hedged_factor = 0.6;  // confidence multiplier when either side is hedged
 
   std::string file;  // where it was defined, for messages

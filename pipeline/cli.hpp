@@ -66,7 +66,9 @@ std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path)
 // already, so a missing, truncated or foreign model is an error before any work.
 struct ModelLoading {
   std::string path;
-  std::string fingerprint;  // hex SHA-256 of the file: part of the analysis cache's key
+  // hex SHA-256 of the file and a checksum of WordNet's files: part of the analysis
+  // cache's key
+  std::string fingerprint;
   std::shared_future<std::shared_ptr<const SyntaxModel>> model;
 };
 // Null after printing why the file cannot serve.

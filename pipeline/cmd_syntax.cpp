@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "crosscheck/checksum.hpp"
 #include "corpus_files.hpp"
 #include "ingest/ingest.hpp"
 #include "reports/reports.hpp"
@@ -18,14 +19,46 @@ namespace crosscheck::cli {
 
 std::string default_model_path() { return bundled("models/en_ewt.model"); }
 
+namespace {
+
+#ifndef CROSSCHECK_WORDNET_DIR
+#define CROSSCHECK_WORDNET_DIR "/usr/share/wordnet"
+#endif
+
+// WordNet's morphology files (Debian's wordnet-base), and a fingerprint of their bytes for
+// the analysis cache's key: the lemmas depend on them. Null after printing why not.
+std::shared_ptr<const WordNetText> read_wordnet(std::string& fingerprint) {
+  auto text = std::make_shared<WordNetText>();
+  const std::string dir = CROSSCHECK_WORDNET_DIR;
+  const char* parts[4] = {"noun", "verb", "adj", "adv"};
+  std::string sums;
+  for (int p = 0; p < 4; ++p)
+    for (const bool index : {true, false}) {
+      const std::string path = dir + (index ? "/index." : "/") + parts[p] + (index ? "" : ".exc");
+      std::string& bytes = index ? text->index[p] : text->exceptions[p];
+      Diagnostic d;
+      if (!read_file(path, bytes, d)) {
+        std::cerr << d.format() << " (WordNet 3.0, the Debian package wordnet-base)\n";
+        return nullptr;
+      }
+      sums += std::to_string(checksum64(bytes)) + ' ';
+    }
+  fingerprint = "wordnet " + std::to_string(checksum64(sums));
+  return text;
+}
+
+}  // namespace
+
 std::shared_ptr<const SyntaxModel> load_model_or_report(const std::string& path) {
-  std::string bytes, error;
+  std::string bytes, error, wordnet_fingerprint;
   Diagnostic d;
   if (!read_file(path, bytes, d)) {
     std::cerr << d.format() << '\n';
     return nullptr;
   }
-  auto model = load_syntax_model(bytes, error);
+  const auto wordnet = read_wordnet(wordnet_fingerprint);
+  if (!wordnet) return nullptr;
+  auto model = load_syntax_model(bytes, error, false, wordnet.get());
   if (!model) std::cerr << path << ": error: " << error << '\n';
   return model;
 }
@@ -44,12 +77,15 @@ std::unique_ptr<ModelLoading> start_loading_model(const std::string& path) {
     std::cerr << path << ": error: " << error << '\n';
     return nullptr;
   }
-  loading->fingerprint = model_fingerprint(*bytes);
+  std::string wordnet_fingerprint;
+  const auto wordnet = read_wordnet(wordnet_fingerprint);
+  if (!wordnet) return nullptr;
+  loading->fingerprint = model_fingerprint(*bytes) + " " + wordnet_fingerprint;
   // decoded by the first document that needs it: a run whose analyses all come from the
   // cache never pays for it
-  loading->model = std::async(std::launch::deferred, [bytes] {
+  loading->model = std::async(std::launch::deferred, [bytes, wordnet] {
                      std::string e;
-                     return load_syntax_model(*bytes, e, true);
+                     return load_syntax_model(*bytes, e, true, wordnet.get());
                    }).share();
   return loading;
 }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -117,6 +118,14 @@ struct LemmaData {
   std::unordered_map<std::string, std::pair<std::uint8_t, std::string>> rules;
 };
 
+// WordNet's lemmas and exception lists per part of speech: noun, verb, adjective, adverb.
+struct Morphy {
+  std::unordered_set<std::string> lemmas[4];
+  std::unordered_map<std::string, std::string> exceptions[4];
+};
+// WordNet's base form of `lower` as a `tag`, or false (morphy.cpp).
+bool morphy(const Morphy& m, const std::string& lower, Upos tag, std::string& out);
+
 inline constexpr int kMaxFeatures = 96;
 inline constexpr int kTransitions = 4;  // shift, reduce, left-arc, right-arc
 enum Move : int { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3 };
@@ -191,7 +200,10 @@ class SyntaxModel {
   detail::TagSets tag_sets;
   detail::Table splitter, tagger, transitions, labeller;
   std::string fingerprint;
+  std::shared_ptr<const detail::Morphy> morphy;  // null: lemmas from the treebank alone
 };
+
+std::shared_ptr<const detail::Morphy> load_morphy(const WordNetText& text);
 
 namespace detail {
 std::string serialize(const SyntaxModel& model, double prune);

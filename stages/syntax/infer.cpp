@@ -30,6 +30,22 @@ std::string lemma_of(const LemmaData& data, std::string_view form, Upos tag) {
   return low;
 }
 
+// The lemma of a tagged word: the treebank's own where the word had this tag in training
+// (its forms table, then its suffix rules); for a word it never showed with this tag,
+// WordNet's morphology first, when the model has it.
+std::string lemma_for(const SyntaxModel& m, std::string_view form, Upos tag, std::uint64_t seen) {
+  if (m.morphy && !(seen & (1ull << static_cast<int>(tag)))) {
+    std::string low(form);
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string key = low;
+    key += '\t';
+    key += to_string(tag);
+    std::string out;
+    if (!m.lemmas.forms.count(key) && morphy(*m.morphy, low, tag, out)) return out;
+  }
+  return lemma_of(m.lemmas, form, tag);
+}
+
 int argmax(const float* s, int n, const bool* allowed) {
   int best = -1;
   for (int i = 0; i < n; ++i)
@@ -124,7 +140,7 @@ void parse_range(std::vector<Word>& words, std::size_t begin, std::size_t end,
     w.head = s.head[i + 1] == 0 ? 0 : static_cast<std::uint32_t>(begin + s.head[i + 1]);
     const int lab = s.label[i + 1];
     w.deprel = lab >= 0 && lab < static_cast<int>(model.labels.size()) ? model.labels[lab] : "dep";
-    w.lemma = lemma_of(model.lemmas, w.form, w.upos);
+    w.lemma = lemma_for(model, w.form, w.upos, a.tags[i]);
   }
 }
 

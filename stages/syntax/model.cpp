@@ -259,7 +259,7 @@ std::string model_fingerprint(std::string_view bytes) {
 }
 
 std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error,
-                                                     bool checked) {
+                                                     bool checked, const WordNetText* wordnet) {
   if (!checked && !check_syntax_model(bytes, error)) return nullptr;
   auto m = std::make_shared<SyntaxModel>();
   try {
@@ -309,6 +309,7 @@ std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std
     return nullptr;
   }
   m->fingerprint = model_fingerprint(bytes);
+  if (wordnet != nullptr) m->morphy = load_morphy(*wordnet);
   return m;
 }
 

@@ -18,11 +18,21 @@ namespace crosscheck {
 
 class SyntaxModel;
 
+// WordNet 3.0's morphology files, as read from its folder (Debian's wordnet-base:
+// /usr/share/wordnet): index.{noun,verb,adj,adv} and {noun,verb,adj,adv}.exc, in that order.
+struct WordNetText {
+  std::string index[4];
+  std::string exceptions[4];
+};
+
 // The model in `bytes`, or null with `error` set ("truncated", "not a crosscheck syntax
 // model", "checksum mismatch"). With `checked`, the caller ran check_syntax_model on these
-// bytes already and the checksum is not computed again.
+// bytes already and the checksum is not computed again. With `wordnet`, a word that the
+// treebank never showed with its tag takes its lemma from WordNet's morphology ("drafted"
+// -> "draft", "sentenced" -> "sentence") before the suffix rules learned from the treebank.
 std::shared_ptr<const SyntaxModel> load_syntax_model(std::string_view bytes, std::string& error,
-                                                     bool checked = false);
+                                                     bool checked = false,
+                                                     const WordNetText* wordnet = nullptr);
 
 // Only the quick checks of load_syntax_model (header, format, checksum): for telling a
 // user at once that a file will not serve, before it is decoded when first needed.

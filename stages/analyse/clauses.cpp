@@ -14,10 +14,12 @@ void sort_unique(std::vector<T>& v) {
 
 // Where a sentence holds several claims:
 // - after ";";
-// - at a contrast word ("but", "whereas", "although") that follows a comma or dash or joins
-//   two clauses mid-sentence, unless it stands between commas (", however,");
-// - at ", and" between two clauses that each have an act ("Stalin vetoed the plan, and
-//   his word was law"), not in a list of names ("Kim, Mao, and Stalin met");
+// - at a contrast word ("but", "whereas", "although") that follows a comma or dash, or that
+//   the parse makes a conjunction or a subordinator, unless it stands between commas
+//   (", however,");
+// - at a conjunction after a comma (", and") between two clauses that each have an act
+//   ("Stalin vetoed the plan, and his word was law"), not in a list of names ("Kim, Mao,
+//   and Stalin met");
 // - at the comma that ends a concession put first ("although Stalin had the last word,
 //   it was Kim who pressed").
 // The part before must hold a content word and the part after an act of its own.
@@ -47,9 +49,12 @@ std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const L
     if (t.lower == ";") {
       start = i + 1;
     } else if (kContrast.count(t.lower)) {
-      const bool aside = t.lower == "however" && tokens[i + 1].lower == ",";
-      if (aside || !(after_mark || t.lower == "but" || t.lower == "whereas")) continue;
-    } else if (t.lower == "and" && prev.lower == ",") {
+      // ", however," is an aside; a contrast word opens a clause after a mark, or where the
+      // parse makes it a conjunction ("but") or a clause's subordinator ("whereas")
+      const bool aside = tokens[i + 1].lower == ",";
+      const bool joins = t.upos == Upos::kCconj || t.dep == Dep::kMark;
+      if (aside || !(after_mark || joins)) continue;
+    } else if (t.upos == Upos::kCconj && prev.lower == ",") {
       if (!has_act(starts.back(), i)) continue;
     } else if (t.lower == "," && conceding) {
       if (content_words(starts.back(), i) < 2) continue;

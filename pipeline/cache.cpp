@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-10";
+constexpr std::string_view kFormat = "crosscheck-analysis-11";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -146,7 +146,7 @@ Token read_token(Reader& r) {
   t.stop = flags & 1, t.verb = flags & 2, t.entity = flags & 4, t.negated = flags & 8;
   t.in_phrase = flags & 16, t.hedged = flags & 32, t.light = flags & 64;
   t.upos = enum_of(r.u8(), Upos::kX);
-  t.dep = enum_of(r.u8(), Dep::kDet);
+  t.dep = enum_of(r.u8(), Dep::kParataxis);
   t.head = static_cast<std::int32_t>(r.u32()) - 1;
   return t;
 }

@@ -51,17 +51,11 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
   std::vector<Token> out;
   out.reserve(words.size());
   std::vector<std::int32_t> token_of(words.size() + 1, -1);  // 1-based word -> token index
-  // A reporting verb frames a claim only where it reports one: it has a clausal complement
-  // ("said that ...") or comments on the clause it hangs from ("..., officials said").
-  // "The ministry confirmed the report" is a claim of its own.
-  std::vector<bool> reports(words.size(), false);
   // A copula's predicate is the act of its clause: "the bridge was not safe", "North Korea
   // was a puppet state".
   std::vector<bool> copular(words.size(), false);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Dep d = dep_from(words[i].deprel);
-    if (d == Dep::kCcomp && words[i].head > 0) reports[words[i].head - 1] = true;
-    if (words[i].deprel == "parataxis") reports[i] = true;
     if (d == Dep::kCop && words[i].head > 0) copular[words[i].head - 1] = true;
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -98,12 +92,15 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
     // weights: "did not have strong records" denies the having.
     t.verb = t.kind == Token::Kind::kWord && (w.upos == Upos::kVerb || !t.stop) &&
              (w.upos == Upos::kVerb || predicate_noun || predicate_word) &&
-             !lex.hedges.count(t.lower) && !(reports[i] && lex.attribution_verbs.count(t.lemma));
+             !lex.hedges.count(t.lower);
     out.push_back(std::move(t));
   }
   for (Token& t : out)
     t.head =
         t.head > 0 && t.head <= static_cast<std::int32_t>(words.size()) ? token_of[t.head] : -1;
+  // Reporting verbs qualify the claim they report; they are never its predicate.
+  for (std::size_t k = 0; k < out.size(); ++k)
+    if (reports_claim(out, k, lex)) out[k].verb = false;
   return out;
 }
 

@@ -54,6 +54,11 @@ struct Attribution {
   std::size_t frame_end = 0;    // ("historians say that", "according to the report")
   std::string cue;              // the verb or phrase as written ("said", "according to")
 };
+// True when token k is a reporting verb that reports a claim, by the tree: its clausal
+// complement ("X said that ...") or the clause it comments on ("..., officials said", and
+// '"...," he said', which the parse may hang from the quotation as its complement). "The
+// ministry confirmed the report" reports none: it is a claim of its own.
+bool reports_claim(const std::vector<Token>& tokens, std::size_t k, const Lexicon& lex);
 // The sentence's attribution; its token is s.tokens.size() when the claim is the article's own.
 // Marks hedged tokens; cue_of[k] is 1 + the index in s.hedges of the hedge or conditional
 // that makes token k uncertain, 0 when none.

@@ -1,9 +1,27 @@
 // Hedges, conditionals and attribution: how sure a claim is, and whose it is.
+#include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "detail.hpp"
 
 namespace crosscheck::detail {
+
+bool reports_claim(const std::vector<Token>& tokens, std::size_t k, const Lexicon& lex) {
+  const Token& t = tokens[k];
+  if (t.kind != Token::Kind::kWord || !lex.attribution_verbs.count(t.lemma)) return false;
+  bool complement = false, object = false;
+  for (const Token& c : tokens)
+    if (c.head == static_cast<std::int32_t>(k)) {
+      complement = complement || c.dep == Dep::kCcomp;
+      object = object || c.dep == Dep::kObj;
+    }
+  if (complement) return true;
+  if (t.head < 0) return false;
+  // '"Stalin approved the plan," the historian said': after its quotation, with no object
+  return t.dep == Dep::kParataxis ||
+         (t.dep == Dep::kCcomp && t.head < static_cast<std::int32_t>(k) && !object);
+}
 
 // Hedges make a claim uncertain; attribution verbs and "according to" make it reported.
 // Returns the attribution ("said", "according to") and its frame; its token is tokens.size()
@@ -38,38 +56,52 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
   }
   if (!s.hedges.empty()) s.modality = Modality::kHedged;
 
-  // Who speaks: the words just before the verb ("North Korean historians still insist"),
-  // names as their entity ("Global Times", "he" as the person it stands for), across one
-  // comma when the verb follows it ("translator Valentin Pak, says:").
-  auto speaker_before = [&](std::size_t verb) {
-    std::size_t end = verb;
-    if (end > 1 && tokens[end - 1].lower == ",") --end;
-    std::size_t begin = end;
-    while (begin > 0 && !is_punct(tokens[begin - 1]) && end - begin < 6) --begin;
+  auto children = [&](std::size_t head, Dep dep) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (tokens[k].head == static_cast<std::int32_t>(head) && tokens[k].dep == dep) out.push_back(k);
+    return out;
+  };
+  // The first and last token of k's subtree.
+  auto extent = [&](std::size_t k) {
+    std::size_t first = k, last = k;
+    for (std::size_t j = 0; j < tokens.size(); ++j)
+      for (std::int32_t x = static_cast<std::int32_t>(j), steps = 0; x >= 0 && steps < 64; ++steps) {
+        if (x == static_cast<std::int32_t>(k)) {
+          first = std::min(first, j), last = std::max(last, j);
+          break;
+        }
+        x = tokens[static_cast<std::size_t>(x)].head;
+      }
+    return std::pair{first, last};
+  };
+  // Who speaks: the reporting verb's subject, its whole phrase ("North Korean historians",
+  // "the translator Valentin Pak"), names as their entity ("Global Times", "he" as the
+  // person it stands for).
+  auto speaker_of = [&](std::size_t verb) {
     std::string who;
+    const auto subjects = children(verb, Dep::kNsubj);
+    if (subjects.empty()) return who;
+    const auto [begin, last] = extent(subjects.front());
     std::string last_entity;
-    for (std::size_t k = begin; k < end; ++k) {
+    for (std::size_t k = begin; k <= last && k < verb; ++k) {
       std::string word;
       if (tokens[k].entity && lex.personal_pronouns.count(tokens[k].lower)) {
         word = tokens[k].lemma.substr(1);  // "he said": the person "he" stands for
       } else if (tokens[k].entity) {
         if (tokens[k].lemma == last_entity) continue;  // one name, several words
         last_entity = tokens[k].lemma;
-        std::size_t last = k;  // the name as written: "North Korean", "Global Times"
-        while (last + 1 < end && tokens[last + 1].lemma == last_entity) ++last;
+        std::size_t end = k;  // the name as written: "North Korean", "Global Times"
+        while (end + 1 <= last && tokens[end + 1].lemma == last_entity) ++end;
         word = std::string(sentence_text.substr(tokens[k].span.begin,
-                                                tokens[last].span.end - tokens[k].span.begin));
-      } else if (!tokens[k].stop) {
+                                                tokens[end].span.end - tokens[k].span.begin));
+      } else if (!tokens[k].stop && !is_punct(tokens[k])) {
         last_entity.clear();
         word = std::string(sentence_text.substr(tokens[k].span.begin, tokens[k].span.size()));
       }
       if (!word.empty()) who += (who.empty() ? "" : " ") + word;
     }
     return who;
-  };
-  auto is_quote = [](const Token& t) {
-    return t.lower == "\"" || t.lower == "\u201d" || t.lower == "\u2033" || t.lower == "'" ||
-           t.lower == "\u2019";
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (std::size_t n = phrase_at(tokens, i, lex.attribution_phrases)) {
@@ -90,43 +122,26 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     }
     if (tokens[i].kind != Token::Kind::kWord || !lex.attribution_verbs.count(tokens[i].lemma))
       continue;
-    // "X said that ...", "X says: ...", "X insists that": reported speech follows.
-    const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
-    // "a report that was prepared": "that" opening a relative clause reports nothing.
-    const bool relative_that =
-        next && next->lower == "that" && i + 2 < tokens.size() && is_auxiliary(tokens[i + 2]);
-    if (relative_that) continue;
-    bool introduces = next && (next->lower == "that" || next->lower == ":" || next->lower == "\"" ||
-                               next->lower == "\u201c" || next->lower == ",");
-    // "Stalin told Kim (, however,) that ...": the one told, then what was said.
-    std::size_t told_that = 0;
-    if (!introduces && next && next->entity) {
-      for (std::size_t k = i + 1; k < tokens.size() && k - i <= 6; ++k) {
-        if (tokens[k].lower == "that") {
-          told_that = k;
-          break;
-        }
-        const Token& w = tokens[k];
-        if (!w.entity && !w.stop && !is_punct(w) && w.lower != "however") break;
-      }
-      introduces = told_that != 0;
-    }
-    // '"... a good start," he said.': the quotation before is the reported claim.
-    std::size_t quote_end = i;
-    for (std::size_t k = i; k-- > 0 && i - k <= 4;)
-      if (is_quote(tokens[k])) quote_end = std::min(quote_end, k + 1);
-    const bool closes_quote = quote_end < i;
-    if (!introduces && !closes_quote) continue;
-    const std::string who = speaker_before(i);
+    if (!reports_claim(tokens, i, lex)) continue;
+    const auto complements = children(i, Dep::kCcomp);
+    const std::string who = speaker_of(i);
     if (who.empty()) continue;
     s.modality = Modality::kReported;
     s.attributed_to = who;
-    // The frame: everything up to the verb (and the one told) and its "that" when the
-    // claim follows, the speaker and the verb when the claim is the quotation before them.
-    if (!introduces) return {i, quote_end, i + 1, tokens[i].lower};
-    const std::size_t opener = told_that != 0 ? told_that : i + 1;
-    return {i, 0, opener + (tokens[opener].lower == "that" || tokens[opener].lower == ":"),
-            tokens[i].lower};
+    const auto [verb_first, verb_last] = extent(i);
+    // The frame: the words that say who speaks. The claim follows the verb: everything up
+    // to where the complement starts, its subordinator ("that") included; the claim comes
+    // before it ('"...," he said', "..., officials said"): the verb's own words.
+    if (!complements.empty() && complements.front() > i) {
+      const std::size_t claim = extent(complements.front()).first;
+      const bool mark = tokens[claim].dep == Dep::kMark;
+      return {i, 0, claim + (mark ? 1 : 0), tokens[i].lower};
+    }
+    if (!complements.empty()) {
+      const std::size_t claim_end = extent(complements.front()).second;
+      return {i, claim_end + 1, i + 1, tokens[i].lower};
+    }
+    return {i, verb_first, verb_last + 1, tokens[i].lower};
   }
   return {tokens.size()};
 }

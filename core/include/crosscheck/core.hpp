@@ -132,7 +132,8 @@ enum class Dep : std::uint8_t {
   kNmod,
   kAppos,
   kCc,
-  kDet
+  kDet,
+  kParataxis
 };
 Dep dep_from(std::string_view deprel);  // "nsubj:pass" -> kNsubjPass, "obl:tmod" -> kObl
 

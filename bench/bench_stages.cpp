@@ -66,9 +66,9 @@ void advance(Prepared& p, Level level) {
       }
       break;
     case Level::kSentences:
-      for (const auto& d : p.documents) p.sentences.push_back(segment(d));
       p.rules = load_rules({CROSSCHECK_SOURCE_ROOT "/rules/en"});
       if (!p.rules.ok()) p.error = "the rules do not load: " + p.rules.diagnostics.front().format();
+      for (const auto& d : p.documents) p.sentences.push_back(segment(d, {6, &p.rules.lexicon}));
       break;
     case Level::kStatements: {
       const auto model = bench_model(p.error);
@@ -146,6 +146,7 @@ void BM_Ingest(benchmark::State& state) {
 void BM_Segment(benchmark::State& state) {
   const Prepared& p = prepared(Level::kDocuments);
   if (skip_if_broken(state, p)) return;
+  static const LoadedRules english = load_rules({CROSSCHECK_SOURCE_ROOT "/rules/en"});
   std::size_t my_bytes = 0, my_docs = 0, sentences = 0;
   for (std::size_t i = 0; i < p.documents.size(); ++i) {
     if (!mine(state, i)) continue;
@@ -156,7 +157,7 @@ void BM_Segment(benchmark::State& state) {
     sentences = 0;
     for (std::size_t i = 0; i < p.documents.size(); ++i) {
       if (!mine(state, i)) continue;
-      auto s = segment(p.documents[i]);
+      auto s = segment(p.documents[i], {6, &english.lexicon});
       sentences += s.size();
       benchmark::DoNotOptimize(s.data());
     }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "crosscheck/core.hpp"
+#include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
 
 namespace {
@@ -454,7 +455,12 @@ SetScore score_set(const std::vector<SbdCase>& cases, bool verbose) {
     doc.path = "case";
     doc.original = c.text;
     doc.text = c.text;
-    const std::vector<crosscheck::Sentence> sentences = crosscheck::segment(doc);
+    // segmented as the program does, with rules/en's abbreviations and sentence openers
+    static const crosscheck::LoadedRules rules =
+        crosscheck::load_rules({std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/en"});
+    crosscheck::SegmentOptions options;
+    options.lexicon = &rules.lexicon;
+    const std::vector<crosscheck::Sentence> sentences = crosscheck::segment(doc, options);
 
     std::set<std::size_t> predicted;
     std::size_t predicted_sentences = 0;

@@ -35,7 +35,9 @@ bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& le
     return false;
   }
   out.document = std::move(std::get<Document>(ingested));
-  out.sentences = segment(out.document);
+  SegmentOptions segment_options;
+  segment_options.lexicon = &lexicon;
+  out.sentences = segment(out.document, segment_options);
   AnalyseOptions options;
   options.lexicon = &lexicon;
   options.parse = [&syntax](std::string_view text) { return parse_sentence(text, syntax); };

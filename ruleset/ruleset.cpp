@@ -106,6 +106,25 @@ struct Reader {
     }
   }
 
+  // [sentences]: case kept, since "No." is an abbreviation and "no" is not
+  void sentences(const toml::node& node) {
+    const auto* t = table(node, "sentences");
+    if (t == nullptr) return;
+    auto& lex = out.lexicon;
+    for (auto&& [key, value] : *t) {
+      if (key.str() == "abbreviations") {
+        for (const auto& w : strings(value, "sentences.abbreviations"))
+          if (std::find(lex.abbreviations.begin(), lex.abbreviations.end(), w) ==
+              lex.abbreviations.end())
+            lex.abbreviations.push_back(w);
+      } else if (key.str() == "openers") {
+        for (const auto& w : strings(value, "sentences.openers")) lex.sentence_openers.insert(w);
+      } else {
+        unknown_key(key, "[sentences]");
+      }
+    }
+  }
+
   void negation(const toml::node& node) {
     const auto* t = table(node, "negation");
     if (t == nullptr) return;
@@ -435,6 +454,8 @@ struct Loader {
         r.negation(value);
       else if (k == "hedges")
         r.word_set(value, "hedges", lex.hedges, &lex.hedge_phrases);
+      else if (k == "sentences")
+        r.sentences(value);
       else if (k == "conditionals")
         r.word_set(value, "conditionals", lex.conditionals, &lex.conditional_phrases);
       else if (k == "future")
@@ -476,7 +497,8 @@ struct Loader {
       else
         r.unknown_key(
             key,
-            "a rule file (expected one of: stopwords, negation, hedges, contrast, concession, "
+            "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
+            "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
             "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
             "multipliers, irregular, entity, class, rule)");
     }

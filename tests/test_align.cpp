@@ -50,7 +50,7 @@ Corpus make_corpus(const std::vector<DocumentSpec>& documents) {
     if (const auto* d = std::get_if<crosscheck::Diagnostic>(&result)) FAIL(d->format());
     auto doc = std::get<crosscheck::Document>(std::move(result));
     doc.index = k;
-    const auto sentences = crosscheck::segment(doc);
+    const auto sentences = crosscheck::segment(doc, {6, &lexicon()});
     for (auto& s : crosscheck::analyse(doc, sentences, {&lexicon(), crosscheck::test::parse})) {
       corpus.text.push_back(doc.text.substr(s.span.begin, s.span.size()));
       corpus.statements.push_back(std::move(s));

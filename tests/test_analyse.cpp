@@ -52,7 +52,7 @@ struct Analysed {
 // Every statement (clause) of a one-sentence text.
 std::vector<Analysed> analyse_all(const std::string& text) {
   const auto doc = make_document(text);
-  const auto sentences = crosscheck::segment(doc);
+  const auto sentences = crosscheck::segment(doc, {6, &lexicon()});
   REQUIRE(sentences.size() == 1);
   std::vector<Analysed> out;
   for (auto& s : crosscheck::analyse(doc, sentences.front(), {&lexicon(), crosscheck::test::parse}))
@@ -369,7 +369,7 @@ TEST_CASE("analyse numbers the statements of a document in order", "[analyse]") 
   auto doc =
       make_document("Stalin approved the plan. Mao hesitated in 1950.\nKim Il-sung did not wait.");
   doc.index = 3;
-  const auto sentences = crosscheck::segment(doc);
+  const auto sentences = crosscheck::segment(doc, {6, &lexicon()});
   REQUIRE(sentences.size() == 3);
   const auto statements =
       crosscheck::analyse(doc, sentences, {&lexicon(), crosscheck::test::parse});
@@ -459,7 +459,7 @@ TEST_CASE("analyse: the words that say who speaks are frame terms", "[analyse]")
 
 TEST_CASE("analyse requires a lexicon", "[analyse]") {
   const auto doc = make_document("Stalin approved.");
-  const auto sentences = crosscheck::segment(doc);
+  const auto sentences = crosscheck::segment(doc, {6, &lexicon()});
   REQUIRE(sentences.size() == 1);
   CHECK_THROWS_AS(crosscheck::analyse(doc, sentences.front(), {}), std::invalid_argument);
 }

@@ -47,7 +47,7 @@ Statement statement_of(const std::string& text, std::uint32_t index) {
   if (const auto* d = std::get_if<crosscheck::Diagnostic>(&result)) FAIL(d->format());
   auto doc = std::get<crosscheck::Document>(std::move(result));
   doc.index = index;
-  const auto sentences = crosscheck::segment(doc);
+  const auto sentences = crosscheck::segment(doc, {6, &rules().lexicon});
   auto statements =
       crosscheck::analyse(doc, sentences, {&rules().lexicon, crosscheck::test::parse});
   REQUIRE(statements.size() == 1);

@@ -10,9 +10,19 @@
 
 #include "crosscheck/core.hpp"
 #include "ingest/ingest.hpp"
+#include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
 
 namespace {
+
+// The English lexicon's abbreviations and sentence openers, as the program segments with.
+const crosscheck::SegmentOptions& english() {
+  static const crosscheck::LoadedRules rules =
+      crosscheck::load_rules({std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/en"});
+  static const crosscheck::SegmentOptions options{6, &rules.lexicon};
+  return options;
+}
+
 
 using crosscheck::Document;
 using crosscheck::Sentence;
@@ -65,7 +75,7 @@ struct Case {
 void run(const Case& row) {
   INFO(row.name);
   const Document doc = make_document(row.text);
-  const auto sentences = crosscheck::segment(doc);
+  const auto sentences = crosscheck::segment(doc, english());
   CHECK(dump(sentences) == row.expected);
   check_invariants(doc, sentences);
 }
@@ -143,7 +153,7 @@ TEST_CASE("segment splits sentences", "[segment]") {
 TEST_CASE("segment keeps the document index", "[segment]") {
   Document doc = make_document("One sentence. Two sentences.");
   doc.index = 7;
-  const auto sentences = crosscheck::segment(doc);
+  const auto sentences = crosscheck::segment(doc, english());
   REQUIRE(sentences.size() == 2);
   CHECK(sentences[0].doc == 7);
   CHECK(sentences[1].doc == 7);
@@ -152,7 +162,7 @@ TEST_CASE("segment keeps the document index", "[segment]") {
 
 TEST_CASE("segment respects max_heading_words", "[segment]") {
   const Document doc = make_document("After the BattleSoviet forces entered Korea in August 1945.");
-  crosscheck::SegmentOptions options;
+  crosscheck::SegmentOptions options = english();
   options.max_heading_words = 2;  // "After the Battle" is three words: not a heading
   CHECK(dump(crosscheck::segment(doc, options)) ==
         "1:1|After the BattleSoviet forces entered Korea in August 1945.\n");

@@ -35,7 +35,9 @@ void find_negations(Statement& s, const Lexicon& lex) {
       continue;
     }
     Negation neg;
-    for (std::size_t k = i; k < i + cue_length; ++k) tokens[k].stop = true;  // "far" of "far from"
+    // the cue's words are neither content nor acts: "far" of "far from", "refused" of
+    // "refused to", "question" of "out of the question"
+    for (std::size_t k = i; k < i + cue_length; ++k) tokens[k].stop = true, tokens[k].verb = false;
     for (std::size_t k = i; k < i + cue_length; ++k)
       if (!is_punct(tokens[k])) neg.cue += (neg.cue.empty() ? "" : " ") + tokens[k].lower;
     neg.token = static_cast<std::uint32_t>(i);

@@ -8,27 +8,24 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
+#include <string>
+#include <vector>
 #include <string_view>
 
 namespace crosscheck {
 namespace {
 
-// Abbreviations after which a period does not end a sentence, beyond ICU's English list.
-constexpr std::array<std::u16string_view, 45> kAbbreviations = {
-    u"Mr.",   u"Mrs.", u"Ms.",   u"Dr.",   u"Prof.", u"Gen.",  u"Col.",  u"Lt.",  u"Maj.",
-    u"Capt.", u"Sgt.", u"Adm.",  u"Gov.",  u"Sen.",  u"Rep.",  u"Pres.", u"Rev.", u"Jr.",
-    u"Sr.",   u"St.",  u"Mt.",   u"Univ.", u"Inc.",  u"Corp.", u"Co.",   u"Ltd.", u"No.",
-    u"Vol.",  u"pp.",  u"vs.",   u"Jan.",  u"Feb.",  u"Mar.",  u"Apr.",  u"Jun.", u"Jul.",
-    u"Aug.",  u"Sep.", u"Sept.", u"Oct.",  u"Nov.",  u"Dec.",  u"U.S.",  u"U.K.", u"U.N."};
-
 void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
 }
 
-// One English sentence iterator with suppressions, built once per thread and cloned cheaply.
-std::unique_ptr<icu::BreakIterator> make_iterator() {
+// An English sentence iterator that does not break after `abbreviations` (beyond ICU's own
+// list), built once per thread for each list and cloned cheaply.
+std::unique_ptr<icu::BreakIterator> make_iterator(const std::vector<std::string>& abbreviations) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(
       icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
@@ -36,9 +33,8 @@ std::unique_ptr<icu::BreakIterator> make_iterator() {
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
   check(status, "ICU break suppressions");
-  for (auto abbreviation : kAbbreviations) {
-    builder->suppressBreakAfter(
-        icu::UnicodeString(abbreviation.data(), static_cast<int32_t>(abbreviation.size())), status);
+  for (const auto& abbreviation : abbreviations) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
     status = U_ZERO_ERROR;  // "already present" is not a failure worth stopping for
   }
   std::unique_ptr<icu::BreakIterator> filtered(
@@ -47,8 +43,10 @@ std::unique_ptr<icu::BreakIterator> make_iterator() {
   return filtered;
 }
 
-const icu::BreakIterator& prototype() {
-  static const std::unique_ptr<icu::BreakIterator> it = make_iterator();
+const icu::BreakIterator& prototype(const std::vector<std::string>& abbreviations) {
+  thread_local std::map<std::vector<std::string>, std::unique_ptr<icu::BreakIterator>> built;
+  auto& it = built[abbreviations];
+  if (!it) it = make_iterator(abbreviations);
   return *it;
 }
 
@@ -146,8 +144,8 @@ struct Piece {
   int32_t end;
 };
 
-std::vector<Piece> raw_pieces(const Utf16Text& u) {
-  std::unique_ptr<icu::BreakIterator> it(prototype().clone());
+std::vector<Piece> raw_pieces(const Utf16Text& u, const std::vector<std::string>& abbreviations) {
+  std::unique_ptr<icu::BreakIterator> it(prototype(abbreviations).clone());
   it->setText(u.text);
   std::vector<Piece> pieces;
   int32_t start = it->first();
@@ -211,21 +209,19 @@ bool ends_with_dotted_abbreviation(const icu::UnicodeString& a) {
   return letters >= 2;
 }
 
-// Words that usually open a sentence, so that "in the U.S. The next day" still breaks.
-bool opens_sentence(const icu::UnicodeString& b) {
-  static const std::array<std::u16string_view, 40> kOpeners = {
-      u"The",  u"A",     u"An",    u"It",  u"He",  u"She",  u"They", u"We",    u"I",     u"This",
-      u"That", u"There", u"But",   u"And", u"In",  u"On",   u"At",   u"After", u"When",  u"However",
-      u"His",  u"Her",   u"Their", u"Its", u"How", u"What", u"Why",  u"Who",   u"Where", u"Which",
-      u"Did",  u"Do",    u"Does",  u"Is",  u"Are", u"Was",  u"Were", u"Can",   u"Will",  u"You"};
+// Whether `b` starts with one of `openers`, words that usually open a sentence, so that
+// "in the U.S. The next day" still breaks.
+bool opens_sentence(const icu::UnicodeString& b, const std::set<std::string>& openers) {
   int32_t end = 0;
   while (end < b.length() && u_isalpha(b.charAt(end))) ++end;
-  const std::u16string_view word(reinterpret_cast<const char16_t*>(b.getBuffer()), end);
-  return std::find(kOpeners.begin(), kOpeners.end(), word) != kOpeners.end();
+  std::string word;
+  b.tempSubString(0, end).toUTF8String(word);
+  return openers.count(word) > 0;
 }
 
 // True when ICU's break between `prev` and `next` is not a sentence end.
-bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& next) {
+bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& next,
+                  const std::set<std::string>& openers) {
   if (t.charAt(prev.end - 1) == '\n') {
     // A line wrapped inside a sentence: no end mark before it, lower case after it.
     if (prev.end - 2 >= prev.begin && t.charAt(prev.end - 2) == '\n') return false;  // paragraph
@@ -244,7 +240,7 @@ bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& n
   const bool glued =
       !u_isUWhiteSpace(t.char32At(prev.end - 1)) && !u_isUWhiteSpace(t.char32At(next.begin));
   if (is_list_marker(a)) return true;  // "1.)" + "The first item"
-  if (ends_with_dotted_abbreviation(a) && u_isupper(first) && !opens_sentence(b))
+  if (ends_with_dotted_abbreviation(a) && u_isupper(first) && !opens_sentence(b, openers))
     return true;  // "the U.S. Government": ICU's suppressions skip multi-period forms
   if (ends_with_initial(t, prev.begin, prev.end) && is_upper(first)) return true;  // "James G."
   if (glued && last == '.' && a.length() >= 2 && u_isalnum(a.char32At(a.length() - 2)) &&
@@ -286,9 +282,11 @@ int32_t footnote_break(const Utf16Text& u, int32_t begin, int32_t end) {
 std::vector<Piece> repair(const Utf16Text& u, std::vector<Piece> pieces,
                           const SegmentOptions& options) {
   const auto& t = u.text;
+  static const std::set<std::string> kNone;
+  const std::set<std::string>& openers = options.lexicon ? options.lexicon->sentence_openers : kNone;
   std::vector<Piece> out;
   for (const auto& p : pieces) {
-    if (!out.empty() && should_merge(t, out.back(), p)) {
+    if (!out.empty() && should_merge(t, out.back(), p, openers)) {
       out.back().end = p.end;
       continue;
     }
@@ -335,7 +333,9 @@ std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options
   std::vector<Sentence> sentences;
   LineCol lc;
   std::uint32_t lc_offset = 0;
-  for (const auto& p : repair(u, raw_pieces(u), options)) {
+  static const std::vector<std::string> kNoAbbreviations;
+  const auto& abbreviations = options.lexicon ? options.lexicon->abbreviations : kNoAbbreviations;
+  for (const auto& p : repair(u, raw_pieces(u, abbreviations), options)) {
     int32_t begin = p.begin, end = p.end;
     while (begin < end && u_isUWhiteSpace(t.char32At(begin))) begin = t.moveIndex32(begin, 1);
     while (end > begin && u_isUWhiteSpace(t.char32At(t.moveIndex32(end, -1))))

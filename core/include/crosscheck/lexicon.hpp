@@ -13,6 +13,10 @@ namespace crosscheck {
 
 struct Lexicon {
   std::set<std::string> stopwords;
+  // [sentences]: abbreviations after which a period ends no sentence ("Gen.", "Sept."), and
+  // the words that usually open one ("The", "However"), as written
+  std::vector<std::string> abbreviations;
+  std::set<std::string> sentence_openers;
   std::set<std::string> negation_cues;                     // single words: not, never, no, n't...
   std::vector<std::vector<std::string>> negation_phrases;  // "out of the question", "refused to"
   std::set<std::string> negated_quantifiers;  // "no" before a noun negates the noun's verb

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-11";
+constexpr std::string_view kFormat = "crosscheck-analysis-12";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -146,7 +146,7 @@ Token read_token(Reader& r) {
   t.stop = flags & 1, t.verb = flags & 2, t.entity = flags & 4, t.negated = flags & 8;
   t.in_phrase = flags & 16, t.hedged = flags & 32, t.light = flags & 64;
   t.upos = enum_of(r.u8(), Upos::kX);
-  t.dep = enum_of(r.u8(), Dep::kParataxis);
+  t.dep = enum_of(r.u8(), Dep::kExpl);
   t.head = static_cast<std::int32_t>(r.u32()) - 1;
   return t;
 }
@@ -222,6 +222,7 @@ void write_statement(Writer& w, const Statement& s) {
   w.list(s.negations, [&](const Negation& n) {
     w.str(n.cue);
     w.u32(n.token), w.u32(n.scope_begin), w.u32(n.scope_end);
+    w.u32(static_cast<std::uint32_t>(n.head + 1));
   });
   w.u8(static_cast<std::uint8_t>(s.modality));
   w.str(s.attributed_to);
@@ -259,6 +260,7 @@ Statement read_statement(Reader& r) {
     Negation n;
     n.cue = r.str();
     n.token = r.u32(), n.scope_begin = r.u32(), n.scope_end = r.u32();
+    n.head = static_cast<std::int32_t>(r.u32()) - 1;
     return n;
   });
   s.modality = enum_of(r.u8(), Modality::kQuestion);
@@ -345,7 +347,8 @@ void decode_tokens(std::string_view bytes, Statement* statements, std::size_t co
     // The rules index tokens by these: they must stay inside the statement.
     const std::size_t n = s.tokens.size();
     for (const auto& x : s.negations)
-      if (x.token >= n || x.scope_begin > x.scope_end || x.scope_end > n)
+      if (x.token >= n || x.scope_begin > x.scope_end || x.scope_end > n ||
+          x.head >= static_cast<std::int64_t>(n))
         throw std::runtime_error("negation outside its statement");
     for (const auto& t : s.times)
       if (t.token > t.token_end || t.token_end > n) throw std::runtime_error("time outside");

@@ -80,7 +80,8 @@ Dep dep_from(std::string_view r) {
       {"mark", Dep::kMark},         {"case", Dep::kCase},   {"advmod", Dep::kAdvmod},
       {"compound", Dep::kCompound}, {"flat", Dep::kFlat},   {"amod", Dep::kAmod},
       {"nmod", Dep::kNmod},         {"appos", Dep::kAppos}, {"cc", Dep::kCc},
-      {"csubj", Dep::kNsubj},       {"det", Dep::kDet},     {"parataxis", Dep::kParataxis}};
+      {"csubj", Dep::kNsubj},       {"det", Dep::kDet},     {"parataxis", Dep::kParataxis},
+      {"expl", Dep::kExpl}};
   for (const Name& n : kExact)
     if (r == n.name) return n.dep;
   const std::string_view base = r.substr(0, r.find(':'));

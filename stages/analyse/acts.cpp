@@ -90,8 +90,14 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
     return t.kind == Token::Kind::kWord && lex.irrealis.count(t.lemma) > 0;
   };
   std::vector<bool> marked(tokens.size(), false);  // the head of a clause an irrealis mark opens
-  for (const Token& c : tokens)
-    if (c.dep == Dep::kMark && c.head >= 0 && irrealis(c)) marked[static_cast<std::size_t>(c.head)] = true;
+  for (const Token& c : tokens) {
+    if (c.dep != Dep::kMark || c.head < 0 || !irrealis(c)) continue;
+    // "if" opening an adverbial clause makes a condition, which the record's modality says
+    // ("If the army crossed the river, ..."); opening a complement it asks ("asked if")
+    const bool condition = lex.conditionals.count(c.lower) > 0 &&
+                           tokens[static_cast<std::size_t>(c.head)].dep == Dep::kAdvcl;
+    if (!condition) marked[static_cast<std::size_t>(c.head)] = true;
+  }
   auto governed = [&](std::size_t k) {
     for (std::int32_t x = static_cast<std::int32_t>(k), steps = 0; x >= 0 && steps < 32; ++steps) {
       const Token& n = tokens[static_cast<std::size_t>(x)];

@@ -98,9 +98,14 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
   for (Token& t : out)
     t.head =
         t.head > 0 && t.head <= static_cast<std::int32_t>(words.size()) ? token_of[t.head] : -1;
-  // Reporting verbs qualify the claim they report; they are never its predicate.
+  // Reporting verbs qualify the claim they report; they are never its predicate. Nor is the
+  // verb of "there is": what exists is said by its subject ("there are no ways to measure").
+  std::vector<bool> existential(out.size(), false);
+  for (const Token& t : out)
+    if (t.dep == Dep::kExpl && t.head >= 0 && out[static_cast<std::size_t>(t.head)].stop)
+      existential[static_cast<std::size_t>(t.head)] = true;
   for (std::size_t k = 0; k < out.size(); ++k)
-    if (reports_claim(out, k, lex)) out[k].verb = false;
+    if (reports_claim(out, k, lex) || existential[k]) out[k].verb = false;
   return out;
 }
 

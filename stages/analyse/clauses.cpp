@@ -104,6 +104,9 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
     m.scope_begin = std::max<std::uint32_t>(n.scope_begin, offset) - offset;
     m.scope_end = std::min<std::uint32_t>(n.scope_end, static_cast<std::uint32_t>(end)) - offset;
     m.scope_end = std::max(m.scope_end, m.scope_begin);
+    m.head = inside(static_cast<std::uint32_t>(std::max(n.head, 0))) && n.head >= 0
+                 ? n.head - static_cast<std::int32_t>(offset)
+                 : -1;
     c.negations.push_back(std::move(m));
   }
   for (const auto& t : s.times)

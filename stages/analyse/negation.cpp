@@ -5,6 +5,48 @@
 
 namespace crosscheck::detail {
 
+namespace {
+
+// The act a cue of `length` tokens at `i` denies, by the tree: the one it governs as its
+// clausal complement ("refused to allow", "failed to", "unable to": the cue word's xcomp),
+// else the one the cue hangs from ("did not sign": "not" is the verb's advmod; "far from
+// initiating", "rather than initiating", "without asking": the cue marks the act), else,
+// for a cue that quantifies a noun ("no ground forces would be sent", "none came"), the act
+// whose subject or object that noun is. -1 when the tree names no act.
+std::int32_t denied_by_tree(const std::vector<Token>& tokens, std::size_t i, std::size_t length) {
+  const auto end = static_cast<std::int32_t>(i + length);
+  auto inside = [&](std::int32_t k) { return k >= static_cast<std::int32_t>(i) && k < end; };
+  for (std::size_t k = 0; k < tokens.size(); ++k)
+    if (inside(tokens[k].head) && tokens[k].verb &&
+        (tokens[k].dep == Dep::kXcomp || tokens[k].dep == Dep::kCcomp))
+      return static_cast<std::int32_t>(k);
+  // a cue word that marks an act: the "from" of "far from initiating", "than" of "rather
+  // than", "without"
+  for (std::size_t k = i; k < static_cast<std::size_t>(end); ++k) {
+    const Token& c = tokens[k];
+    const bool marks = c.dep == Dep::kMark || c.dep == Dep::kCase || c.dep == Dep::kCc;
+    if (marks && c.head >= 0 && !inside(c.head) && tokens[static_cast<std::size_t>(c.head)].verb)
+      return c.head;
+  }
+  std::int32_t h = static_cast<std::int32_t>(i);
+  for (int steps = 0; inside(h) && steps < 8; ++steps) h = tokens[static_cast<std::size_t>(h)].head;
+  if (h < 0 || inside(h)) return -1;
+  const Token& head = tokens[static_cast<std::size_t>(h)];
+  if (head.verb) return h;
+  const bool argument =
+      head.dep == Dep::kNsubj || head.dep == Dep::kNsubjPass || head.dep == Dep::kObj;
+  if ((head.upos == Upos::kNoun || head.upos == Upos::kPron) && argument && head.head >= 0 &&
+      tokens[static_cast<std::size_t>(head.head)].verb)
+    return head.head;
+  // the cue is itself the argument: "none came", "nobody signed"
+  const Token& cue = tokens[i];
+  if (length == 1 && (cue.dep == Dep::kNsubj || cue.dep == Dep::kNsubjPass || cue.dep == Dep::kObj))
+    return head.verb ? h : -1;
+  return -1;
+}
+
+}  // namespace
+
 // Finds negation cues, their scopes, and marks the denied head words.
 void find_negations(Statement& s, const Lexicon& lex) {
   auto& tokens = s.tokens;
@@ -57,9 +99,13 @@ void find_negations(Statement& s, const Lexicon& lex) {
       continue;
     }
     // "out of the question" stands after what it denies: "invading X is out of the question".
-    const bool postposed =
-        cue_length > 1 && (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1])));
-    if (postposed) {
+    const std::int32_t act = denied_by_tree(tokens, i, cue_length);
+    const bool postposed = act < 0 && cue_length > 1 &&
+                           (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1])));
+    if (act >= 0) {
+      tokens[static_cast<std::size_t>(act)].negated = true;
+      neg.head = act;
+    } else if (postposed) {
       std::size_t begin = i;
       while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
       neg.scope_begin = static_cast<std::uint32_t>(begin);
@@ -67,8 +113,8 @@ void find_negations(Statement& s, const Lexicon& lex) {
       for (std::size_t k = begin; k < i; ++k)
         if (tokens[k].verb && !tokens[k].entity) tokens[k].negated = true;
     } else {
-      // The head: content words up to the first verb; after a negated quantifier ("no
-      // ground forces would be sent") up to the verb that follows the auxiliary.
+      // Where the tree names no act: content words up to the first verb; after a negated
+      // quantifier ("no ground forces would be sent") up to the verb after the auxiliary.
       const bool quantifier = lex.negated_quantifiers.count(neg.cue) > 0;
       std::size_t aux = end;
       if (quantifier)

@@ -19,13 +19,15 @@ Role role_of(const std::vector<Token>& tokens, std::int32_t k) {
   return r;
 }
 
-// The cue that denies token k: the negation whose scope holds it (a postposed cue scopes
-// back over its clause), or, for an act denied through the tree ("did not identify and
+// The cue that denies token k: the negation the tree says denies it, or whose scope holds
+// it (a postposed cue scopes back over its clause), or, for an act denied through the tree ("did not identify and
 // review"), the cue of the act it is coordinated with.
 std::string polarity_cue(const Statement& c, std::uint32_t k) {
   for (int steps = 0; steps < 32; ++steps) {
     for (const auto& n : c.negations)
-      if (k >= n.scope_begin && k < n.scope_end) return n.cue;
+      if (n.head == static_cast<std::int32_t>(k)) return n.cue;
+    for (const auto& n : c.negations)
+      if (n.head < 0 && k >= n.scope_begin && k < n.scope_end) return n.cue;
     for (const auto& n : c.negations)
       if (k < n.token && k >= n.scope_begin) return n.cue;
     const std::int32_t head = c.tokens[k].head;

@@ -133,7 +133,8 @@ enum class Dep : std::uint8_t {
   kAppos,
   kCc,
   kDet,
-  kParataxis
+  kParataxis,
+  kExpl
 };
 Dep dep_from(std::string_view deprel);  // "nsubj:pass" -> kNsubjPass, "obl:tmod" -> kObl
 
@@ -219,6 +220,7 @@ struct Negation {
   std::uint32_t token = 0;
   std::uint32_t scope_begin = 0;
   std::uint32_t scope_end = 0;
+  std::int32_t head = -1;  // the act the tree says it denies; -1 when found by its scope
 };
 
 enum class Polarity { kPositive, kNegative };

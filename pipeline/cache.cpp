@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-12";
+constexpr std::string_view kFormat = "crosscheck-analysis-13";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -151,55 +151,44 @@ Token read_token(Reader& r) {
   return t;
 }
 
-void write_role(Writer& w, const Role& r) {
-  w.u32(static_cast<std::uint32_t>(r.token + 1));
-  w.str(r.text);
-  w.u8(r.entity);
-}
-
-Role read_role(Reader& r) {
-  Role x;
-  x.token = static_cast<std::int32_t>(r.u32()) - 1;
-  x.text = r.str();
-  x.entity = r.u8() != 0;
-  return x;
-}
-
 void write_record(Writer& w, const Record& r) {
   w.u8(static_cast<std::uint8_t>(r.kind));
   w.u32(r.token);
-  w.str(r.word), w.str(r.lemma);
   w.u8(static_cast<std::uint8_t>(r.polarity));
   w.str(r.polarity_cue);
   w.u8(static_cast<std::uint8_t>(r.modality));
   w.str(r.modality_cue);
-  w.str(r.speaker), w.str(r.frame);
-  write_role(w, r.doer);
-  write_role(w, r.object);
+  w.u8(r.reported);
+  w.str(r.frame);
+  w.u32(static_cast<std::uint32_t>(r.doer.token + 1));
+  w.u32(static_cast<std::uint32_t>(r.object.token + 1));
   w.list(r.arguments, [&](const Argument& a) {
-    w.str(a.relation), w.str(a.prep);
-    write_role(w, a.word);
+    w.u8(static_cast<std::uint8_t>(a.relation));
+    w.u32(static_cast<std::uint32_t>(a.prep + 1));
+    w.u32(static_cast<std::uint32_t>(a.word.token + 1));
   });
   w.list(r.times, [&](std::uint32_t x) { w.u32(x); });
   w.list(r.amounts, [&](std::uint32_t x) { w.u32(x); });
 }
 
 Record read_record(Reader& r) {
+  auto index = [&] { return static_cast<std::int32_t>(r.u32()) - 1; };
   Record x;
   x.kind = enum_of(r.u8(), Record::Kind::kLight);
   x.token = r.u32();
-  x.word = r.str(), x.lemma = r.str();
   x.polarity = enum_of(r.u8(), Polarity::kNegative);
   x.polarity_cue = r.str();
   x.modality = enum_of(r.u8(), Modality::kQuestion);
   x.modality_cue = r.str();
-  x.speaker = r.str(), x.frame = r.str();
-  x.doer = read_role(r);
-  x.object = read_role(r);
+  x.reported = r.u8() != 0;
+  x.frame = r.str();
+  x.doer.token = index();
+  x.object.token = index();
   x.arguments = r.list<Argument>([&] {
     Argument a;
-    a.relation = r.str(), a.prep = r.str();
-    a.word = read_role(r);
+    a.relation = enum_of(r.u8(), Dep::kExpl);
+    a.prep = index();
+    a.word.token = index();
     return a;
   });
   x.times = r.list<std::uint32_t>([&] { return r.u32(); });
@@ -357,7 +346,8 @@ void decode_tokens(std::string_view bytes, Statement* statements, std::size_t co
     auto role_fits = [n](const Role& x) { return x.token < static_cast<std::int64_t>(n); };
     for (const auto& rec : s.records) {
       bool ok = rec.token < n && role_fits(rec.doer) && role_fits(rec.object);
-      for (const auto& arg : rec.arguments) ok = ok && role_fits(arg.word);
+      for (const auto& arg : rec.arguments)
+        ok = ok && role_fits(arg.word) && arg.prep < static_cast<std::int64_t>(n);
       for (const auto t : rec.times) ok = ok && t < s.times.size();
       for (const auto q : rec.amounts) ok = ok && q < s.quantities.size();
       if (!ok) throw std::runtime_error("record outside its statement");

@@ -83,9 +83,14 @@ std::unique_ptr<ModelLoading> start_loading_model(const std::string& path) {
   loading->fingerprint = model_fingerprint(*bytes) + " " + wordnet_fingerprint;
   // decoded by the first document that needs it: a run whose analyses all come from the
   // cache never pays for it
-  loading->model = std::async(std::launch::deferred, [bytes, wordnet] {
+  // (the file's bytes and WordNet's text are let go once decoded: the deferred state keeps
+  // its callable for the whole run)
+  loading->model = std::async(std::launch::deferred, [bytes, wordnet = std::shared_ptr(wordnet)]() mutable {
                      std::string e;
-                     return load_syntax_model(*bytes, e, true, wordnet.get());
+                     auto model = load_syntax_model(*bytes, e, true, wordnet.get());
+                     bytes.reset();
+                     wordnet.reset();
+                     return model;
                    }).share();
   return loading;
 }

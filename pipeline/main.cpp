@@ -31,27 +31,29 @@ using namespace crosscheck::cli;
 namespace {
 // ---- segment ---------------------------------------------------------------------------
 
-std::string role_json(const Role& r) { return json_quote(r.text); }
-
 // A record as segment and explain print it: every field of the predication.
 std::string record_json(const Statement& s, const Record& r) {
+  auto role = [&](const Role& x) { return json_quote(role_text(s.tokens, x)); };
   std::string args;
   for (const Argument& a : r.arguments)
-    args += std::string(args.empty() ? "" : ",") + "{\"relation\":" + json_quote(a.relation) +
-            ",\"prep\":" + json_quote(a.prep) + ",\"word\":" + role_json(a.word) + "}";
+    args += std::string(args.empty() ? "" : ",") + "{\"relation\":" +
+            json_quote(std::string(to_string(a.relation))) + ",\"prep\":" +
+            json_quote(a.prep < 0 ? std::string() : s.tokens[static_cast<std::size_t>(a.prep)].lower) +
+            ",\"word\":" + role(a.word) + "}";
   std::vector<std::string> times, amounts;
   for (const std::uint32_t i : r.times) times.push_back(s.times[i].text);
   for (const std::uint32_t i : r.amounts) amounts.push_back(s.quantities[i].text);
-  return "{\"act\":" + json_quote(r.word) + ",\"lemma\":" + json_quote(r.lemma) +
+  const Token& act = s.tokens[r.token];
+  return "{\"act\":" + json_quote(act.lower) + ",\"lemma\":" + json_quote(act.lemma) +
          ",\"kind\":" + json_quote(std::string(to_string(r.kind))) +
          ",\"polarity\":" + json_quote(std::string(to_string(r.polarity))) +
          ",\"polarity_cue\":" + json_quote(r.polarity_cue) +
          ",\"modality\":" + json_quote(std::string(to_string(r.modality))) +
          ",\"modality_cue\":" + json_quote(r.modality_cue) +
-         ",\"speaker\":" + json_quote(r.speaker) + ",\"frame\":" + json_quote(r.frame) +
-         ",\"doer\":" + role_json(r.doer) + ",\"object\":" + role_json(r.object) +
-         ",\"arguments\":[" + args + "],\"times\":" + json_array(times) +
-         ",\"amounts\":" + json_array(amounts) + "}";
+         ",\"speaker\":" + json_quote(r.reported ? s.attributed_to : std::string()) +
+         ",\"frame\":" + json_quote(r.frame) + ",\"doer\":" + role(r.doer) +
+         ",\"object\":" + role(r.object) + ",\"arguments\":[" + args +
+         "],\"times\":" + json_array(times) + ",\"amounts\":" + json_array(amounts) + "}";
 }
 
 // The statement as findings.jsonl shows it, plus what only the words tell: which are
@@ -63,7 +65,7 @@ std::string statement_json(const Statement& s) {
   for (const Token& t : s.tokens)
     if (t.negated) negated.push_back(t.lower);
   for (const Record& r : s.records) {
-    acts.push_back(r.word + (r.polarity == Polarity::kNegative ? "!" : "") +
+    acts.push_back(s.tokens[r.token].lower + (r.polarity == Polarity::kNegative ? "!" : "") +
                    (r.modality != Modality::kAsserted ? "?" : ""));
     records += std::string(records.empty() ? "" : ",") + record_json(s, r);
   }

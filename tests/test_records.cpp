@@ -291,15 +291,18 @@ TEST_CASE("records: act, doer, object, polarity and modality for 123 predicates,
       ++t.sentences;
       const std::string key = crosscheck::stem(v.base);
       const crosscheck::Record* found = nullptr;
+      const Statement* in = nullptr;
       const auto statements = analyse_text(sentence);
       for (const Statement& s : statements)
         for (const crosscheck::Record& r : s.records)
-          if (!found && r.lemma == key) found = &r;
+          if (!found && s.tokens[r.token].lemma == key) found = &r, in = &s;
       std::string miss;
       if (found) {
         ++t.act;
         const crosscheck::Record& r = *found;
-        auto word = [](const crosscheck::Role& x) { return x.empty() ? std::string("-") : x.text; };
+        auto word = [&](const crosscheck::Role& x) {
+          return x.empty() ? std::string("-") : crosscheck::role_text(in->tokens, x);
+        };
         if (word(r.doer) == v.doer)
           ++t.doer;
         else
@@ -314,7 +317,7 @@ TEST_CASE("records: act, doer, object, polarity and modality for 123 predicates,
         else
           miss += " denied=" + std::to_string(denied);
         // a reported record names its speaker; its own modality is that of the claim
-        const Modality modality = r.speaker.empty() ? r.modality : Modality::kReported;
+        const Modality modality = r.reported ? Modality::kReported : r.modality;
         if (modality == tpl.modality)
           ++t.modality;
         else

@@ -163,6 +163,22 @@ std::string_view to_string(Modality modality) {
   return "asserted";
 }
 
+std::string_view to_string(Dep dep) {
+  static constexpr std::string_view kNames[] = {
+      "",         "root",  "nsubj",  "nsubj:pass", "obj",  "iobj",  "obl",       "obl:agent",
+      "xcomp",    "ccomp", "conj",   "advcl",      "acl",  "aux",   "cop",       "mark",
+      "case",     "advmod", "compound", "flat",    "amod", "nmod",  "appos",     "cc",
+      "det",      "parataxis", "expl"};
+  const auto i = static_cast<std::size_t>(dep);
+  return i < std::size(kNames) ? kNames[i] : "";
+}
+
+std::string role_text(const std::vector<Token>& tokens, const Role& role) {
+  if (role.empty() || static_cast<std::size_t>(role.token) >= tokens.size()) return "";
+  const Token& t = tokens[static_cast<std::size_t>(role.token)];
+  return t.entity ? t.lemma.substr(1) : t.lower;
+}
+
 std::string_view to_string(Record::Kind kind) {
   switch (kind) {
     case Record::Kind::kVerb:

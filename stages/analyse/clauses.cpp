@@ -73,9 +73,9 @@ std::vector<std::size_t> clause_starts(const std::vector<Token>& tokens, const L
 void fill_roles(Statement& c) {
   if (c.records.empty()) return;
   const Record& r = c.records.front();
-  c.predicate = r.word;
-  c.subject = r.doer.text;
-  c.object = r.object.text;
+  c.predicate = c.tokens[r.token].lower;
+  c.subject = role_text(c.tokens, r.doer);
+  c.object = role_text(c.tokens, r.object);
 }
 
 // The clause [begin, end) of the whole-sentence analysis `s` as a statement of its own.

@@ -9,13 +9,9 @@
 namespace crosscheck::detail {
 namespace {
 
-Role role_of(const std::vector<Token>& tokens, std::int32_t k) {
+Role role_of(std::int32_t k) {
   Role r;
-  if (k < 0) return r;
-  const Token& t = tokens[static_cast<std::size_t>(k)];
   r.token = k;
-  r.entity = t.entity;
-  r.text = t.entity ? t.lemma.substr(1) : t.lower;
   return r;
 }
 
@@ -97,19 +93,8 @@ std::int32_t phrase_head(const std::vector<Token>& tokens, std::uint32_t begin, 
   return begin < tokens.size() ? static_cast<std::int32_t>(begin) : -1;
 }
 
-std::string_view relation_name(Dep d) {
-  switch (d) {
-    case Dep::kObl:
-      return "obl";
-    case Dep::kOblAgent:
-      return "obl:agent";
-    case Dep::kIobj:
-      return "iobj";
-    case Dep::kNmod:
-      return "nmod";
-    default:
-      return "";
-  }
+bool argument(Dep d) {
+  return d == Dep::kObl || d == Dep::kOblAgent || d == Dep::kIobj || d == Dep::kNmod;
 }
 
 }  // namespace
@@ -125,8 +110,6 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, 
     record_of[k] = static_cast<std::int32_t>(out.size());
     Record r;
     r.token = k;
-    r.word = t.lower;
-    r.lemma = t.lemma;
     r.kind = t.light ? Record::Kind::kLight : Record::Kind::kVerb;
     for (const Token& d : tokens)
       if (d.head == static_cast<std::int32_t>(k) && d.dep == Dep::kCop && t.upos != Upos::kVerb)
@@ -146,22 +129,21 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, 
       r.modality_cue = "?";
     }
     if (!marks.frame.empty() && !marks.in_frame[k]) {
-      r.speaker = c.attributed_to;
+      r.reported = true;
       r.frame = marks.frame;
     }
-    r.doer = role_of(tokens, doer_of(tokens, k));
-    r.object = role_of(tokens, object_of(tokens, k));
+    r.doer = role_of(doer_of(tokens, k));
+    r.object = role_of(object_of(tokens, k));
     for (std::uint32_t a = 0; a < tokens.size(); ++a) {
-      const std::string_view rel = relation_name(tokens[a].dep);
-      if (tokens[a].head != static_cast<std::int32_t>(k) || rel.empty()) continue;
+      if (tokens[a].head != static_cast<std::int32_t>(k) || !argument(tokens[a].dep)) continue;
       if (static_cast<std::int32_t>(a) == r.doer.token) continue;
       Argument arg;
-      arg.relation = rel;
-      arg.word = role_of(tokens, static_cast<std::int32_t>(a));
-      for (const Token& p : tokens)
-        if (p.head == static_cast<std::int32_t>(a) && p.dep == Dep::kCase)
-          arg.prep += (arg.prep.empty() ? "" : " ") + p.lower;
-      r.arguments.push_back(std::move(arg));
+      arg.relation = tokens[a].dep;
+      arg.word = role_of(static_cast<std::int32_t>(a));
+      for (std::uint32_t p = 0; p < tokens.size() && arg.prep < 0; ++p)
+        if (tokens[p].head == static_cast<std::int32_t>(a) && tokens[p].dep == Dep::kCase)
+          arg.prep = static_cast<std::int32_t>(p);
+      r.arguments.push_back(arg);
     }
     out.push_back(std::move(r));
   }

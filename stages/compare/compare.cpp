@@ -64,34 +64,40 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
   for (const auto& m : facts.matches) {
     const Record& ra = *m.a;
     const Record& rb = *m.b;
+    // the predicate words as written, and their matching keys
+    const Token& ta = a.tokens[ra.token];
+    const Token& tb = b.tokens[rb.token];
     if (rule.predicate == Rule::Predicate::kSame && m.opposite) continue;
     if (rule.predicate == Rule::Predicate::kOpposite && !m.opposite) continue;
     if (!rule.allow_hedged &&
         (ra.modality != Modality::kAsserted || rb.modality != Modality::kAsserted)) {
-      const Record& r = ra.modality != Modality::kAsserted ? ra : rb;
-      last_failure = "the act is " + std::string(to_string(r.modality)) + ": " + quote(r.word) +
+      const bool on_a = ra.modality != Modality::kAsserted;
+      const Record& r = on_a ? ra : rb;
+      last_failure = "the act is " + std::string(to_string(r.modality)) + ": " +
+                     quote((on_a ? ta : tb).lower) +
                      " (" + quote(r.modality_cue) + ")";
       continue;
     }
-    if (!rule.allow_reported && (!ra.speaker.empty() || !rb.speaker.empty())) {
-      const Record& r = !ra.speaker.empty() ? ra : rb;
-      last_failure = quote(r.word) + " is reported: " + r.speaker + " (" + quote(r.frame) + ")";
+    if (!rule.allow_reported && (ra.reported || rb.reported)) {
+      const bool on_a = ra.reported;
+      last_failure = quote((on_a ? ta : tb).lower) + " is reported: " +
+                     (on_a ? a : b).attributed_to + " (" + quote((on_a ? ra : rb).frame) + ")";
       continue;
     }
     const bool a_denies = ra.polarity == Polarity::kNegative;
     const bool opposite_polarity = ra.polarity != rb.polarity;
     if (opposite_polarity &&
-        (mixed(a, lex.class_of(ra.lemma), lex) || mixed(b, lex.class_of(rb.lemma), lex))) {
-      last_failure = "a side both denies and asserts " + quote(lex.class_of(ra.lemma)) +
+        (mixed(a, lex.class_of(ta.lemma), lex) || mixed(b, lex.class_of(tb.lemma), lex))) {
+      last_failure = "a side both denies and asserts " + quote(lex.class_of(ta.lemma)) +
                      " (a sequence, not a denial)";
       continue;
     }
     if (rule.polarity == Rule::PolarityTest::kSame && opposite_polarity) {
-      last_failure = "polarity differs on " + quote(ra.word) + "/" + quote(rb.word);
+      last_failure = "polarity differs on " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
     }
     if (rule.polarity == Rule::PolarityTest::kOpposite && !opposite_polarity) {
-      last_failure = "same polarity on " + quote(ra.word) + "/" + quote(rb.word);
+      last_failure = "same polarity on " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
     }
     // The denying side and the asserting side, when the polarity differs.
@@ -99,6 +105,8 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     const Statement& asserter = a_denies ? b : a;
     const Record& denied = a_denies ? ra : rb;
     const Record& asserted = a_denies ? rb : ra;
+    const std::string& denied_word = (a_denies ? ta : tb).lower;
+    const std::string& asserted_word = (a_denies ? tb : ta).lower;
     if (rule.covered_denial && opposite_polarity) {
       if (const std::string extra =
               uncovered(denier, denied, asserter, asserted, rule.context_window);
@@ -112,16 +120,16 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       const auto& cb = facts.around(false, b, rb, rule.context_window);
       if (shared_count(ca, cb) < rule.min_context) {
         last_failure = "fewer than " + std::to_string(rule.min_context) + " shared words near " +
-                       quote(ra.word) + "/" + quote(rb.word);
+                       quote(ta.lower) + "/" + quote(tb.lower);
         continue;
       }
     }
     if (rule.same_object && objects_differ(a, ra, b, rb, rule.context_window)) {
-      last_failure = "different objects of " + quote(ra.word) + "/" + quote(rb.word);
+      last_failure = "different objects of " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
     }
     if (rule.same_agent && agents_differ(a, ra, b, rb)) {
-      last_failure = "different doers of " + quote(ra.word) + "/" + quote(rb.word);
+      last_failure = "different doers of " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
     }
     // "far from Stalin initiating the war" is not denied by "who triggered the war": a
@@ -130,7 +138,7 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       if (!participants(denier, denied).agent.empty() &&
           participants(asserter, asserted).agent.empty() &&
           asserted.kind != Record::Kind::kLight) {
-        last_failure = "the assertion names no doer of " + quote(asserted.word);
+        last_failure = "the assertion names no doer of " + quote(asserted_word);
         continue;
       }
     }
@@ -138,12 +146,12 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     const bool times_overlap = times && times->overlap;
     if (rule.time == Rule::TimeTest::kDisjoint && !(times && !times->overlap)) {
       last_failure = times ? "times overlap: " + times->a->text + " / " + times->b->text
-                           : "a side states no time for " + quote(ra.word);
+                           : "a side states no time for " + quote(ta.lower);
       continue;
     }
     if (rule.time == Rule::TimeTest::kOverlap && !times_overlap) {
       last_failure = times ? "times disjoint: " + times->a->text + " / " + times->b->text
-                           : "a side states no time for " + quote(ra.word);
+                           : "a side states no time for " + quote(ta.lower);
       continue;
     }
     if (rule.time == Rule::TimeTest::kNone && times && !times->overlap) {
@@ -153,29 +161,29 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     const auto numbers = compare_numbers(a, ra, b, rb);
     if (rule.number == Rule::NumberTest::kDisjoint && !(numbers && !numbers->overlap)) {
       last_failure = numbers ? "amounts agree: " + numbers->a->text + " / " + numbers->b->text
-                             : "no amounts of one thing for " + quote(ra.word);
+                             : "no amounts of one thing for " + quote(ta.lower);
       continue;
     }
     if (rule.number == Rule::NumberTest::kOverlap && !(numbers && numbers->overlap)) {
       last_failure = numbers ? "amounts differ: " + numbers->a->text + " / " + numbers->b->text
-                             : "no amounts of one thing for " + quote(ra.word);
+                             : "no amounts of one thing for " + quote(ta.lower);
       continue;
     }
     // Cues: the predicate words, the negation that splits them, the times compared.
-    v.cues.push_back(ra.word);
-    if (rb.word != ra.word) v.cues.push_back(rb.word);
+    v.cues.push_back(ta.lower);
+    if (tb.lower != ta.lower) v.cues.push_back(tb.lower);
     std::ostringstream why;
     if (opposite_polarity) {
       const std::string& cue = denied.polarity_cue;
       if (!cue.empty()) v.cues.push_back(cue);
-      why << (a_denies ? "A" : "B") << " denies " << quote(denied.word)
+      why << (a_denies ? "A" : "B") << " denies " << quote(denied_word)
           << (cue.empty() ? "" : " (" + quote(cue) + ")") << ", " << (a_denies ? "B" : "A")
-          << " asserts " << quote(asserted.word);
+          << " asserts " << quote(asserted_word);
     } else if (m.opposite) {
-      why << quote(ra.word) << " is opposed to " << quote(rb.word);
+      why << quote(ta.lower) << " is opposed to " << quote(tb.lower);
     } else {
-      why << "both " << (a_denies ? "deny " : "assert ") << quote(ra.word)
-          << (rb.word != ra.word ? " ~ " + quote(rb.word) : "");
+      why << "both " << (a_denies ? "deny " : "assert ") << quote(ta.lower)
+          << (tb.lower != ta.lower ? " ~ " + quote(tb.lower) : "");
     }
     if (rule.time != Rule::TimeTest::kAny && times) {
       v.cues.push_back(times->a->text);

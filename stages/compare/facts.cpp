@@ -11,9 +11,9 @@ std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statemen
                                               const Lexicon& lex) {
   std::vector<PredicateMatch> out;
   for (const Record& ra : a.records) {
-    const std::string& ca = lex.class_of(ra.lemma);
+    const std::string& ca = lex.class_of(a.tokens[ra.token].lemma);
     for (const Record& rb : b.records) {
-      const std::string& cb = lex.class_of(rb.lemma);
+      const std::string& cb = lex.class_of(b.tokens[rb.token].lemma);
       if (ca == cb)
         out.push_back({&ra, &rb, false});
       else if (lex.opposed(ca, cb))
@@ -28,7 +28,8 @@ std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statemen
 bool mixed(const Statement& s, const std::string& cls, const Lexicon& lex) {
   bool denied = false, asserted = false;
   for (const Record& r : s.records)
-    if (lex.class_of(r.lemma) == cls) (r.polarity == Polarity::kNegative ? denied : asserted) = true;
+    if (lex.class_of(s.tokens[r.token].lemma) == cls)
+      (r.polarity == Polarity::kNegative ? denied : asserted) = true;
   return denied && asserted;
 }
 
@@ -121,7 +122,9 @@ Participants participants(const Statement& s, const Record& r) {
   const bool swapped = passive(s, r);
   for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
     if (s.tokens[k].entity && (k < r.token || swapped)) p.before.push_back(s.tokens[k].lemma.substr(1));
-  if (r.doer.entity) p.agent = r.doer.text;  // the doer, when the tree names one and it is a name
+  // the doer, when the tree names one and it is a name
+  if (!r.doer.empty() && s.tokens[static_cast<std::size_t>(r.doer.token)].entity)
+    p.agent = role_text(s.tokens, r.doer);
   return p;
 }
 

@@ -230,11 +230,9 @@ enum class Polarity { kPositive, kNegative };
 enum class Modality { kAsserted, kHedged, kReported, kConditional, kFuture, kQuestion };
 
 // A word of a statement that fills a role of a predication: its index in the statement's
-// tokens and how reports name it (an entity by its canonical name, else its folded form).
+// tokens (role_text names it).
 struct Role {
   std::int32_t token = -1;  // -1: the tree names none
-  std::string text;
-  bool entity = false;
   bool empty() const { return token < 0; }
   friend bool operator==(const Role&, const Role&) = default;
 };
@@ -242,8 +240,8 @@ struct Role {
 // A dependent of a predication other than its doer and object, with its preposition:
 // "in Seoul" (obl, "in"), "to Kim" (iobj or obl "to").
 struct Argument {
-  std::string relation;  // the UD relation: obl, iobj, obl:agent, nmod
-  std::string prep;      // the case word ("in", "by"); "" when none
+  Dep relation = Dep::kOther;  // obl, obl:agent, iobj, nmod
+  std::int32_t prep = -1;      // the token of its case word ("in", "by"); -1 when none
   Role word;
   friend bool operator==(const Argument&, const Argument&) = default;
 };
@@ -255,16 +253,16 @@ struct Argument {
 struct Record {
   enum class Kind { kVerb, kCopula, kLight };
   Kind kind = Kind::kVerb;
-  std::uint32_t token = 0;  // the predicate word in the statement's tokens
-  std::string word;         // as written, folded ("signed")
-  std::string lemma;        // the matching key (stem of the lemma; a phrase's class)
+  // The predicate word in the statement's tokens: its form and matching key (the stem of
+  // its lemma; a phrase's class) are that token's `lower` and `lemma`.
+  std::uint32_t token = 0;
   Polarity polarity = Polarity::kPositive;
   std::string polarity_cue;  // "not", "refused to"; "" when asserted
   Modality modality = Modality::kAsserted;
   std::string modality_cue;  // "may", "if", "will", "?"; "" when asserted
-  // Who asserts it when reported ("the ministry", "according to X"), and the verb or phrase
-  // that reports it ("said"); both "" when the article itself asserts it.
-  std::string speaker;
+  // Reported: the statement's `attributed_to` asserts it ("the ministry", "according to
+  // X"), through `frame`, the verb or phrase that reports it ("said"); otherwise the article.
+  bool reported = false;
   std::string frame;
   Role doer;    // nsubj (a relative pronoun's antecedent), or the agent of a passive
   Role object;  // obj, or the subject of a passive
@@ -345,6 +343,10 @@ std::string_view to_string(Finding::Kind kind);
 std::string_view to_string(Polarity polarity);
 std::string_view to_string(Modality modality);
 std::string_view to_string(Record::Kind kind);
+std::string_view to_string(Dep dep);  // the UD relation's name ("obl:agent"); "" for kOther
+// How reports name a role's word: an entity by its canonical name, else its folded form;
+// "" for an empty role.
+std::string role_text(const std::vector<Token>& tokens, const Role& role);
 std::string_view to_string(TimeInterval::Precision precision);
 
 // A document that could not be analysed, and why.

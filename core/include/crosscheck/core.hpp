@@ -153,19 +153,20 @@ struct Word {
 };
 
 // A word of a statement. `span` is relative to the sentence's start in Document::text.
+// (Packed: a corpus holds millions of tokens while its pairs are compared.)
 struct Token {
-  enum class Kind { kWord, kNumber, kPunct };
+  enum class Kind : std::uint8_t { kWord, kNumber, kPunct };
   Span span;
+  std::string lower;  // case-folded surface form
+  std::string lemma;  // dictionary form or stem
   Kind kind = Kind::kWord;
-  std::string lower;       // case-folded surface form
-  std::string lemma;       // dictionary form or stem
-  bool stop = false;       // function word: no weight in alignment
-  bool verb = false;       // an act: a verb by the parse, or a noun of a predicate class
-  bool entity = false;     // part of a known entity's name
-  bool negated = false;    // the head of a negation scope: the claim denies this word
-  bool in_phrase = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself
-  bool hedged = false;     // in a clause that a hedge or a conditional makes uncertain
-  bool light = false;      // an act named by the object of a light verb ("obtained approval")
+  bool stop : 1 = false;       // function word: no weight in alignment
+  bool verb : 1 = false;       // an act: a verb by the parse, or a noun of a predicate class
+  bool entity : 1 = false;     // part of a known entity's name
+  bool negated : 1 = false;    // the head of a negation scope: the claim denies this word
+  bool in_phrase : 1 = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself
+  bool hedged : 1 = false;     // in a clause that a hedge or a conditional makes uncertain
+  bool light : 1 = false;  // an act named by the object of a light verb ("obtained approval")
   // The token's place in the sentence's dependency tree: its relation and the index of its
   // head among the statement's tokens (-1: the root, or a head outside the statement).
   Upos upos = Upos::kX;
@@ -223,11 +224,18 @@ struct Negation {
   std::int32_t head = -1;  // the act the tree says it denies; -1 when found by its scope
 };
 
-enum class Polarity { kPositive, kNegative };
+enum class Polarity : std::uint8_t { kPositive, kNegative };
 // How sure a claim is. A statement is asserted, hedged or reported (attributed to someone);
 // a record (one predication) is asserted, hedged, conditional ("if"), future ("will") or a
 // question. An act that is only wanted or planned ("wanted to invade") is no record at all.
-enum class Modality { kAsserted, kHedged, kReported, kConditional, kFuture, kQuestion };
+enum class Modality : std::uint8_t {
+  kAsserted,
+  kHedged,
+  kReported,
+  kConditional,
+  kFuture,
+  kQuestion
+};
 
 // A word of a statement that fills a role of a predication: its index in the statement's
 // tokens (role_text names it).
@@ -251,18 +259,18 @@ struct Argument {
 // verb ("obtained approval": "approval"). Each clause has one record per act. The rules of
 // compare read only these records.
 struct Record {
-  enum class Kind { kVerb, kCopula, kLight };
+  enum class Kind : std::uint8_t { kVerb, kCopula, kLight };
   Kind kind = Kind::kVerb;
-  // The predicate word in the statement's tokens: its form and matching key (the stem of
-  // its lemma; a phrase's class) are that token's `lower` and `lemma`.
-  std::uint32_t token = 0;
   Polarity polarity = Polarity::kPositive;
-  std::string polarity_cue;  // "not", "refused to"; "" when asserted
   Modality modality = Modality::kAsserted;
-  std::string modality_cue;  // "may", "if", "will", "?"; "" when asserted
   // Reported: the statement's `attributed_to` asserts it ("the ministry", "according to
   // X"), through `frame`, the verb or phrase that reports it ("said"); otherwise the article.
   bool reported = false;
+  // The predicate word in the statement's tokens: its form and matching key (the stem of
+  // its lemma; a phrase's class) are that token's `lower` and `lemma`.
+  std::uint32_t token = 0;
+  std::string polarity_cue;  // "not", "refused to"; "" when asserted
+  std::string modality_cue;  // "may", "if", "will", "?"; "" when asserted
   std::string frame;
   Role doer;    // nsubj (a relative pronoun's antecedent), or the agent of a passive
   Role object;  // obj, or the subject of a passive

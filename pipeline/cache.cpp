@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-13";
+constexpr std::string_view kFormat = "crosscheck-analysis-14";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -155,11 +155,10 @@ void write_record(Writer& w, const Record& r) {
   w.u8(static_cast<std::uint8_t>(r.kind));
   w.u32(r.token);
   w.u8(static_cast<std::uint8_t>(r.polarity));
-  w.str(r.polarity_cue);
+  w.u32(static_cast<std::uint32_t>(r.negation + 1));
   w.u8(static_cast<std::uint8_t>(r.modality));
   w.str(r.modality_cue);
   w.u8(r.reported);
-  w.str(r.frame);
   w.u32(static_cast<std::uint32_t>(r.doer.token + 1));
   w.u32(static_cast<std::uint32_t>(r.object.token + 1));
   w.list(r.arguments, [&](const Argument& a) {
@@ -177,11 +176,10 @@ Record read_record(Reader& r) {
   x.kind = enum_of(r.u8(), Record::Kind::kLight);
   x.token = r.u32();
   x.polarity = enum_of(r.u8(), Polarity::kNegative);
-  x.polarity_cue = r.str();
+  x.negation = static_cast<std::int32_t>(r.u32()) - 1;
   x.modality = enum_of(r.u8(), Modality::kQuestion);
   x.modality_cue = r.str();
   x.reported = r.u8() != 0;
-  x.frame = r.str();
   x.doer.token = index();
   x.object.token = index();
   x.arguments = r.list<Argument>([&] {
@@ -215,6 +213,7 @@ void write_statement(Writer& w, const Statement& s) {
   });
   w.u8(static_cast<std::uint8_t>(s.modality));
   w.str(s.attributed_to);
+  w.str(s.frame);
   w.strings(s.hedges);
   w.list(s.times, [&](const TimeInterval& t) {
     w.i32(t.first_day), w.i32(t.last_day);
@@ -254,6 +253,7 @@ Statement read_statement(Reader& r) {
   });
   s.modality = enum_of(r.u8(), Modality::kQuestion);
   s.attributed_to = r.str();
+  s.frame = r.str();
   s.hedges = r.strings();
   s.times = r.list<TimeInterval>([&] {
     TimeInterval t;
@@ -345,7 +345,8 @@ void decode_tokens(std::string_view bytes, Statement* statements, std::size_t co
       if (q.token >= n) throw std::runtime_error("amount outside its statement");
     auto role_fits = [n](const Role& x) { return x.token < static_cast<std::int64_t>(n); };
     for (const auto& rec : s.records) {
-      bool ok = rec.token < n && role_fits(rec.doer) && role_fits(rec.object);
+      bool ok = rec.token < n && role_fits(rec.doer) && role_fits(rec.object) &&
+                rec.negation < static_cast<std::int64_t>(s.negations.size());
       for (const auto& arg : rec.arguments)
         ok = ok && role_fits(arg.word) && arg.prep < static_cast<std::int64_t>(n);
       for (const auto t : rec.times) ok = ok && t < s.times.size();

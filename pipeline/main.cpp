@@ -47,11 +47,12 @@ std::string record_json(const Statement& s, const Record& r) {
   return "{\"act\":" + json_quote(act.lower) + ",\"lemma\":" + json_quote(act.lemma) +
          ",\"kind\":" + json_quote(std::string(to_string(r.kind))) +
          ",\"polarity\":" + json_quote(std::string(to_string(r.polarity))) +
-         ",\"polarity_cue\":" + json_quote(r.polarity_cue) +
+         ",\"polarity_cue\":" + json_quote(std::string(polarity_cue(s, r))) +
          ",\"modality\":" + json_quote(std::string(to_string(r.modality))) +
          ",\"modality_cue\":" + json_quote(r.modality_cue) +
          ",\"speaker\":" + json_quote(r.reported ? s.attributed_to : std::string()) +
-         ",\"frame\":" + json_quote(r.frame) + ",\"doer\":" + role(r.doer) +
+         ",\"frame\":" + json_quote(r.reported ? s.frame : std::string()) +
+         ",\"doer\":" + role(r.doer) +
          ",\"object\":" + role(r.object) + ",\"arguments\":[" + args +
          "],\"times\":" + json_array(times) + ",\"amounts\":" + json_array(amounts) + "}";
 }

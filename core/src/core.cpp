@@ -173,6 +173,12 @@ std::string_view to_string(Dep dep) {
   return i < std::size(kNames) ? kNames[i] : "";
 }
 
+std::string_view polarity_cue(const Statement& s, const Record& r) {
+  return r.negation >= 0 && static_cast<std::size_t>(r.negation) < s.negations.size()
+             ? std::string_view(s.negations[static_cast<std::size_t>(r.negation)].cue)
+             : std::string_view();
+}
+
 std::string role_text(const std::vector<Token>& tokens, const Role& role) {
   if (role.empty() || static_cast<std::size_t>(role.token) >= tokens.size()) return "";
   const Token& t = tokens[static_cast<std::size_t>(role.token)];

@@ -170,7 +170,7 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
     if (marks.cue_of[i] > 0) cm.hedge[i - begin] = s.hedges[marks.cue_of[i] - 1];
     cm.in_frame[i - begin] = in_frame(i);
   }
-  if (reported) cm.frame = attribution.cue;
+  if (reported) c.frame = attribution.cue;
   c.records = build_records(c, cm, lex);
   fill_roles(c);
   return c;

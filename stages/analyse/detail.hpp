@@ -80,7 +80,6 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
 struct ClauseMarks {
   std::vector<std::string> hedge;  // the hedge or conditional that makes it uncertain, or ""
   std::vector<bool> in_frame;      // one of the words that say who speaks
-  std::string frame;               // the reporting verb or phrase ("said", "according to")
 };
 // records.cpp: the predications of a clause (its tokens, negations, times, amounts and
 // attribution final), from the tree.

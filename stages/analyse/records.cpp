@@ -18,19 +18,20 @@ Role role_of(std::int32_t k) {
 // The cue that denies token k: the negation the tree says denies it, or whose scope holds
 // it (a postposed cue scopes back over its clause), or, for an act denied through the tree ("did not identify and
 // review"), the cue of the act it is coordinated with.
-std::string polarity_cue(const Statement& c, std::uint32_t k) {
+std::int32_t negation_of(const Statement& c, std::uint32_t k) {
+  auto index = [&](const Negation& n) { return static_cast<std::int32_t>(&n - c.negations.data()); };
   for (int steps = 0; steps < 32; ++steps) {
     for (const auto& n : c.negations)
-      if (n.head == static_cast<std::int32_t>(k)) return n.cue;
+      if (n.head == static_cast<std::int32_t>(k)) return index(n);
     for (const auto& n : c.negations)
-      if (n.head < 0 && k >= n.scope_begin && k < n.scope_end) return n.cue;
+      if (n.head < 0 && k >= n.scope_begin && k < n.scope_end) return index(n);
     for (const auto& n : c.negations)
-      if (k < n.token && k >= n.scope_begin) return n.cue;
+      if (k < n.token && k >= n.scope_begin) return index(n);
     const std::int32_t head = c.tokens[k].head;
     if (head < 0 || !c.tokens[static_cast<std::size_t>(head)].negated) break;
     k = static_cast<std::uint32_t>(head);
   }
-  return "";
+  return -1;
 }
 
 bool joined(const std::vector<std::string>& words, const std::string& phrase) {
@@ -116,7 +117,7 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, 
         r.kind = Record::Kind::kCopula;
     if (t.negated) {
       r.polarity = Polarity::kNegative;
-      r.polarity_cue = polarity_cue(c, k);
+      r.negation = negation_of(c, k);
     }
     if (!marks.hedge[k].empty()) {
       r.modality = conditional(marks.hedge[k], lex) ? Modality::kConditional : Modality::kHedged;
@@ -128,10 +129,7 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, 
       r.modality = Modality::kQuestion;
       r.modality_cue = "?";
     }
-    if (!marks.frame.empty() && !marks.in_frame[k]) {
-      r.reported = true;
-      r.frame = marks.frame;
-    }
+    r.reported = !c.frame.empty() && !marks.in_frame[k];
     r.doer = role_of(doer_of(tokens, k));
     r.object = role_of(object_of(tokens, k));
     for (std::uint32_t a = 0; a < tokens.size(); ++a) {

@@ -81,7 +81,7 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     if (!rule.allow_reported && (ra.reported || rb.reported)) {
       const bool on_a = ra.reported;
       last_failure = quote((on_a ? ta : tb).lower) + " is reported: " +
-                     (on_a ? a : b).attributed_to + " (" + quote((on_a ? ra : rb).frame) + ")";
+                     (on_a ? a : b).attributed_to + " (" + quote((on_a ? a : b).frame) + ")";
       continue;
     }
     const bool a_denies = ra.polarity == Polarity::kNegative;
@@ -174,7 +174,7 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     if (tb.lower != ta.lower) v.cues.push_back(tb.lower);
     std::ostringstream why;
     if (opposite_polarity) {
-      const std::string& cue = denied.polarity_cue;
+      const std::string cue(polarity_cue(denier, denied));
       if (!cue.empty()) v.cues.push_back(cue);
       why << (a_denies ? "A" : "B") << " denies " << quote(denied_word)
           << (cue.empty() ? "" : " (" + quote(cue) + ")") << ", " << (a_denies ? "B" : "A")

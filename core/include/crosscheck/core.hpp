@@ -264,14 +264,15 @@ struct Record {
   Polarity polarity = Polarity::kPositive;
   Modality modality = Modality::kAsserted;
   // Reported: the statement's `attributed_to` asserts it ("the ministry", "according to
-  // X"), through `frame`, the verb or phrase that reports it ("said"); otherwise the article.
+  // X"), through its `frame` ("said"); otherwise the article itself.
   bool reported = false;
   // The predicate word in the statement's tokens: its form and matching key (the stem of
   // its lemma; a phrase's class) are that token's `lower` and `lemma`.
   std::uint32_t token = 0;
-  std::string polarity_cue;  // "not", "refused to"; "" when asserted
+  // The negation that denies it, an index into the statement's negations (polarity_cue
+  // gives its words: "not", "refused to"); -1 when asserted, or denied through the tree alone.
+  std::int32_t negation = -1;
   std::string modality_cue;  // "may", "if", "will", "?"; "" when asserted
-  std::string frame;
   Role doer;    // nsubj (a relative pronoun's antecedent), or the agent of a passive
   Role object;  // obj, or the subject of a passive
   std::vector<Argument> arguments;
@@ -304,6 +305,7 @@ struct Statement {
   std::vector<Negation> negations;
   Modality modality = Modality::kAsserted;
   std::string attributed_to;  // who asserts it when reported; empty: the article itself
+  std::string frame;          // the verb or phrase that reports it ("said", "according to")
   std::vector<std::string> hedges;
   std::vector<TimeInterval> times;
   bool relative_time = false;  // "yesterday": its dates are datelines, not the act's time
@@ -352,6 +354,8 @@ std::string_view to_string(Polarity polarity);
 std::string_view to_string(Modality modality);
 std::string_view to_string(Record::Kind kind);
 std::string_view to_string(Dep dep);  // the UD relation's name ("obl:agent"); "" for kOther
+// The words of the negation that denies record `r` of `s` ("not", "refused to"), or "".
+std::string_view polarity_cue(const Statement& s, const Record& r);
 // How reports name a role's word: an entity by its canonical name, else its folded form;
 // "" for an empty role.
 std::string role_text(const std::vector<Token>& tokens, const Role& role);

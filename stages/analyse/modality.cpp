@@ -30,8 +30,29 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
                           const std::vector<bool>& in_time, std::vector<std::uint32_t>& cue_of) {
   auto& tokens = s.tokens;
   cue_of.assign(tokens.size(), 0);
-  // A hedge or a conditional makes its own clause uncertain, not the whole sentence:
-  // "whilst one suspects X, it proves that Stalin did send soldiers" asserts the sending.
+  // A hedge or a conditional makes uncertain what it qualifies, not the whole sentence:
+  // "whilst one suspects X, it proves that Stalin did send soldiers" asserts the sending. A
+  // hedge word qualifies, by the tree, the act it hangs from ("may have sent", "perhaps",
+  // "if ...") or, a verb or adjective itself ("seems", "it is likely that"), what it
+  // governs: that act's subtree, less the conjuncts with a subject of their own and the
+  // clauses beside it (parataxis). A phrase, or a word the tree hangs from nothing, makes
+  // its clause uncertain (up to the clause breaks).
+  auto has_subject = [&](std::size_t k) {
+    for (const Token& c : tokens)
+      if (c.head == static_cast<std::int32_t>(k) && (c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass))
+        return true;
+    return false;
+  };
+  auto qualifies = [&](std::size_t k, std::int32_t act) {
+    for (std::int32_t x = static_cast<std::int32_t>(k), steps = 0; x >= 0 && steps < 64; ++steps) {
+      if (x == act) return true;
+      const Token& t = tokens[static_cast<std::size_t>(x)];
+      if (t.dep == Dep::kParataxis || (t.dep == Dep::kConj && has_subject(static_cast<std::size_t>(x))))
+        return false;
+      x = t.head;
+    }
+    return false;
+  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::size_t length = 0;
     // a hedge word the parse calls a name or a thing is none ("the suspect", "in May")
@@ -45,13 +66,21 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     std::string hedge;
     for (std::size_t k = i; k < i + length; ++k) hedge += (k > i ? " " : "") + tokens[k].lower;
     s.hedges.push_back(hedge);
+    auto mark = [&](std::size_t k) {
+      tokens[k].hedged = true;
+      if (cue_of[k] == 0) cue_of[k] = static_cast<std::uint32_t>(s.hedges.size());
+    };
+    const bool governs = tokens[i].upos == Upos::kVerb || tokens[i].upos == Upos::kAdj;
+    const std::int32_t act = governs ? static_cast<std::int32_t>(i) : tokens[i].head;
+    if (length == 1 && act >= 0) {
+      for (std::size_t k = 0; k < tokens.size(); ++k)
+        if (qualifies(k, act)) mark(k);
+      continue;
+    }
     std::size_t begin = i, end = i + length;
     while (begin > 0 && !is_clause_break(tokens[begin - 1], lex)) --begin;
     while (end < tokens.size() && !is_clause_break(tokens[end], lex)) ++end;
-    for (std::size_t k = begin; k < end; ++k) {
-      tokens[k].hedged = true;
-      if (cue_of[k] == 0) cue_of[k] = static_cast<std::uint32_t>(s.hedges.size());
-    }
+    for (std::size_t k = begin; k < end; ++k) mark(k);
     i += length - 1;
   }
   if (!s.hedges.empty()) s.modality = Modality::kHedged;

@@ -109,7 +109,9 @@ int cmd_segment(const std::vector<std::string>& args) {
       parse_simple(args, "segment", "the text file to segment", 1,
                    "usage: crosscheck segment FILE [--rules DIR] [--model FILE]\n\n"
                    "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
-                   "the file), text, and the analysed statements (clauses) of each.");
+                   "the file), text, and the analysed statements (clauses) of each, with their\n"
+                   "records: one per predication (act, kind, polarity and cue, modality and cue,\n"
+                   "speaker and frame, doer, object, arguments, times, amounts).");
   if (a.help) return kOk;
   if (a.positional.size() != 1) throw UsageError("segment needs a FILE");
   const std::string& file = a.positional.front();
@@ -381,8 +383,9 @@ int cmd_explain(const std::vector<std::string>& args) {
     std::cout
         << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR] [--model FILE]\n"
            "       crosscheck explain --pairs FILE.jsonl [--rules DIR] [--model FILE]\n\n"
-           "Analyses two sentences as if from two sources, prints their statements and\n"
-           "features, what each rule says of each pair of statements, and the finding.\n"
+           "Analyses two sentences as if from two sources, prints their statements,\n"
+           "features and records, what each rule says of each pair of statements, and the\n"
+           "finding.\n"
            "With --pairs, judges many pairs in one process: for each input line, a line\n"
            "{\"line\", \"id\", \"kind\": conflict|agreement|none|error, \"type\", \"rule\",\n"
            "\"confidence\", \"explanation\"}. A bad line is reported and the others go on;\n"

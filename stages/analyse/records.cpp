@@ -156,14 +156,14 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, 
     }
   // A dependent shared by coordinated acts hangs from the first of them (UD's convention):
   // "visited Moscow in April 1950 and obtained approval" dates the approval too, unless the
-  // conjunct has a time of its own.
+  // conjunct has a time of its own (or is joined by a comma alone: core's coordinated).
   for (Record& r : out) {
     // an event noun's place in the clause is its light verb's: "obtained approval"
     std::uint32_t k = r.token;
     if (r.kind == Record::Kind::kLight && tokens[k].head >= 0)
       k = static_cast<std::uint32_t>(tokens[k].head);
     const Token& t = tokens[k];
-    if (!r.times.empty() || t.dep != Dep::kConj || t.head < 0) continue;
+    if (!r.times.empty() || !coordinated(tokens, k)) continue;
     for (std::int32_t x = t.head, steps = 0; x >= 0 && steps < 32; ++steps) {
       const std::int32_t head = record_of[static_cast<std::size_t>(x)];
       if (head < 0) break;

@@ -9,8 +9,8 @@
 #include <optional>
 
 #include "cli.hpp"
-#include "crosscheck/checksum.hpp"
 #include "corpus_files.hpp"
+#include "crosscheck/checksum.hpp"
 #include "ingest/ingest.hpp"
 #include "reports/reports.hpp"
 #include "syntax/syntax.hpp"
@@ -85,13 +85,14 @@ std::unique_ptr<ModelLoading> start_loading_model(const std::string& path) {
   // cache never pays for it
   // (the file's bytes and WordNet's text are let go once decoded: the deferred state keeps
   // its callable for the whole run)
-  loading->model = std::async(std::launch::deferred, [bytes, wordnet = std::shared_ptr(wordnet)]() mutable {
-                     std::string e;
-                     auto model = load_syntax_model(*bytes, e, true, wordnet.get());
-                     bytes.reset();
-                     wordnet.reset();
-                     return model;
-                   }).share();
+  loading->model =
+      std::async(std::launch::deferred, [bytes, wordnet = std::shared_ptr(wordnet)]() mutable {
+        std::string e;
+        auto model = load_syntax_model(*bytes, e, true, wordnet.get());
+        bytes.reset();
+        wordnet.reset();
+        return model;
+      }).share();
   return loading;
 }
 

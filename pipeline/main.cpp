@@ -36,10 +36,11 @@ std::string record_json(const Statement& s, const Record& r) {
   auto role = [&](const Role& x) { return json_quote(role_text(s.tokens, x)); };
   std::string args;
   for (const Argument& a : r.arguments)
-    args += std::string(args.empty() ? "" : ",") + "{\"relation\":" +
-            json_quote(std::string(to_string(a.relation))) + ",\"prep\":" +
-            json_quote(a.prep < 0 ? std::string() : s.tokens[static_cast<std::size_t>(a.prep)].lower) +
-            ",\"word\":" + role(a.word) + "}";
+    args +=
+        std::string(args.empty() ? "" : ",") +
+        "{\"relation\":" + json_quote(std::string(to_string(a.relation))) + ",\"prep\":" +
+        json_quote(a.prep < 0 ? std::string() : s.tokens[static_cast<std::size_t>(a.prep)].lower) +
+        ",\"word\":" + role(a.word) + "}";
   std::vector<std::string> times, amounts;
   for (const std::uint32_t i : r.times) times.push_back(s.times[i].text);
   for (const std::uint32_t i : r.amounts) amounts.push_back(s.quantities[i].text);
@@ -52,8 +53,7 @@ std::string record_json(const Statement& s, const Record& r) {
          ",\"modality_cue\":" + json_quote(r.modality_cue) +
          ",\"speaker\":" + json_quote(r.reported ? s.attributed_to : std::string()) +
          ",\"frame\":" + json_quote(r.reported ? s.frame : std::string()) +
-         ",\"doer\":" + role(r.doer) +
-         ",\"object\":" + role(r.object) + ",\"arguments\":[" + args +
+         ",\"doer\":" + role(r.doer) + ",\"object\":" + role(r.object) + ",\"arguments\":[" + args +
          "],\"times\":" + json_array(times) + ",\"amounts\":" + json_array(amounts) + "}";
 }
 

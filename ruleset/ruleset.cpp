@@ -495,12 +495,11 @@ struct Loader {
       else if (k == "rule")
         r.rules(value, rule_ids);
       else
-        r.unknown_key(
-            key,
-            "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
-            "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
-            "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
-            "multipliers, irregular, entity, class, rule)");
+        r.unknown_key(key,
+                      "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
+                      "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
+                      "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
+                      "multipliers, irregular, entity, class, rule)");
     }
   }
 

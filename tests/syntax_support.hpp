@@ -25,8 +25,8 @@ inline const SyntaxModel& bundled_model() {
     const char* parts[4] = {"noun", "verb", "adj", "adv"};
     for (int p = 0; p < 4; ++p)
       for (const bool index : {true, false}) {
-        const std::string path = std::string(CROSSCHECK_WORDNET_DIR) +
-                                 (index ? "/index." : "/") + parts[p] + (index ? "" : ".exc");
+        const std::string path = std::string(CROSSCHECK_WORDNET_DIR) + (index ? "/index." : "/") +
+                                 parts[p] + (index ? "" : ".exc");
         std::ifstream file(path, std::ios::binary);
         if (!file) throw std::runtime_error(path + ": cannot read WordNet");
         std::stringstream text;

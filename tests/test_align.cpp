@@ -28,7 +28,8 @@ const crosscheck::Lexicon& lexicon() {
       // the English rules plus the names of the bundled corpus (Stalin, Kim), as its run loads them
       crosscheck::load_rules({std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/en",
                               std::string(CROSSCHECK_SOURCE_ROOT) + "/rules/korea-1950"});
-  if (!loaded.ok()) FAIL("rules/en, rules/korea-1950 do not load: " << loaded.diagnostics.front().format());
+  if (!loaded.ok())
+    FAIL("rules/en, rules/korea-1950 do not load: " << loaded.diagnostics.front().format());
   return loaded.lexicon;
 }
 

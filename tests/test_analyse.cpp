@@ -211,9 +211,11 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=positive mod=reported by=North Korean historians ents=[North Korea,South Korea]"},
       {"Stalin gave Kim permission to invade.",
        "pol=positive mod=asserted ents=[Joseph Stalin,Kim Il-sung]"},
-      {"Kim wanted to invade the South.", "pol=positive mod=asserted ents=[Kim Il-sung,South Korea]"},
+      {"Kim wanted to invade the South.",
+       "pol=positive mod=asserted ents=[Kim Il-sung,South Korea]"},
       {"He said 'no' a number of times.", "pol=positive mod=asserted"},
-      {"Kim promised him that the war would be short.", "pol=positive mod=asserted ents=[Kim Il-sung]"},
+      {"Kim promised him that the war would be short.",
+       "pol=positive mod=asserted ents=[Kim Il-sung]"},
       {"It is possible that Stalin approved the plan.",
        "pol=positive mod=hedged hedges=[it is possible] ents=[Joseph Stalin]"},
       {"Stalin was not without doubts about the plan.",
@@ -277,7 +279,8 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=positive mod=asserted times=[season:spring of 1949]"},
       {"Talks began early 1948.", "pol=positive mod=asserted times=[season:early 1948]"},
       {"Kim visited Moscow in March and April 1950.",
-       "pol=positive mod=asserted ents=[Kim Il-sung,Soviet Union] times=[month:march and april 1950]"},
+       "pol=positive mod=asserted ents=[Kim Il-sung,Soviet Union] times=[month:march and april "
+       "1950]"},
       {"Kim lobbied from March 1949 to January 1950.",
        "pol=positive mod=asserted ents=[Kim Il-sung] times=[month:march 1949 to january 1950]"},
       // quantities

@@ -265,7 +265,8 @@ const crosscheck::Lexicon& lexicon() {
 std::vector<Statement> analyse_text(const std::string& text) {
   auto result = crosscheck::ingest("t.txt", text);
   auto doc = std::get<crosscheck::Document>(std::move(result));
-  return crosscheck::analyse(doc, crosscheck::segment(doc, {6, &lexicon()}), {&lexicon(), crosscheck::test::parse});
+  return crosscheck::analyse(doc, crosscheck::segment(doc, {6, &lexicon()}),
+                             {&lexicon(), crosscheck::test::parse});
 }
 
 // Floors: the shares of the records measured with the bundled model (2026-12-02: act 1,774,

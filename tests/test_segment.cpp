@@ -23,7 +23,6 @@ const crosscheck::SegmentOptions& english() {
   return options;
 }
 
-
 using crosscheck::Document;
 using crosscheck::Sentence;
 

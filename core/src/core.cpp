@@ -124,8 +124,8 @@ std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act) {
     }
     if (const std::int32_t k = child_of(tokens, act, Dep::kOblAgent); k >= 0) return k;
     const Token& t = tokens[act];
-    const bool inherits = t.dep == Dep::kXcomp || coordinated(tokens, act) || t.dep == Dep::kAdvcl ||
-                          (t.light && t.dep == Dep::kObj);
+    const bool inherits = t.dep == Dep::kXcomp || coordinated(tokens, act) ||
+                          t.dep == Dep::kAdvcl || (t.light && t.dep == Dep::kObj);
     if (!inherits || t.head < 0 || child_of(tokens, act, Dep::kNsubjPass) >= 0) return -1;
     act = static_cast<std::uint32_t>(t.head);
   }
@@ -165,10 +165,9 @@ std::string_view to_string(Modality modality) {
 
 std::string_view to_string(Dep dep) {
   static constexpr std::string_view kNames[] = {
-      "",         "root",  "nsubj",  "nsubj:pass", "obj",  "iobj",  "obl",       "obl:agent",
-      "xcomp",    "ccomp", "conj",   "advcl",      "acl",  "aux",   "cop",       "mark",
-      "case",     "advmod", "compound", "flat",    "amod", "nmod",  "appos",     "cc",
-      "det",      "parataxis", "expl"};
+      "",         "root", "nsubj", "nsubj:pass", "obj",   "iobj", "obl",  "obl:agent", "xcomp",
+      "ccomp",    "conj", "advcl", "acl",        "aux",   "cop",  "mark", "case",      "advmod",
+      "compound", "flat", "amod",  "nmod",       "appos", "cc",   "det",  "parataxis", "expl"};
   const auto i = static_cast<std::size_t>(dep);
   return i < std::size(kNames) ? kNames[i] : "";
 }

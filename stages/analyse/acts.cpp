@@ -78,8 +78,9 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
     // that modifies another noun ("the invasion plan"); a bare event noun stands for its act
     // ("the Press Club speech (12 Jan 1950)").
     const bool copular = has_child(k, [](const Token& c) { return c.dep == Dep::kCop; });
-    const bool nominal = has_child(
-        k, [](const Token& c) { return is_determiner(c) || (c.dep == Dep::kNmod && c.upos != Upos::kNum); });
+    const bool nominal = has_child(k, [](const Token& c) {
+      return is_determiner(c) || (c.dep == Dep::kNmod && c.upos != Upos::kNum);
+    });
     if (!copular && nominal && (t.upos == Upos::kNoun || t.upos == Upos::kVerb)) t.verb = false;
     if (t.upos == Upos::kNoun && t.dep == Dep::kCompound) t.verb = false;  // "invasion plan"
   }

@@ -39,7 +39,8 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
   // its clause uncertain (up to the clause breaks).
   auto has_subject = [&](std::size_t k) {
     for (const Token& c : tokens)
-      if (c.head == static_cast<std::int32_t>(k) && (c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass))
+      if (c.head == static_cast<std::int32_t>(k) &&
+          (c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass))
         return true;
     return false;
   };
@@ -47,7 +48,8 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
     for (std::int32_t x = static_cast<std::int32_t>(k), steps = 0; x >= 0 && steps < 64; ++steps) {
       if (x == act) return true;
       const Token& t = tokens[static_cast<std::size_t>(x)];
-      if (t.dep == Dep::kParataxis || (t.dep == Dep::kConj && has_subject(static_cast<std::size_t>(x))))
+      if (t.dep == Dep::kParataxis ||
+          (t.dep == Dep::kConj && has_subject(static_cast<std::size_t>(x))))
         return false;
       x = t.head;
     }
@@ -88,14 +90,16 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
   auto children = [&](std::size_t head, Dep dep) {
     std::vector<std::size_t> out;
     for (std::size_t k = 0; k < tokens.size(); ++k)
-      if (tokens[k].head == static_cast<std::int32_t>(head) && tokens[k].dep == dep) out.push_back(k);
+      if (tokens[k].head == static_cast<std::int32_t>(head) && tokens[k].dep == dep)
+        out.push_back(k);
     return out;
   };
   // The first and last token of k's subtree.
   auto extent = [&](std::size_t k) {
     std::size_t first = k, last = k;
     for (std::size_t j = 0; j < tokens.size(); ++j)
-      for (std::int32_t x = static_cast<std::int32_t>(j), steps = 0; x >= 0 && steps < 64; ++steps) {
+      for (std::int32_t x = static_cast<std::int32_t>(j), steps = 0; x >= 0 && steps < 64;
+           ++steps) {
         if (x == static_cast<std::int32_t>(k)) {
           first = std::min(first, j), last = std::max(last, j);
           break;

@@ -16,10 +16,12 @@ Role role_of(std::int32_t k) {
 }
 
 // The cue that denies token k: the negation the tree says denies it, or whose scope holds
-// it (a postposed cue scopes back over its clause), or, for an act denied through the tree ("did not identify and
-// review"), the cue of the act it is coordinated with.
+// it (a postposed cue scopes back over its clause), or, for an act denied through the tree ("did
+// not identify and review"), the cue of the act it is coordinated with.
 std::int32_t negation_of(const Statement& c, std::uint32_t k) {
-  auto index = [&](const Negation& n) { return static_cast<std::int32_t>(&n - c.negations.data()); };
+  auto index = [&](const Negation& n) {
+    return static_cast<std::int32_t>(&n - c.negations.data());
+  };
   for (int steps = 0; steps < 32; ++steps) {
     for (const auto& n : c.negations)
       if (n.head == static_cast<std::int32_t>(k)) return index(n);
@@ -100,7 +102,8 @@ bool argument(Dep d) {
 
 }  // namespace
 
-std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, const Lexicon& lex) {
+std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks,
+                                  const Lexicon& lex) {
   const auto& tokens = c.tokens;
   std::vector<Record> out;
   std::vector<std::int32_t> record_of(tokens.size(), -1);
@@ -171,7 +174,9 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks, 
         r.times = out[static_cast<std::size_t>(head)].times;
         break;
       }
-      x = tokens[static_cast<std::size_t>(x)].dep == Dep::kConj ? tokens[static_cast<std::size_t>(x)].head : -1;
+      x = tokens[static_cast<std::size_t>(x)].dep == Dep::kConj
+              ? tokens[static_cast<std::size_t>(x)].head
+              : -1;
     }
   }
   for (std::uint32_t i = 0; i < c.quantities.size(); ++i)

@@ -74,14 +74,14 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       const bool on_a = ra.modality != Modality::kAsserted;
       const Record& r = on_a ? ra : rb;
       last_failure = "the act is " + std::string(to_string(r.modality)) + ": " +
-                     quote((on_a ? ta : tb).lower) +
-                     " (" + quote(r.modality_cue) + ")";
+                     quote((on_a ? ta : tb).lower) + " (" + quote(r.modality_cue) + ")";
       continue;
     }
     if (!rule.allow_reported && (ra.reported || rb.reported)) {
       const bool on_a = ra.reported;
-      last_failure = quote((on_a ? ta : tb).lower) + " is reported: " +
-                     (on_a ? a : b).attributed_to + " (" + quote((on_a ? a : b).frame) + ")";
+      last_failure = quote((on_a ? ta : tb).lower) +
+                     " is reported: " + (on_a ? a : b).attributed_to + " (" +
+                     quote((on_a ? a : b).frame) + ")";
       continue;
     }
     const bool a_denies = ra.polarity == Polarity::kNegative;
@@ -136,8 +136,7 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     // denial that names its doer needs an assertion that names one.
     if (rule.same_agent && opposite_polarity) {
       if (!participants(denier, denied).agent.empty() &&
-          participants(asserter, asserted).agent.empty() &&
-          asserted.kind != Record::Kind::kLight) {
+          participants(asserter, asserted).agent.empty() && asserted.kind != Record::Kind::kLight) {
         last_failure = "the assertion names no doer of " + quote(asserted_word);
         continue;
       }

@@ -121,7 +121,8 @@ Participants participants(const Statement& s, const Record& r) {
   Participants p;
   const bool swapped = passive(s, r);
   for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
-    if (s.tokens[k].entity && (k < r.token || swapped)) p.before.push_back(s.tokens[k].lemma.substr(1));
+    if (s.tokens[k].entity && (k < r.token || swapped))
+      p.before.push_back(s.tokens[k].lemma.substr(1));
   // the doer, when the tree names one and it is a name
   if (!r.doer.empty() && s.tokens[static_cast<std::size_t>(r.doer.token)].entity)
     p.agent = role_text(s.tokens, r.doer);

@@ -13,8 +13,8 @@
 #include <set>
 #include <stdexcept>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace crosscheck {
 namespace {
@@ -283,7 +283,8 @@ std::vector<Piece> repair(const Utf16Text& u, std::vector<Piece> pieces,
                           const SegmentOptions& options) {
   const auto& t = u.text;
   static const std::set<std::string> kNone;
-  const std::set<std::string>& openers = options.lexicon ? options.lexicon->sentence_openers : kNone;
+  const std::set<std::string>& openers =
+      options.lexicon ? options.lexicon->sentence_openers : kNone;
   std::vector<Piece> out;
   for (const auto& p : pieces) {
     if (!out.empty() && should_merge(t, out.back(), p, openers)) {

@@ -166,7 +166,7 @@ struct Token {
   bool negated : 1 = false;    // the head of a negation scope: the claim denies this word
   bool in_phrase : 1 = false;  // part of a multi-word predicate ("said 'no'"), not a cue itself
   bool hedged : 1 = false;     // in a clause that a hedge or a conditional makes uncertain
-  bool light : 1 = false;  // an act named by the object of a light verb ("obtained approval")
+  bool light : 1 = false;      // an act named by the object of a light verb ("obtained approval")
   // The token's place in the sentence's dependency tree: its relation and the index of its
   // head among the statement's tokens (-1: the root, or a head outside the statement).
   Upos upos = Upos::kX;
@@ -273,8 +273,8 @@ struct Record {
   // gives its words: "not", "refused to"); -1 when asserted, or denied through the tree alone.
   std::int32_t negation = -1;
   std::string modality_cue;  // "may", "if", "will", "?"; "" when asserted
-  Role doer;    // nsubj (a relative pronoun's antecedent), or the agent of a passive
-  Role object;  // obj, or the subject of a passive
+  Role doer;                 // nsubj (a relative pronoun's antecedent), or the agent of a passive
+  Role object;               // obj, or the subject of a passive
   std::vector<Argument> arguments;
   // What the tree attaches to this predicate: indexes into the statement's times and
   // quantities.

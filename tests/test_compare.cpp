@@ -321,6 +321,11 @@ TEST_CASE("compare: cases once wrong (regressions)", "[compare]") {
        "The documents were released in 1993.",
        "conflict/date",
        {"1992", "1993"}},
+      // the same words, copied with and without a quotation mark, parse apart: no conflict
+      {"\" None of that swayed jurors, who convicted Gigante of racketeering and extortion.",
+       "None of that swayed jurors, who convicted Gigante of racketeering and extortion.",
+       "no-conflict",
+       {}},
   };
   run(GENERATE(from_range(kCases)));
 }

@@ -205,13 +205,32 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
 
 }  // namespace
 
+namespace {
+
+// True when the two statements say the same words (marks aside): they cannot conflict,
+// however differently the parse took each ('" None of that swayed jurors' and 'None of
+// that swayed jurors', copied with and without its quotation mark).
+bool same_words(const Statement& a, const Statement& b) {
+  std::size_t i = 0, j = 0;
+  auto skip = [](const Statement& s, std::size_t& k) {
+    while (k < s.tokens.size() && s.tokens[k].kind == Token::Kind::kPunct) ++k;
+  };
+  for (skip(a, i), skip(b, j); i < a.tokens.size() && j < b.tokens.size(); skip(a, ++i), skip(b, ++j))
+    if (a.tokens[i].lower != b.tokens[j].lower) return false;
+  return i == a.tokens.size() && j == b.tokens.size();
+}
+
+}  // namespace
+
 std::optional<Finding> compare(const Statement& a, const Statement& b, const Pair& pair,
                                const CompareOptions& options) {
   if (options.rules == nullptr || options.lexicon == nullptr)
     throw std::invalid_argument("compare: rules and lexicon are required");
   PairFacts facts{predicate_matches(a, b, *options.lexicon), {}};
   if (facts.matches.empty()) return std::nullopt;  // every rule needs a matched act
+  const bool same = same_words(a, b);
   for (const auto kind : {Finding::Kind::kConflict, Finding::Kind::kAgreement}) {
+    if (same && kind == Finding::Kind::kConflict) continue;
     for (const Rule& rule : options.rules->rules) {
       if (rule.kind != kind) continue;
       Verdict v = evaluate(rule, a, b, pair, *options.lexicon, facts);
@@ -236,8 +255,13 @@ std::vector<std::string> explain_rules(const Statement& a, const Statement& b, c
                                        const CompareOptions& options) {
   std::vector<std::string> lines;
   PairFacts facts{predicate_matches(a, b, *options.lexicon), {}};
+  const bool same = same_words(a, b);
   for (const Rule& rule : options.rules->rules) {
-    const Verdict v = evaluate(rule, a, b, pair, *options.lexicon, facts);
+    Verdict v;
+    if (same && rule.kind == Finding::Kind::kConflict)
+      v.why = "the two say the same words";
+    else
+      v = evaluate(rule, a, b, pair, *options.lexicon, facts);
     lines.push_back((v.fired ? "fires    " : "no       ") + rule.id + " (" +
                     std::string(to_string(rule.kind)) + "/" + rule.type + "): " + v.why);
   }

@@ -139,6 +139,9 @@ struct Reader {
           else if (!ws.empty())
             lex.negation_phrases.push_back(ws);
         }
+      } else if (k == "not_negations") {
+        for (const auto& w : strings(value, "negation.not_negations"))
+          if (const auto ws = words(w); !ws.empty()) lex.non_negations.push_back(ws);
       } else if (k == "quantifiers") {
         for (const auto& w : strings(value, "negation.quantifiers"))
           lex.negated_quantifiers.insert(join(words(w)));

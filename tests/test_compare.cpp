@@ -321,6 +321,15 @@ TEST_CASE("compare: cases once wrong (regressions)", "[compare]") {
        "The documents were released in 1993.",
        "conflict/date",
        {"1992", "1993"}},
+      // "not only" denies nothing; "had yet to" denies
+      {"The warship not only repulsed the attack on Saturday.",
+       "The warship repulsed the attack on Saturday.",
+       "no-conflict",
+       {}},
+      {"The patient had yet to regain consciousness on Wednesday.",
+       "The patient regained consciousness on Wednesday.",
+       "conflict/negation",
+       {"yet to"}},
       // the same words, copied with and without a quotation mark, parse apart: no conflict
       {"\" None of that swayed jurors, who convicted Gigante of racketeering and extortion.",
        "None of that swayed jurors, who convicted Gigante of racketeering and extortion.",

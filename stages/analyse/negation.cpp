@@ -54,6 +54,10 @@ void find_negations(Statement& s, const Lexicon& lex) {
     const Token& t = tokens[i];
     std::size_t cue_length = 0;
     if (t.in_phrase) continue;  // the "no" of "said 'no'" is the act, not a negation
+    if (std::size_t n = phrase_at(tokens, i, lex.non_negations)) {  // "not only X but Y"
+      i += n - 1;
+      continue;
+    }
     if (t.kind == Token::Kind::kWord && lex.negation_cues.count(t.lower))
       cue_length = 1;
     else if (std::size_t n = phrase_at(tokens, i, lex.negation_phrases))

@@ -21,6 +21,8 @@ struct Lexicon {
   std::vector<std::vector<std::string>> negation_phrases;  // "out of the question", "refused to"
   std::set<std::string> negated_quantifiers;  // "no" before a noun negates the noun's verb
   std::set<std::string> scope_breaks;         // but, however, although: end a negation scope
+  // phrases that begin with a cue and deny nothing: "not only X but Y", "not just"
+  std::vector<std::vector<std::string>> non_negations;
   std::set<std::string> light_verbs;          // give, obtain: "obtained approval" is the approval
   std::set<std::string> irrealis;             // want, plan, whether: what follows is not asserted
   std::set<std::string> hedges;               // may, might, seems, perhaps, reportedly

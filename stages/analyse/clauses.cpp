@@ -173,6 +173,9 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   if (reported) c.frame = attribution.cue;
   c.records = build_records(c, cm, lex);
   fill_roles(c);
+  // A corpus holds every statement while its pairs are compared: no spare capacity.
+  for (auto* v : {&c.terms, &c.frame_terms, &c.entities, &c.predicates}) v->shrink_to_fit();
+  c.records.shrink_to_fit();
   return c;
 }
 

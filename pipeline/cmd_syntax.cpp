@@ -30,19 +30,16 @@ namespace {
 std::shared_ptr<const WordNetText> read_wordnet(std::string& fingerprint) {
   auto text = std::make_shared<WordNetText>();
   const std::string dir = CROSSCHECK_WORDNET_DIR;
-  const char* parts[4] = {"noun", "verb", "adj", "adv"};
   std::string sums;
-  for (int p = 0; p < 4; ++p)
-    for (const bool index : {true, false}) {
-      const std::string path = dir + (index ? "/index." : "/") + parts[p] + (index ? "" : ".exc");
-      std::string& bytes = index ? text->index[p] : text->exceptions[p];
-      Diagnostic d;
-      if (!read_file(path, bytes, d)) {
-        std::cerr << d.format() << " (WordNet 3.0, the Debian package wordnet-base)\n";
-        return nullptr;
-      }
-      sums += std::to_string(checksum64(bytes)) + ' ';
+  for (int f = 0; f < WordNetText::kFiles; ++f) {
+    std::string& bytes = text->file(f);
+    Diagnostic d;
+    if (!read_file(dir + "/" + WordNetText::kFileNames[f], bytes, d)) {
+      std::cerr << d.format() << " (WordNet 3.0, the Debian package wordnet-base)\n";
+      return nullptr;
     }
+    sums += std::to_string(checksum64(bytes)) + ' ';
+  }
   fingerprint = "wordnet " + std::to_string(checksum64(sums));
   return text;
 }

@@ -22,17 +22,15 @@ inline const SyntaxModel& bundled_model() {
     bytes << in.rdbuf();
     // WordNet's morphology, as the program loads it
     WordNetText wordnet;
-    const char* parts[4] = {"noun", "verb", "adj", "adv"};
-    for (int p = 0; p < 4; ++p)
-      for (const bool index : {true, false}) {
-        const std::string path = std::string(CROSSCHECK_WORDNET_DIR) + (index ? "/index." : "/") +
-                                 parts[p] + (index ? "" : ".exc");
-        std::ifstream file(path, std::ios::binary);
-        if (!file) throw std::runtime_error(path + ": cannot read WordNet");
-        std::stringstream text;
-        text << file.rdbuf();
-        (index ? wordnet.index[p] : wordnet.exceptions[p]) = text.str();
-      }
+    for (int f = 0; f < WordNetText::kFiles; ++f) {
+      const std::string path =
+          std::string(CROSSCHECK_WORDNET_DIR) + "/" + WordNetText::kFileNames[f];
+      std::ifstream file(path, std::ios::binary);
+      if (!file) throw std::runtime_error(path + ": cannot read WordNet");
+      std::stringstream text;
+      text << file.rdbuf();
+      wordnet.file(f) = text.str();
+    }
     std::string error;
     auto m = load_syntax_model(bytes.str(), error, false, &wordnet);
     if (!m) throw std::runtime_error("models/en_ewt.model: " + error);

@@ -34,11 +34,6 @@ void mark_phrases(std::vector<Token>& tokens, const Lexicon& lex) {
 // a puppet state") makes it a predication. Acts only wanted, planned or asked for are not
 // asserted either ("wanted to invade").
 void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
-  auto has_child = [&](std::size_t head, auto&& test) {
-    for (const Token& c : tokens)
-      if (c.head == static_cast<std::int32_t>(head) && test(c)) return true;
-    return false;
-  };
   // The light verb's event noun: its object or passive subject, or a noun inside that
   // object's phrase, where the parse hangs the second object of "gave North Korean leader
   // Kim permission" (as a modifier of "leader").
@@ -77,8 +72,8 @@ void mark_non_assertions(std::vector<Token>& tokens, const Lexicon& lex) {
     // start of the war", "the North's initiation", "the sending of pilots"), and so does one
     // that modifies another noun ("the invasion plan"); a bare event noun stands for its act
     // ("the Press Club speech (12 Jan 1950)").
-    const bool copular = has_child(k, [](const Token& c) { return c.dep == Dep::kCop; });
-    const bool nominal = has_child(k, [](const Token& c) {
+    const bool copular = has_child(tokens, k, [](const Token& c) { return c.dep == Dep::kCop; });
+    const bool nominal = has_child(tokens, k, [](const Token& c) {
       return is_determiner(c) || (c.dep == Dep::kNmod && c.upos != Upos::kNum);
     });
     if (!copular && nominal && (t.upos == Upos::kNoun || t.upos == Upos::kVerb)) t.verb = false;

@@ -31,6 +31,14 @@ bool is_punct(const Token& t);
 bool is_auxiliary(const Token& t);   // be, have, do and the modals: the parse's AUX
 bool is_determiner(const Token& t);  // "the", "this", "its": a determiner or a possessive
 bool is_clause_break(const Token& t, const Lexicon& lex);
+// True when a token whose head is token `head` passes `test`: a tree question the passes ask.
+template <typename Test>
+bool has_child(const std::vector<Token>& tokens, std::size_t head, Test&& test) {
+  for (const Token& c : tokens)
+    if (c.head == static_cast<std::int32_t>(head) && test(c)) return true;
+  return false;
+}
+inline bool is_subject(const Token& t) { return t.dep == Dep::kNsubj || t.dep == Dep::kNsubjPass; }
 // Length in tokens of the first of `phrases` that starts at token i (punctuation skipped), or 0.
 std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
                       const std::vector<std::vector<std::string>>& phrases);

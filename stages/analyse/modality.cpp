@@ -37,19 +37,12 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
   // governs: that act's subtree, less the conjuncts with a subject of their own and the
   // clauses beside it (parataxis). A phrase, or a word the tree hangs from nothing, makes
   // its clause uncertain (up to the clause breaks).
-  auto has_subject = [&](std::size_t k) {
-    for (const Token& c : tokens)
-      if (c.head == static_cast<std::int32_t>(k) &&
-          (c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass))
-        return true;
-    return false;
-  };
   auto qualifies = [&](std::size_t k, std::int32_t act) {
     for (std::int32_t x = static_cast<std::int32_t>(k), steps = 0; x >= 0 && steps < 64; ++steps) {
       if (x == act) return true;
       const Token& t = tokens[static_cast<std::size_t>(x)];
       if (t.dep == Dep::kParataxis ||
-          (t.dep == Dep::kConj && has_subject(static_cast<std::size_t>(x))))
+          (t.dep == Dep::kConj && has_child(tokens, static_cast<std::size_t>(x), is_subject)))
         return false;
       x = t.head;
     }

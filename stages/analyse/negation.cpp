@@ -156,11 +156,6 @@ void find_negations(Statement& s, const Lexicon& lex) {
   // subject: "did not identify and review the files" denies both; a conjunct with a subject
   // of its own, joined by a contrast ("did not sing but danced") or by a comma alone (core's
   // coordinated), keeps its polarity.
-  auto has_child = [&](std::size_t head, auto&& test) {
-    for (const Token& c : tokens)
-      if (c.head == static_cast<std::int32_t>(head) && test(c)) return true;
-    return false;
-  };
   for (bool changed = true; changed;) {
     changed = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
@@ -169,9 +164,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
       const Token& head = tokens[static_cast<std::size_t>(t.head)];
       if (!head.negated || !head.verb || !coordinated(tokens, static_cast<std::uint32_t>(k)))
         continue;
-      if (has_child(
-              k, [](const Token& c) { return c.dep == Dep::kNsubj || c.dep == Dep::kNsubjPass; }) ||
-          has_child(k, [&](const Token& c) {
+      if (has_child(tokens, k, is_subject) || has_child(tokens, k, [&](const Token& c) {
             return c.dep == Dep::kCc && lex.contrast.count(c.lower) > 0;
           }))
         continue;

@@ -115,9 +115,9 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks,
     Record r;
     r.token = k;
     r.kind = t.light ? Record::Kind::kLight : Record::Kind::kVerb;
-    for (const Token& d : tokens)
-      if (d.head == static_cast<std::int32_t>(k) && d.dep == Dep::kCop && t.upos != Upos::kVerb)
-        r.kind = Record::Kind::kCopula;
+    if (t.upos != Upos::kVerb &&
+        has_child(tokens, k, [](const Token& d) { return d.dep == Dep::kCop; }))
+      r.kind = Record::Kind::kCopula;
     if (t.negated) {
       r.polarity = Polarity::kNegative;
       r.negation = negation_of(c, k);

@@ -215,7 +215,8 @@ bool same_words(const Statement& a, const Statement& b) {
   auto skip = [](const Statement& s, std::size_t& k) {
     while (k < s.tokens.size() && s.tokens[k].kind == Token::Kind::kPunct) ++k;
   };
-  for (skip(a, i), skip(b, j); i < a.tokens.size() && j < b.tokens.size(); skip(a, ++i), skip(b, ++j))
+  for (skip(a, i), skip(b, j); i < a.tokens.size() && j < b.tokens.size();
+       skip(a, ++i), skip(b, ++j))
     if (a.tokens[i].lower != b.tokens[j].lower) return false;
   return i == a.tokens.size() && j == b.tokens.size();
 }

@@ -23,6 +23,13 @@ class SyntaxModel;
 struct WordNetText {
   std::string index[4];
   std::string exceptions[4];
+  // The dict folder's files these hold, and where file f's bytes go: the one list that
+  // whoever reads the folder follows.
+  static constexpr int kFiles = 8;
+  static constexpr const char* kFileNames[kFiles] = {"index.noun", "noun.exc",  "index.verb",
+                                                     "verb.exc",   "index.adj", "adj.exc",
+                                                     "index.adv",  "adv.exc"};
+  std::string& file(int f) { return f % 2 == 0 ? index[f / 2] : exceptions[f / 2]; }
 };
 
 // The model in `bytes`, or null with `error` set ("truncated", "not a crosscheck syntax

@@ -23,11 +23,11 @@ struct Lexicon {
   std::set<std::string> scope_breaks;         // but, however, although: end a negation scope
   // phrases that begin with a cue and deny nothing: "not only X but Y", "not just"
   std::vector<std::vector<std::string>> non_negations;
-  std::set<std::string> light_verbs;          // give, obtain: "obtained approval" is the approval
-  std::set<std::string> irrealis;             // want, plan, whether: what follows is not asserted
-  std::set<std::string> hedges;               // may, might, seems, perhaps, reportedly
-  std::set<std::string> contrast;             // but, whereas, although: a new claim starts
-  std::set<std::string> concession;           // although: a claim put first, ended by a comma
+  std::set<std::string> light_verbs;  // give, obtain: "obtained approval" is the approval
+  std::set<std::string> irrealis;     // want, plan, whether: what follows is not asserted
+  std::set<std::string> hedges;       // may, might, seems, perhaps, reportedly
+  std::set<std::string> contrast;     // but, whereas, although: a new claim starts
+  std::set<std::string> concession;   // although: a claim put first, ended by a comma
   std::vector<std::vector<std::string>> hedge_phrases;        // "it is possible"
   std::set<std::string> conditionals;                         // if, unless: the clause may not hold
   std::vector<std::vector<std::string>> conditional_phrases;  // "would have", "could have"

@@ -121,6 +121,7 @@ int write_reports(const Corpus& corpus, const LoadedRules& rules, const std::fil
 
 int cmd_parse(const std::vector<std::string>& args);
 int cmd_train_parser(const std::vector<std::string>& args);
+int cmd_timex(const std::vector<std::string>& args);
 int cmd_run(const std::vector<std::string>& args);
 int cmd_baseline(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);

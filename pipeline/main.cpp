@@ -453,6 +453,7 @@ const std::vector<Command>& commands() {
       {"explain", "show which rules fire on two sentences, and why", cmd_explain},
       {"rules", "rules lint DIR: check rule files", cmd_rules},
       {"parse", "write files' sentences as CoNLL-U: tags, lemmas, dependency trees", cmd_parse},
+      {"timex", "print files' time expressions as TIMEX3 values (JSON Lines)", cmd_timex},
       {"train-parser", "train the syntax model from UD treebanks", cmd_train_parser},
   };
   return table;

@@ -190,6 +190,46 @@ struct Reader {
     }
   }
 
+  // [timex.*]: each sub-table a mapping of words, or a `words` list for the sets.
+  void timex(const toml::node& node) {
+    const auto as_int = [](const toml::node& v) -> std::optional<int> {
+      const auto i = v.value<int64_t>();
+      return i ? std::optional<int>(static_cast<int>(*i)) : std::nullopt;
+    };
+    const auto as_number = [](const toml::node& v) { return v.value<double>(); };
+    const auto* t = table(node, "timex");
+    if (t == nullptr) return;
+    auto& tw = out.lexicon.time_words;
+    const std::map<std::string_view, std::map<std::string, std::string>*> strings_of = {
+        {"units", &tw.units},     {"day_parts", &tw.day_parts}, {"seasons", &tw.seasons},
+        {"periods", &tw.periods}, {"deictic", &tw.deictic},     {"offsets", &tw.offsets},
+        {"mods", &tw.mods},       {"zones", &tw.zones},         {"frequencies", &tw.frequencies}};
+    const std::map<std::string_view, std::map<std::string, int>*> ints_of = {
+        {"weekdays", &tw.weekdays}, {"shifts", &tw.shifts}, {"narrative", &tw.narrative},
+        {"meridiem", &tw.meridiem}, {"ordinals", &tw.ordinals}};
+    const std::map<std::string_view, std::set<std::string>*> sets_of = {{"every", &tw.every},
+                                                                       {"vague", &tw.vague}};
+    for (auto&& [key, value] : *t) {
+      const std::string section = "timex." + std::string(key.str());
+      if (auto it = strings_of.find(key.str()); it != strings_of.end()) {
+        mapping(value, section, *it->second, as_text);
+      } else if (auto i = ints_of.find(key.str()); i != ints_of.end()) {
+        mapping(value, section, *i->second, as_int);
+      } else if (key.str() == "fractions") {
+        mapping(value, section, tw.fractions, as_number);
+      } else if (auto w = sets_of.find(key.str()); w != sets_of.end()) {
+        word_set(value, section, *w->second);
+      } else {
+        unknown_key(key, "[timex]");
+      }
+    }
+  }
+
+  static std::optional<std::string> as_text(const toml::node& v) {
+    if (const auto* s = v.as_string()) return s->get();
+    return std::nullopt;
+  }
+
   void vague_amounts(const toml::node& node) {
     const auto* t = table(node, "vague_amounts");
     if (t == nullptr) return;
@@ -481,6 +521,8 @@ struct Loader {
         r.time_relations(value);
       else if (k == "vague_amounts")
         r.vague_amounts(value);
+      else if (k == "timex")
+        r.timex(value);
       else if (k == "months")
         r.mapping(value, "months", lex.months, as_month);
       else if (k == "seasons")
@@ -502,7 +544,7 @@ struct Loader {
                       "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
                       "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
                       "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
-                      "multipliers, irregular, entity, class, rule)");
+                      "multipliers, irregular, timex, entity, class, rule)");
     }
   }
 

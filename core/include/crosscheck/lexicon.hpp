@@ -11,6 +11,31 @@
 
 namespace crosscheck {
 
+// [timex.*] (rules/<lang>/time.toml): the words of time expressions, for the timex stage.
+// Keys are lower-case words, phrases joined by one space.
+struct TimeWords {
+  std::map<std::string, int> weekdays;            // "monday", "mon" -> 1 .. 7 (ISO)
+  std::map<std::string, std::string> units;       // "day", "days" -> "D"; "decade" -> "10Y"
+  std::map<std::string, std::string> day_parts;   // "morning" -> "MO"; "noon" -> "12:00"
+  std::map<std::string, std::string> seasons;     // "spring" -> "SP"
+  std::map<std::string, std::string> periods;     // "quarter" -> "Q", "half" -> "H"
+  // words dated from the article's date: "yesterday" -> "-1D", "tonight" -> "0D NI",
+  // "now" -> "PRESENT_REF"
+  std::map<std::string, std::string> deictic;
+  std::map<std::string, int> shifts;     // from the article's date: "last" -1, "this" 0, "next" 1
+  std::map<std::string, int> narrative;  // from the last date: "previous" -1, "same" 0, "following" 1
+  // after "N days": "ago" -> "-dct", "from now" -> "+dct", "earlier" -> "-", "later" -> "+"
+  std::map<std::string, std::string> offsets;
+  std::map<std::string, std::string> mods;         // "early" -> "START", "nearly" -> "APPROX"
+  std::map<std::string, std::string> zones;        // "gmt", "utc" -> "Z"; "local time" -> ""
+  std::map<std::string, int> meridiem;             // "am" -> 0, "pm" -> 12 (periods dropped)
+  std::map<std::string, std::string> frequencies;  // "daily" -> "P1D", "annual" -> "P1Y"
+  std::set<std::string> every;                     // "every", "each", "per": a SET
+  std::set<std::string> vague;                     // "several", "few": a count of X
+  std::map<std::string, double> fractions;         // "half" -> 0.5, "quarter" -> 0.25
+  std::map<std::string, int> ordinals;             // "first" -> 1, "third" -> 3
+};
+
 struct Lexicon {
   std::set<std::string> stopwords;
   // [sentences]: abbreviations after which a period ends no sentence ("Gen.", "Sept."), and
@@ -43,6 +68,7 @@ struct Lexicon {
   // "yesterday", "last week": the act is dated from the day of writing, so a full date in
   // the same statement is the article's dateline, not the act's time
   std::set<std::string> time_relative;
+  TimeWords time_words;
   std::map<std::string, double> number_words;  // "two" -> 2, "dozen" -> 12
   std::map<std::string, double> multipliers;   // "million" -> 1e6
   // words before a number and the range they make of it: "about" (+-10%), "at-least"

@@ -1,0 +1,876 @@
+#include "timex/timex.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace crosscheck {
+namespace {
+
+using Grain = DayRange::Grain;
+using Type = Timex::Type;
+
+// A word as the grammar reads it: lower case, plain apostrophes, periods kept.
+struct W {
+  std::string text;  // lower case
+  std::string bare;  // lower case without periods: "a.m." -> "am", "sept." -> "sept"
+  Upos upos = Upos::kX;
+  bool capital = false;
+};
+
+std::string lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.substr(i, 3) == "\u2019") {  // typographic apostrophe
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  }
+  return out;
+}
+
+bool digits(std::string_view s) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+// A found expression: words [begin, end), before the "the" and modifiers are added.
+struct Hit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  Type type = Type::kDate;
+  std::string value;
+  std::string mod;
+  bool takes_the = false;  // "the next day", "the 1990s", "the past five years"
+  std::optional<DayRange> days;  // a date it resolved to, for the anchor
+};
+
+// "2013-03-22" at grain, moved by n units of a code ("D", "W", "M", "Q", "Y", "10Y").
+struct Unit {
+  std::string code;  // S MIN H D WE W M Q Y
+  int times = 1;     // "10Y": a decade
+};
+
+Unit unit_of(const std::string& spec) {
+  Unit u;
+  std::size_t k = 0;
+  while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) ++k;
+  if (k > 0) u.times = to_int(std::string_view(spec).substr(0, k));
+  u.code = spec.substr(k);
+  return u;
+}
+
+std::int32_t add_months(std::int32_t day, int months) {
+  const CivilDate c = civil_from_days(day);
+  int m = c.month - 1 + months;
+  int y = c.year + (m >= 0 ? m / 12 : (m - 11) / 12);
+  m = ((m % 12) + 12) % 12 + 1;
+  return days_from_civil(y, m, std::min(c.day, days_in_month(y, m)));
+}
+
+// Day `day` moved by n of unit u, and the grain to state the result at.
+std::pair<std::int32_t, Grain> shift(std::int32_t day, int n, const Unit& u) {
+  const int k = n * u.times;
+  if (u.code == "D") return {day + k, Grain::kDay};
+  if (u.code == "W" || u.code == "WE") return {day + 7 * k, Grain::kWeek};
+  if (u.code == "M") return {add_months(day, k), Grain::kMonth};
+  if (u.code == "Q") return {add_months(day, 3 * k), Grain::kQuarter};
+  if (u.code == "Y" && u.times == 10) return {add_months(day, 12 * k), Grain::kDecade};
+  if (u.code == "Y" && u.times >= 100) return {add_months(day, 12 * k), Grain::kCentury};
+  if (u.code == "Y") return {add_months(day, 12 * k), Grain::kYear};
+  return {day, Grain::kDay};  // hours and minutes: the day they fall in
+}
+
+// "P3Y", "PT30M", "P6M" for half a year, "PXY" for "several years".
+std::string duration_value(double count, const Unit& u, bool vague) {
+  std::string code = u.code;
+  if (vague) {
+    if (code == "Y" && u.times == 10) return "PXDE";
+    if (code == "Y" && u.times == 100) return "PXCE";
+    const bool clock = code == "H" || code == "MIN" || code == "S";
+    return std::string(clock ? "PTX" : "PX") + (code == "MIN" ? "M" : code);
+  }
+  double n = count * u.times;
+  // a fraction goes down a unit: half a year is P6M, half an hour PT30M
+  static const std::pair<const char*, std::pair<const char*, double>> kSmaller[] = {
+      {"Y", {"M", 12}}, {"M", {"D", 30}}, {"W", {"D", 7}}, {"D", {"H", 24}}, {"H", {"MIN", 60}},
+      {"MIN", {"S", 60}}};
+  for (const auto& [from, to] : kSmaller)
+    if (code == from && std::abs(n - std::round(n)) > 1e-9) {
+      code = to.first;
+      n *= to.second;
+    }
+  const bool clock = code == "H" || code == "MIN" || code == "S";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%lld%s", clock ? "PT" : "P", std::llround(n),
+                code == "MIN" ? "M" : code.c_str());
+  return buf;
+}
+
+struct Grammar {
+  const std::vector<W>& w;
+  const Lexicon& lex;
+  const TimeWords& tw;
+  TimexContext& context;
+  bool future = false;  // the sentence speaks of what is to come ("will")
+
+  const W* at(std::size_t i) const { return i < w.size() ? &w[i] : nullptr; }
+  bool is(std::size_t i, std::string_view s) const { return at(i) && at(i)->text == s; }
+  bool is_punct(std::size_t i) const {
+    return at(i) && (at(i)->upos == Upos::kPunct || at(i)->upos == Upos::kSym);
+  }
+  bool dash(std::size_t i) const {
+    return is(i, "-") || is(i, "\u2013") || is(i, "\u2014");
+  }
+
+  // The longest phrase of up to 4 words at i that `map` has; returns its length.
+  template <typename Map>
+  std::size_t phrase(std::size_t i, const Map& map, typename Map::const_iterator& found) const {
+    std::string key;
+    std::size_t best = 0;
+    for (std::size_t n = 1; n <= 4 && at(i + n - 1); ++n) {
+      key += (n > 1 ? " " : "") + w[i + n - 1].bare;
+      if (auto it = map.find(key); it != map.end()) {
+        best = n;
+        found = it;
+      }
+    }
+    return best;
+  }
+
+  std::optional<int> month(std::size_t i, bool need_name) const {
+    if (!at(i)) return std::nullopt;
+    const auto it = lex.months.find(w[i].bare);
+    if (it == lex.months.end()) return std::nullopt;
+    // "may", "march", "jan": a name by its tag or its capital
+    const bool named = w[i].upos == Upos::kPropn || w[i].upos == Upos::kNoun;
+    if (need_name && !(named && w[i].capital)) return std::nullopt;
+    if (!named && !w[i].capital) return std::nullopt;
+    return it->second;
+  }
+  std::optional<int> weekday(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    const auto it = tw.weekdays.find(w[i].bare);
+    if (it == tw.weekdays.end()) return std::nullopt;
+    if (!w[i].capital && w[i].bare.size() <= 4) return std::nullopt;  // "sun", "sat", "wed"
+    return it->second;
+  }
+  std::optional<int> day_number(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    std::string_view s = w[i].bare;
+    for (std::string_view suffix : {"st", "nd", "rd", "th"})
+      if (s.size() > 2 && s.ends_with(suffix)) s.remove_suffix(2);
+    if (!digits(s) || s.size() > 2) return std::nullopt;
+    const int d = to_int(s);
+    return d >= 1 && d <= 31 ? std::optional<int>(d) : std::nullopt;
+  }
+  std::optional<int> year(std::size_t i) const {
+    if (!at(i) || w[i].bare.size() != 4 || !digits(w[i].bare)) return std::nullopt;
+    const int y = to_int(w[i].bare);
+    return y >= 1000 && y <= 2199 ? std::optional<int>(y) : std::nullopt;
+  }
+  std::optional<int> ordinal(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    if (auto it = tw.ordinals.find(w[i].bare); it != tw.ordinals.end()) return it->second;
+    std::string_view s = w[i].bare;
+    for (std::string_view suffix : {"st", "nd", "rd", "th"})
+      if (s.size() > 2 && s.ends_with(suffix) && digits(s.substr(0, s.size() - 2)))
+        return to_int(s.substr(0, s.size() - 2));
+    return std::nullopt;
+  }
+  std::size_t skip_comma(std::size_t i) const {
+    while (is(i, ",") || is(i, ".")) ++i;
+    return i;
+  }
+
+  // The day a value names, for the anchor.
+  void resolved(Hit& h) const { h.days = days_of_value(h.value); }
+
+  // A month and day whose year is not given: the one nearest the article's date, or the
+  // next one when the sentence speaks of the future.
+  std::int32_t nearest_year(int m, int d, std::int32_t ref) const {
+    const int y = civil_from_days(ref).year;
+    std::int32_t best = 0;
+    std::int64_t best_gap = INT64_MAX;
+    for (int c = y - 1; c <= y + 1; ++c) {
+      const std::int32_t day = days_from_civil(c, m, std::min(d, days_in_month(c, m)));
+      if (future && day < ref) continue;
+      const std::int64_t gap = std::abs(static_cast<std::int64_t>(day) - ref);
+      if (gap < best_gap) {
+        best_gap = gap;
+        best = day;
+      }
+    }
+    return best;
+  }
+
+  std::optional<std::int32_t> reference() const {
+    return context.article_date ? context.article_date : context.anchor;
+  }
+
+  // ---- numbers and units ----
+  struct Count {
+    std::size_t end = 0;
+    double value = 0;
+    bool vague = false;
+  };
+  std::optional<Count> count(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    const std::string& s = w[i].bare;
+    // "a couple of", "half a", "a quarter", "a", "one"
+    if ((s == "a" || s == "an") && is(i + 1, "couple") && is(i + 2, "of")) return Count{i + 3, 2};
+    if (s == "half" && (is(i + 1, "a") || is(i + 1, "an"))) return Count{i + 2, 0.5};
+    if ((s == "a" || s == "an") && at(i + 1)) {
+      if (auto f = tw.fractions.find(w[i + 1].bare); f != tw.fractions.end())
+        return Count{dash(i + 2) ? i + 3 : i + 2, f->second};
+      if (tw.vague.count(w[i + 1].bare)) return Count{i + 2, 0, true};  // "a few"
+      return Count{i + 1, 1};
+    }
+    if (tw.vague.count(s)) return Count{i + 1, 0, true};
+    if (w[i].upos == Upos::kNum || digits(s.substr(0, 1))) {
+      std::string plain;
+      for (char c : s)
+        if (c != ',') plain += c;
+      double v = 0;
+      const auto [p, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), v);
+      if (ec == std::errc() && p == plain.data() + plain.size()) return Count{i + 1, v};
+    }
+    if (auto n = lex.number_words.find(s); n != lex.number_words.end()) {
+      double v = n->second;
+      std::size_t j = i + 1;
+      // "twenty-five", "twenty five"
+      const std::size_t k = dash(j) ? j + 1 : j;
+      if (v >= 20 && v < 100 && at(k))
+        if (auto u = lex.number_words.find(w[k].bare);
+            u != lex.number_words.end() && u->second < 10) {
+          v += u->second;
+          j = k + 1;
+        }
+      return Count{j, v};
+    }
+    return std::nullopt;
+  }
+  // A unit at i (after an optional "-": "12-year"); its code and the index after it.
+  std::optional<std::pair<Unit, std::size_t>> unit(std::size_t i) const {
+    if (dash(i)) ++i;
+    if (!at(i)) return std::nullopt;
+    const auto it = tw.units.find(w[i].bare);
+    if (it == tw.units.end()) return std::nullopt;
+    return std::pair{unit_of(it->second), i + 1};
+  }
+  static bool plural(const std::string& word) { return word.size() > 2 && word.back() == 's'; }
+
+  // ---- the patterns, each at word i ----
+
+  std::optional<Hit> deictic(std::size_t i) const {
+    std::map<std::string, std::string>::const_iterator it;
+    const std::size_t n = phrase(i, tw.deictic, it);
+    if (n == 0) return std::nullopt;
+    if (unit(i + n) && tw.vague.count(w[i].bare)) return std::nullopt;  // "recent years"
+    Hit h{i, i + n};
+    const std::string& spec = it->second;
+    if (spec.ends_with("_REF")) {
+      h.value = spec;
+      return h;
+    }
+    const auto space = spec.find(' ');
+    const int days = to_int(spec.substr(spec[0] == '-' || spec[0] == '+' ? 0 : 0, spec.find('D')));
+    const auto ref = context.article_date;
+    h.value = ref ? value_at(*ref + days, Grain::kDay) : "XXXX-XX-XX";
+    if (space != std::string::npos) {
+      h.type = Type::kTime;
+      h.value += "T" + spec.substr(space + 1);
+    }
+    if (ref) h.days = DayRange{*ref + days, *ref + days, Grain::kDay};
+    return h;
+  }
+
+  // "7:37", "07:37 a.m.", "7 p.m.", "0737 GMT", "noon", with a zone
+  std::optional<Hit> clock(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    const std::string& s = w[i].bare;
+    int hour = -1, minute = 0;
+    std::size_t j = i + 1;
+    bool sure = false;  // a colon or a zone makes "1200" a time, not a year
+    if (const auto colon = s.find(':'); colon != std::string::npos && colon > 0 && colon <= 2 &&
+                                        digits(s.substr(0, colon)) &&
+                                        s.size() == colon + 3 && digits(s.substr(colon + 1))) {
+      hour = to_int(s.substr(0, colon));
+      minute = to_int(s.substr(colon + 1));
+      sure = true;
+    } else if (auto part = tw.day_parts.find(s);
+               part != tw.day_parts.end() && part->second.find(':') != std::string::npos) {
+      hour = to_int(part->second.substr(0, 2));
+      minute = to_int(part->second.substr(3));
+      sure = true;
+    } else if (digits(s) && s.size() == 4 && to_int(s.substr(0, 2)) < 24 &&
+               to_int(s.substr(2)) < 60) {
+      hour = to_int(s.substr(0, 2));
+      minute = to_int(s.substr(2));
+    } else if (digits(s) && s.size() <= 2 && to_int(s) >= 1 && to_int(s) <= 12 && at(j) &&
+               tw.meridiem.count(w[j].bare)) {
+      hour = to_int(s);
+    } else {
+      return std::nullopt;
+    }
+    if (hour > 24 || minute > 59) return std::nullopt;
+    if (at(j) && tw.meridiem.count(w[j].bare)) {
+      const int add = tw.meridiem.at(w[j].bare);
+      if (hour == 12) hour = 0;
+      hour += add;
+      ++j;
+      sure = true;
+    }
+    std::string zone;
+    const std::size_t open = is(j, "(") ? j + 1 : j;  // "(1200 GMT)" keeps its bracket out
+    std::map<std::string, std::string>::const_iterator z;
+    if (const std::size_t n = phrase(open, tw.zones, z); n > 0 && open == j) {
+      zone = z->second;
+      j += n;
+      sure = true;
+    }
+    if (!sure) return std::nullopt;
+    Hit h{i, j, Type::kTime};
+    // its day: a date that follows ("12:00 UTC Monday", "16:00 UTC today"), or the last one
+    std::optional<std::int32_t> day = context.anchor;
+    if (auto d = date_after_clock(j)) {
+      day = d->first;
+      h.end = d->second;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+    h.value = (day ? value_at(*day, Grain::kDay) : "XXXX-XX-XX") + buf + zone;
+    return h;
+  }
+  std::optional<std::pair<std::int32_t, std::size_t>> date_after_clock(std::size_t j) const {
+    std::size_t k = is(j, "on") ? j + 1 : j;
+    if (auto d = deictic(k); d && d->days && d->type == Type::kDate) return std::pair{d->days->first, d->end};
+    if (auto d = weekday_date(k); d && d->days) return std::pair{d->days->first, d->end};
+    return std::nullopt;
+  }
+
+  // ISO "2013-03-22" (one word or five), "3/22/2013"
+  std::optional<Hit> numeric_date(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    const std::string& s = w[i].text;
+    int y = 0, m = 0, d = 0;
+    std::size_t end = i + 1;
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(s.substr(0, 4)) &&
+        digits(s.substr(5, 2)) && digits(s.substr(8, 2))) {
+      y = to_int(s.substr(0, 4));
+      m = to_int(s.substr(5, 2));
+      d = to_int(s.substr(8, 2));
+    } else if (year(i) && dash(i + 1) && at(i + 2) && w[i + 2].text.size() == 2 &&
+               digits(w[i + 2].text) && dash(i + 3) && at(i + 4) && w[i + 4].text.size() == 2 &&
+               digits(w[i + 4].text)) {
+      y = *year(i);
+      m = to_int(w[i + 2].text);
+      d = to_int(w[i + 4].text);
+      end = i + 5;
+    } else if (const auto a = s.find('/'), b = s.rfind('/');
+               a != std::string::npos && b > a && digits(s.substr(0, a)) &&
+               digits(s.substr(a + 1, b - a - 1)) && digits(s.substr(b + 1)) &&
+               s.size() - b - 1 == 4) {
+      m = to_int(s.substr(0, a));
+      d = to_int(s.substr(a + 1, b - a - 1));
+      y = to_int(s.substr(b + 1));
+      if (m > 12) std::swap(m, d);  // 22/03/2013
+    } else {
+      return std::nullopt;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    Hit h{i, end};
+    h.value = value_at(days_from_civil(y, m, d), Grain::kDay);
+    resolved(h);
+    return h;
+  }
+
+  // [Weekday,] Month Day[,] [Year] | [Weekday,] Day Month [Year] | Month [of] Year | Month
+  std::optional<Hit> calendar_date(std::size_t i) const {
+    std::size_t start = i;
+    if (weekday(i)) i = skip_comma(i + 1);
+    int m = 0, d = 0;
+    std::size_t j = 0;
+    if (auto mm = month(i, false)) {
+      m = *mm;
+      j = skip_comma(i + 1);
+      if (auto dd = day_number(j); dd && !year(j)) {
+        d = *dd;
+        j = j + 1;
+      }
+    } else if (auto dd = day_number(i)) {
+      std::size_t k = i + 1;
+      if (is(k, "of")) ++k;
+      if (auto mm = month(k, false)) {
+        d = *dd;
+        m = *mm;
+        j = k + 1;
+      }
+    }
+    if (m == 0) return std::nullopt;
+    std::size_t k = skip_comma(j);
+    if (is(k, "of") && year(k + 1)) ++k;
+    Hit h{start};
+    if (auto y = year(k)) {
+      h.end = k + 1;
+      h.value = d ? value_at(days_from_civil(*y, m, std::min(d, days_in_month(*y, m))), Grain::kDay)
+                  : value_at(days_from_civil(*y, m, 1), Grain::kMonth);
+    } else {
+      if (start != i && d == 0) return std::nullopt;  // "Monday, May" is no date
+      if (d == 0 && !month(i, true)) return std::nullopt;  // a bare month must be a name
+      h.end = d ? j : i + 1;
+      const auto ref = reference();
+      if (!ref) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, d ? "XXXX-%02d-%02d" : "XXXX-%02d", m, d);
+        h.value = buf;
+        return h;
+      }
+      h.value = d ? value_at(nearest_year(m, d, *ref), Grain::kDay)
+                  : value_at(nearest_year(m, 1, days_from_civil(civil_from_days(*ref).year,
+                                                                civil_from_days(*ref).month, 1)),
+                             Grain::kMonth);
+    }
+    resolved(h);
+    return h;
+  }
+
+  // 1990s, 1990's, '90s, the 20th century
+  std::optional<Hit> era(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    std::string_view s = w[i].bare;
+    std::size_t end = i + 1;
+    if (s.ends_with("'s")) s.remove_suffix(2);
+    else if (s.ends_with("s")) s.remove_suffix(1);
+    else if (is(i + 1, "'s") || (is(i + 1, "'") && is(i + 2, "s"))) end = is(i + 1, "'s") ? i + 2 : i + 3;
+    else s = {};
+    if (s.size() == 4 && digits(s) && s[3] == '0') {
+      Hit h{i, end};
+      h.value = std::string(s.substr(0, 3));
+      h.takes_the = true;
+      resolved(h);
+      return h;
+    }
+    if (auto n = ordinal(i); n && *n >= 1 && *n <= 22 && (is(i + 1, "century") || (dash(i + 1) && is(i + 2, "century")))) {
+      Hit h{i, dash(i + 1) ? i + 3 : i + 2};
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02d", *n - 1);
+      h.value = buf;
+      h.takes_the = true;
+      resolved(h);
+      return h;
+    }
+    return std::nullopt;
+  }
+
+  // "1999", "the 2008 election" (a year by its tag and place, not "2000 troops")
+  std::optional<Hit> bare_year(std::size_t i) const {
+    auto y = year(i);
+    if (!y || w[i].upos != Upos::kNum) {
+      if (!y || w[i].upos == Upos::kPunct) return std::nullopt;
+    }
+    if (at(i + 1) && (w[i + 1].upos == Upos::kNoun) && plural(w[i + 1].bare)) return std::nullopt;
+    if (at(i + 1) && (w[i + 1].text == "%" || tw.units.count(w[i + 1].bare))) return std::nullopt;
+    if (i > 0 && (w[i - 1].text == "$" || w[i - 1].text == "#" || w[i - 1].text == "\u00a3"))
+      return std::nullopt;
+    Hit h{i, i + 1};
+    h.value = w[i].bare;
+    resolved(h);
+    return h;
+  }
+
+  // season [of] year; "the third quarter [of 2009]", "the first half of this year", "Q3"
+  std::optional<Hit> part_of_year(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    if (auto s = tw.seasons.find(w[i].bare); s != tw.seasons.end()) {
+      std::size_t k = is(i + 1, "of") ? i + 2 : i + 1;
+      if (auto y = year(k)) {
+        Hit h{i, k + 1};
+        h.value = w[k].bare + "-" + s->second;
+        h.takes_the = true;
+        resolved(h);
+        return h;
+      }
+      return std::nullopt;
+    }
+    std::optional<int> n = ordinal(i);
+    std::size_t k = i + 1;
+    std::string code;
+    if (n && at(k))
+      if (auto p = tw.periods.find(w[k].bare); p != tw.periods.end()) code = p->second;
+    if (code.empty() && at(i) && w[i].bare.size() == 2 && w[i].bare[0] == 'q' &&
+        w[i].bare[1] >= '1' && w[i].bare[1] <= '4' && w[i].capital) {
+      n = w[i].bare[1] - '0';
+      code = "Q";
+      k = i;
+    }
+    if (code.empty() || (code == "Q" && *n > 4) || (code == "H" && *n > 2)) return std::nullopt;
+    Hit h{i, k + 1};
+    h.takes_the = true;
+    std::optional<int> y;
+    if (is(k + 1, "of") && year(k + 2)) {
+      y = year(k + 2);
+      h.end = k + 3;
+    } else if (is(k + 1, "of") && at(k + 2) && tw.shifts.count(w[k + 2].bare) && is(k + 3, "year") &&
+               reference()) {
+      y = civil_from_days(*reference()).year + tw.shifts.at(w[k + 2].bare);
+      h.end = k + 4;
+    } else if (reference()) {
+      y = civil_from_days(*reference()).year;
+    }
+    char buf[16];
+    if (y)
+      std::snprintf(buf, sizeof buf, "%04d-%s%d", *y, code.c_str(), *n);
+    else
+      std::snprintf(buf, sizeof buf, "XXXX-%s%d", code.c_str(), *n);
+    h.value = buf;
+    resolved(h);
+    return h;
+  }
+
+  // "Monday", "Monday night", dated from the article: the latest such day up to it, or the
+  // next from it when the sentence speaks of the future; `step` forces a direction.
+  std::optional<Hit> weekday_date(std::size_t i, int step = 0) const {
+    auto wd = weekday(i);
+    if (!wd) return std::nullopt;
+    Hit h{i, i + 1};
+    const auto ref = context.article_date;
+    if (!ref) {
+      h.value = "XXXX-WXX-" + std::to_string(*wd);
+    } else {
+      const int today = weekday_of(*ref);
+      std::int32_t day;
+      const bool ahead = step > 0 || (step == 0 && future);
+      if (ahead)
+        day = *ref + ((*wd - today + 7) % 7 == 0 && step > 0 ? 7 : (*wd - today + 7) % 7);
+      else
+        day = *ref - ((today - *wd + 7) % 7 == 0 && step < 0 ? 7 : (today - *wd + 7) % 7);
+      h.value = value_at(day, Grain::kDay);
+      h.days = DayRange{day, day, Grain::kDay};
+    }
+    if (at(i + 1))
+      if (auto part = tw.day_parts.find(w[i + 1].bare);
+          part != tw.day_parts.end() && part->second.find(':') == std::string::npos) {
+        h.type = Type::kTime;
+        h.value += "T" + part->second;
+        h.end = i + 2;
+      }
+    return h;
+  }
+
+  // last / this / next + unit, weekday, month or season; "the past five years"
+  std::optional<Hit> shifted(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    const auto sh = tw.shifts.find(w[i].bare);
+    if (sh == tw.shifts.end()) return std::nullopt;
+    const bool with_the = i > 0 && w[i - 1].text == "the";
+    const int n = sh->second;
+    const auto ref = context.article_date;
+    // "the past five years", "the next six months": a stretch of time
+    if (auto c = count(i + 1); c && !is(i + 1, "a") && !is(i + 1, "an")) {
+      if (auto u = unit(c->end)) {
+        Hit h{i, u->second, Type::kDuration};
+        h.value = duration_value(c->value, u->first, c->vague);
+        h.takes_the = true;
+        return h;
+      }
+    }
+    if (auto u = unit(i + 1); u && !plural(w[u->second - 1].bare)) {
+      Hit h{i, u->second};
+      if (with_the && n != 0) {  // "the past year", "over the last decade": how long
+        h.type = Type::kDuration;
+        h.value = duration_value(1, u->first, false);
+        h.takes_the = true;
+        return h;
+      }
+      if (!ref) {
+        h.value = n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF";
+        return h;
+      }
+      const Unit& unit = u->first;
+      if (unit.code == "D" || unit.code == "H" || unit.code == "MIN" || unit.code == "S")
+        return std::nullopt;  // "last day", "this hour": not dated so
+      auto [day, grain] = shift(*ref, n, unit);
+      h.value = value_at(day, grain);
+      if (unit.code == "WE") h.value += "-WE";
+      resolved(h);
+      return h;
+    }
+    if (weekday(i + 1)) {
+      auto h = weekday_date(i + 1, n == 0 ? 0 : n);
+      if (!h) return std::nullopt;
+      h->begin = i;
+      return h;
+    }
+    if (auto m = month(i + 1, false); m && ref) {
+      const CivilDate c = civil_from_days(*ref);
+      int y = c.year;
+      if (n < 0) y = *m < c.month ? c.year : c.year - 1;
+      if (n > 0) y = *m > c.month ? c.year : c.year + 1;
+      Hit h{i, i + 2};
+      h.value = value_at(days_from_civil(y, *m, 1), Grain::kMonth);
+      resolved(h);
+      return h;
+    }
+    if (auto s = at(i + 1) ? tw.seasons.find(w[i + 1].bare) : tw.seasons.end();
+        s != tw.seasons.end()) {
+      Hit h{i, i + 2};
+      if (!ref) {
+        h.value = "XXXX-" + s->second;
+        return h;
+      }
+      const auto months = lex.seasons.find(w[i + 1].bare);
+      const CivilDate c = civil_from_days(*ref);
+      int y = c.year;
+      if (months != lex.seasons.end()) {
+        const int first = months->second.first;
+        if (n < 0) y = c.month > months->second.second && first <= c.month ? c.year : c.year - 1;
+        if (n > 0) y = c.month < first ? c.year : c.year + 1;
+      }
+      h.value = std::to_string(y) + "-" + s->second;
+      resolved(h);
+      return h;
+    }
+    return std::nullopt;
+  }
+
+  // "the next day", "that year", "the following week", "the same day", "that night"
+  std::optional<Hit> narrative(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    const auto nv = tw.narrative.find(w[i].bare);
+    std::size_t k = i + 1;
+    int n = 0;
+    if (nv != tw.narrative.end()) {
+      n = nv->second;
+      const bool with_the = i > 0 && w[i - 1].text == "the";
+      if (!with_the && w[i].bare != "that") return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+    Hit h{i, k + 1};
+    h.takes_the = true;
+    if (at(k))
+      if (auto part = tw.day_parts.find(w[k].bare);
+          part != tw.day_parts.end() && part->second.find(':') == std::string::npos && n == 0) {
+        h.type = Type::kTime;
+        h.value = (context.anchor && context.anchor_grain == Grain::kDay
+                       ? value_at(*context.anchor, Grain::kDay)
+                       : "XXXX-XX-XX") +
+                  "T" + part->second;
+        return h;
+      }
+    auto u = unit(k);
+    if (!u || u->second != k + 1 || plural(w[k].bare)) return std::nullopt;
+    const Unit& unit = u->first;
+    if (unit.code == "H" || unit.code == "MIN" || unit.code == "S") return std::nullopt;
+    if (!context.anchor) {
+      h.value = "XXXX-XX-XX";
+      return h;
+    }
+    auto [day, grain] = shift(*context.anchor, n, unit);
+    if (static_cast<int>(grain) > static_cast<int>(context.anchor_grain)) {
+      h.value = "XXXX-XX-XX";  // "the next day" after "in 1950": which day is not known
+      return h;
+    }
+    h.value = value_at(day, grain);
+    resolved(h);
+    return h;
+  }
+
+  // "three years", "a quarter-century", "12-year", "six months ago", "four days later",
+  // "every year", "15 a year"
+  std::optional<Hit> counted(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    bool every = tw.every.count(w[i].bare) > 0;
+    std::size_t j = every ? i + 1 : i;
+    std::optional<Count> c = count(j);
+    if (!c && every) c = Count{j, 1};
+    if (!c) return std::nullopt;
+    auto u = unit(c->end);
+    if (!u) return std::nullopt;
+    Unit unit = u->first;
+    std::size_t end = u->second;
+    const bool ages = dash(end) && (is(end + 1, "old") || is(end + 1, "long"));  // "33-year-old"
+    if (ages) end += 2;
+    // "a year" after a number or "twice": how often
+    const bool rate = !every && (w[j].bare == "a" || w[j].bare == "an") && i > 0 &&
+                      (w[i - 1].upos == Upos::kNum || w[i - 1].bare == "twice" ||
+                       w[i - 1].bare == "once" || w[i - 1].bare == "times");
+    if (every || rate) {
+      Hit h{i, end, Type::kSet};
+      h.value = duration_value(c->vague ? 1 : c->value, unit, false);
+      return h;
+    }
+    if (at(end) && !ages) {
+      std::map<std::string, std::string>::const_iterator off;
+      if (const std::size_t n = phrase(end, tw.offsets, off); n > 0) {
+        const std::string& how = off->second;
+        const bool loose = how == "-" || how == "+";
+        // "two days before the vote": a duration and a signal, not a date
+        const bool bounded = loose && (w[end].bare == "before" || w[end].bare == "after") &&
+                             at(end + n) && !is_punct(end + n);
+        if (!bounded) {
+          const int sign = how[0] == '-' ? -1 : 1;
+          const auto ref = how.ends_with("dct") ? context.article_date : context.anchor;
+          Hit h{i, end + n};
+          if (c->vague || !ref || std::abs(c->value - std::round(c->value)) > 1e-9) {
+            h.value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
+            return h;
+          }
+          auto [day, grain] = shift(*ref, sign * static_cast<int>(std::lround(c->value)), unit);
+          h.value = value_at(day, grain);
+          resolved(h);
+          return h;
+        }
+      }
+    }
+    Hit h{i, end, Type::kDuration};
+    h.value = duration_value(c->value, unit, c->vague);
+    return h;
+  }
+
+  // "for years", "within minutes", "decades-long": a unit without a count
+  std::optional<Hit> bare_units(std::size_t i) const {
+    if (!at(i) || i == 0 || !plural(w[i].bare)) return std::nullopt;
+    auto u = unit(i);
+    if (!u || u->second != i + 1) return std::nullopt;
+    const bool long_ = dash(i + 1) && (is(i + 2, "long") || is(i + 2, "old"));
+    if (w[i - 1].upos != Upos::kAdp && !long_) return std::nullopt;
+    Hit h{i, long_ ? i + 3 : i + 1, Type::kDuration};
+    h.value = duration_value(0, u->first, true);
+    return h;
+  }
+
+  std::optional<Hit> frequency(std::size_t i) const {
+    if (!at(i)) return std::nullopt;
+    if (auto f = tw.frequencies.find(w[i].bare); f != tw.frequencies.end()) {
+      Hit h{i, i + 1, Type::kSet};
+      h.value = f->second;
+      return h;
+    }
+    if (tw.every.count(w[i].bare) && weekday(i + 1)) {
+      Hit h{i, i + 2, Type::kSet};
+      h.value = "XXXX-WXX-" + std::to_string(*weekday(i + 1));
+      return h;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Hit> core(std::size_t i) const {
+    using Pattern = std::optional<Hit> (Grammar::*)(std::size_t) const;
+    static constexpr Pattern kPatterns[] = {
+        &Grammar::numeric_date, &Grammar::clock,    &Grammar::calendar_date,
+        &Grammar::part_of_year, &Grammar::era,      &Grammar::frequency,
+        &Grammar::counted,      &Grammar::narrative, &Grammar::shifted,
+        &Grammar::deictic,      &Grammar::bare_units, &Grammar::bare_year};
+    for (Pattern p : kPatterns)
+      if (auto h = (this->*p)(i)) return h;
+    if (auto h = weekday_date(i)) return h;
+    return std::nullopt;
+  }
+
+  // The words before a hit that belong to it: "the", and modifiers ("early", "mid-",
+  // "nearly", "the end of").
+  void widen(Hit& h, std::size_t floor) const {
+    if (h.takes_the && h.begin > floor && w[h.begin - 1].text == "the") --h.begin;
+    for (bool grew = true; grew;) {
+      grew = false;
+      // "mid-2009": the dash joins
+      std::size_t b = h.begin;
+      if (b > floor + 1 && dash(b - 1) && w[b - 2].bare == "mid") {
+        h.mod = "MID";
+        h.begin = b - 2;
+        grew = true;
+        continue;
+      }
+      for (std::size_t n = 4; n >= 1; --n) {
+        if (b < floor + n) continue;
+        std::string key;
+        for (std::size_t k = b - n; k < b; ++k) key += (k > b - n ? " " : "") + w[k].bare;
+        const auto it = tw.mods.find(key);
+        if (it == tw.mods.end()) continue;
+        const std::string& mod = it->second;
+        const bool span_mod = mod == "START" || mod == "END" || mod == "MID";
+        // "over a year", "nearly a decade": amounts of time; "about 1950", "around 7 p.m."
+        const bool fits = span_mod ? h.type != Type::kDuration && h.type != Type::kSet
+                          : mod == "APPROX" ? h.type != Type::kSet && (n > 1 || key != "some" ||
+                                                                       h.type == Type::kDuration)
+                                            : h.type == Type::kDuration;
+        if (!fits) continue;
+        if (h.mod.empty()) h.mod = mod;
+        h.begin = b - n;
+        grew = true;
+        break;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& lexicon,
+                                TimexContext& context) {
+  std::vector<W> w;
+  w.reserve(words.size());
+  bool future = false;
+  for (const Word& word : words) {
+    W x;
+    x.text = lower(word.form);
+    for (char c : x.text)
+      if (c != '.' || x.text.size() == 1) x.bare += c;
+    x.upos = word.upos;
+    x.capital = !word.form.empty() && std::isupper(static_cast<unsigned char>(word.form[0]));
+    if (lexicon.future.count(x.text)) future = true;
+    w.push_back(std::move(x));
+  }
+  if (!context.anchor && context.article_date) context.anchor = context.article_date;
+  Grammar g{w, lexicon, lexicon.time_words, context, future};
+  std::vector<Timex> out;
+  std::size_t floor = 0;  // words before it belong to an earlier expression
+  for (std::size_t i = 0; i < w.size();) {
+    auto hit = g.core(i);
+    if (!hit || hit->end <= i) {
+      ++i;
+      continue;
+    }
+    g.widen(*hit, floor);
+    Timex t;
+    t.word = static_cast<std::uint32_t>(hit->begin);
+    t.word_end = static_cast<std::uint32_t>(hit->end);
+    t.span = {words[hit->begin].span.begin, words[hit->end - 1].span.end};
+    t.type = hit->type;
+    t.value = std::move(hit->value);
+    t.mod = std::move(hit->mod);
+    if (hit->days && (t.type == Type::kDate || t.type == Type::kTime)) {
+      context.anchor = hit->days->first;
+      context.anchor_grain = hit->days->grain == Grain::kWeek ? Grain::kWeek : hit->days->grain;
+    }
+    out.push_back(std::move(t));
+    floor = hit->end;
+    i = hit->end;
+  }
+  return out;
+}
+
+std::optional<std::int32_t> first_full_date(const std::vector<Word>& words,
+                                            const Lexicon& lexicon) {
+  TimexContext none;
+  for (const Timex& t : find_timexes(words, lexicon, none))
+    if (t.type == Type::kDate || t.type == Type::kTime)
+      if (auto d = days_of_value(t.value); d && d->grain == Grain::kDay) return d->first;
+  return std::nullopt;
+}
+
+}  // namespace crosscheck

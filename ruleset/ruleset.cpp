@@ -215,8 +215,21 @@ struct Reader {
         mapping(value, section, *it->second, as_text);
       } else if (auto i = ints_of.find(key.str()); i != ints_of.end()) {
         mapping(value, section, *i->second, as_int);
-      } else if (key.str() == "fractions") {
-        mapping(value, section, tw.fractions, as_number);
+      } else if (key.str() == "fractions" || key.str() == "counts") {
+        mapping(value, section, key.str() == "counts" ? tw.counts : tw.fractions, as_number);
+      } else if (key.str() == "roles") {
+        const auto* roles = table(value, section);
+        if (roles == nullptr) continue;
+        for (auto&& [role, words] : *roles) {
+          if (std::find_if(std::begin(TimeWords::kRoles), std::end(TimeWords::kRoles),
+                           [&](const char* r) { return role.str() == r; }) ==
+              std::end(TimeWords::kRoles)) {
+            unknown_key(role, "[timex.roles]");
+            continue;
+          }
+          for (const auto& w : strings(words, section + "." + std::string(role.str())))
+            tw.roles[std::string(role.str())].insert(join(this->words(w)));
+        }
       } else if (auto w = sets_of.find(key.str()); w != sets_of.end()) {
         word_set(value, section, *w->second);
       } else {

@@ -17,8 +17,11 @@ using Type = Timex::Type;
 struct W {
   std::string text;  // lower case
   std::string bare;  // lower case without periods: "a.m." -> "am", "sept." -> "sept"
+  std::string lemma;
   Upos upos = Upos::kX;
   bool capital = false;
+  std::int32_t head = -1;  // 0-based; -1: the root
+  bool aux = false;        // an auxiliary or copula of its head
 };
 
 std::string lower(std::string_view s) {
@@ -124,10 +127,41 @@ struct Grammar {
   const Lexicon& lex;
   const TimeWords& tw;
   TimexContext& context;
-  bool future = false;  // the sentence speaks of what is to come ("will")
+
+  // The tense of the clause word i belongs to, by the tree: the first verb above it (or the
+  // word itself), read through its auxiliaries. "will meet on Friday" is ahead of the
+  // article, "met on Friday" and "has met" behind it; a present tense says neither.
+  enum class Tense { kNone, kPast, kFuture };
+  Tense tense(std::size_t i) const {
+    std::int32_t v = static_cast<std::int32_t>(i);
+    for (int hops = 0; v >= 0 && hops < 8 && w[v].upos != Upos::kVerb; ++hops) v = w[v].head;
+    if (v < 0 || w[v].upos != Upos::kVerb) return Tense::kNone;
+    bool perfect = false;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      if (w[k].head != v || !w[k].aux) continue;
+      if (lex.future.count(w[k].text)) return Tense::kFuture;
+      if (tw.in("past_auxiliary", w[k].text))
+        perfect = true;
+      else
+        return perfect ? Tense::kPast : Tense::kNone;  // "is", "does", "can": not a past
+    }
+    if (perfect) return Tense::kPast;
+    const std::string& form = w[v].text;
+    const std::string& base = w[v].lemma;
+    // a present or a participle keeps the base, or adds an ending to it ("meets", "meeting")
+    if (form == base) return Tense::kNone;
+    const auto it = tw.roles.find("present_ending");
+    if (it != tw.roles.end())
+      for (const std::string& ending : it->second)
+        if (form.ends_with(ending) && form.size() > ending.size() &&
+            base.starts_with(form.substr(0, std::min(form.size() - ending.size(), base.size() - 1))))
+          return Tense::kNone;
+    return Tense::kPast;
+  }
 
   const W* at(std::size_t i) const { return i < w.size() ? &w[i] : nullptr; }
   bool is(std::size_t i, std::string_view s) const { return at(i) && at(i)->text == s; }
+  bool role(std::size_t i, const char* r) const { return at(i) && tw.in(r, w[i].bare); }
   bool is_punct(std::size_t i) const {
     return at(i) && (at(i)->upos == Upos::kPunct || at(i)->upos == Upos::kSym);
   }
@@ -170,8 +204,7 @@ struct Grammar {
   std::optional<int> day_number(std::size_t i) const {
     if (!at(i)) return std::nullopt;
     std::string_view s = w[i].bare;
-    for (std::string_view suffix : {"st", "nd", "rd", "th"})
-      if (s.size() > 2 && s.ends_with(suffix)) s.remove_suffix(2);
+    if (const auto n = ordinal(i)) return *n >= 1 && *n <= 31 ? n : std::nullopt;
     if (!digits(s) || s.size() > 2) return std::nullopt;
     const int d = to_int(s);
     return d >= 1 && d <= 31 ? std::optional<int>(d) : std::nullopt;
@@ -184,10 +217,13 @@ struct Grammar {
   std::optional<int> ordinal(std::size_t i) const {
     if (!at(i)) return std::nullopt;
     if (auto it = tw.ordinals.find(w[i].bare); it != tw.ordinals.end()) return it->second;
-    std::string_view s = w[i].bare;
-    for (std::string_view suffix : {"st", "nd", "rd", "th"})
-      if (s.size() > 2 && s.ends_with(suffix) && digits(s.substr(0, s.size() - 2)))
-        return to_int(s.substr(0, s.size() - 2));
+    const std::string& s = w[i].bare;
+    const auto it = tw.roles.find("ordinal_ending");  // "21st", "3rd"
+    if (it != tw.roles.end())
+      for (const std::string& ending : it->second)
+        if (s.size() > ending.size() && s.ends_with(ending) &&
+            digits(std::string_view(s).substr(0, s.size() - ending.size())))
+          return to_int(std::string_view(s).substr(0, s.size() - ending.size()));
     return std::nullopt;
   }
   std::size_t skip_comma(std::size_t i) const {
@@ -198,22 +234,24 @@ struct Grammar {
   // The day a value names, for the anchor.
   void resolved(Hit& h) const { h.days = days_of_value(h.value); }
 
-  // A month and day whose year is not given: the one nearest the article's date, or the
-  // next one when the sentence speaks of the future.
-  std::int32_t nearest_year(int m, int d, std::int32_t ref) const {
+  // The year of a month (and day, when d > 0) that is stated without one, by the tense of
+  // the clause at word i: a future looks ahead of the article's date, a past behind it, and
+  // a present keeps the article's year. A month counts as ahead while it has days to come.
+  int year_for(int m, int d, std::int32_t ref, std::size_t i) const {
     const int y = civil_from_days(ref).year;
-    std::int32_t best = 0;
-    std::int64_t best_gap = INT64_MAX;
-    for (int c = y - 1; c <= y + 1; ++c) {
-      const std::int32_t day = days_from_civil(c, m, std::min(d, days_in_month(c, m)));
-      if (future && day < ref) continue;
-      const std::int64_t gap = std::abs(static_cast<std::int64_t>(day) - ref);
-      if (gap < best_gap) {
-        best_gap = gap;
-        best = day;
-      }
+    const auto last = [&](int c) {
+      return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : days_in_month(c, m));
+    };
+    const auto first = [&](int c) { return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : 1); };
+    switch (tense(i)) {
+      case Tense::kFuture:
+        return last(y) >= ref ? y : y + 1;
+      case Tense::kPast:
+        return first(y) <= ref ? y : y - 1;
+      case Tense::kNone:
+        break;
     }
-    return best;
+    return y;
   }
 
   std::optional<std::int32_t> reference() const {
@@ -226,13 +264,25 @@ struct Grammar {
     double value = 0;
     bool vague = false;
   };
+  // A count, with "and a half" after it: "two and a half years"
   std::optional<Count> count(std::size_t i) const {
+    auto c = plain_count(i);
+    if (c && !c->vague && role(c->end, "and") && role(c->end + 1, "indefinite"))
+      if (auto f = at(c->end + 2) ? tw.fractions.find(w[c->end + 2].bare) : tw.fractions.end();
+          f != tw.fractions.end()) {
+        c->value += f->second;
+        c->end += 3;
+      }
+    return c;
+  }
+  std::optional<Count> plain_count(std::size_t i) const {
     if (!at(i)) return std::nullopt;
     const std::string& s = w[i].bare;
     // "a couple of", "half a", "a quarter", "a", "one"
-    if ((s == "a" || s == "an") && is(i + 1, "couple") && is(i + 2, "of")) return Count{i + 3, 2};
-    if (s == "half" && (is(i + 1, "a") || is(i + 1, "an"))) return Count{i + 2, 0.5};
-    if ((s == "a" || s == "an") && at(i + 1)) {
+    std::map<std::string, double>::const_iterator phrase_count;
+    if (const std::size_t n = phrase(i, tw.counts, phrase_count); n > 0)
+      return Count{i + n, phrase_count->second};
+    if (tw.in("indefinite", s) && at(i + 1)) {
       if (auto f = tw.fractions.find(w[i + 1].bare); f != tw.fractions.end())
         return Count{dash(i + 2) ? i + 3 : i + 2, f->second};
       if (tw.vague.count(w[i + 1].bare)) return Count{i + 2, 0, true};  // "a few"
@@ -263,12 +313,21 @@ struct Grammar {
     return std::nullopt;
   }
   // A unit at i (after an optional "-": "12-year"); its code and the index after it.
+  // "a second consecutive day": the word is an ordinal there, not a unit
   std::optional<std::pair<Unit, std::size_t>> unit(std::size_t i) const {
-    if (dash(i)) ++i;
+    const bool joined = dash(i);
+    if (joined) ++i;
     if (!at(i)) return std::nullopt;
     const auto it = tw.units.find(w[i].bare);
     if (it == tw.units.end()) return std::nullopt;
+    if (!joined && (w[i].upos == Upos::kAdj || w[i].upos == Upos::kAdv)) return std::nullopt;
     return std::pair{unit_of(it->second), i + 1};
+  }
+  // A unit after a count, past one adjective: "six straight days", "two consecutive quarters"
+  std::optional<std::pair<Unit, std::size_t>> counted_unit(std::size_t i) const {
+    if (auto u = unit(i)) return u;
+    if (at(i) && w[i].upos == Upos::kAdj && !tw.units.count(w[i].bare)) return unit(i + 1);
+    return std::nullopt;
   }
   static bool plural(const std::string& word) { return word.size() > 2 && word.back() == 's'; }
 
@@ -278,7 +337,8 @@ struct Grammar {
     std::map<std::string, std::string>::const_iterator it;
     const std::size_t n = phrase(i, tw.deictic, it);
     if (n == 0) return std::nullopt;
-    if (unit(i + n) && tw.vague.count(w[i].bare)) return std::nullopt;  // "recent years"
+    // "the past five years", "recent years": a stretch of time, not the past at large
+    if (unit(i + n) || (count(i + n) && unit(count(i + n)->end))) return std::nullopt;
     Hit h{i, i + n};
     const std::string& spec = it->second;
     if (spec.ends_with("_REF")) {
@@ -344,7 +404,8 @@ struct Grammar {
     if (!sure) return std::nullopt;
     Hit h{i, j, Type::kTime};
     // its day: a date that follows ("12:00 UTC Monday", "16:00 UTC today"), or the last one
-    std::optional<std::int32_t> day = context.anchor;
+    std::optional<std::int32_t> day =
+        context.anchor && context.anchor_grain == Grain::kDay ? context.anchor : context.article_date;
     if (auto d = date_after_clock(j)) {
       day = d->first;
       h.end = d->second;
@@ -355,7 +416,7 @@ struct Grammar {
     return h;
   }
   std::optional<std::pair<std::int32_t, std::size_t>> date_after_clock(std::size_t j) const {
-    std::size_t k = is(j, "on") ? j + 1 : j;
+    std::size_t k = role(j, "on") ? j + 1 : j;
     if (auto d = deictic(k); d && d->days && d->type == Type::kDate) return std::pair{d->days->first, d->end};
     if (auto d = weekday_date(k); d && d->days) return std::pair{d->days->first, d->end};
     return std::nullopt;
@@ -382,10 +443,11 @@ struct Grammar {
     } else if (const auto a = s.find('/'), b = s.rfind('/');
                a != std::string::npos && b > a && digits(s.substr(0, a)) &&
                digits(s.substr(a + 1, b - a - 1)) && digits(s.substr(b + 1)) &&
-               s.size() - b - 1 == 4) {
+               (s.size() - b - 1 == 4 || s.size() - b - 1 == 2)) {
       m = to_int(s.substr(0, a));
       d = to_int(s.substr(a + 1, b - a - 1));
       y = to_int(s.substr(b + 1));
+      if (y < 100) y += y >= 30 ? 1900 : 2000;  // "7/8/07"
       if (m > 12) std::swap(m, d);  // 22/03/2013
     } else {
       return std::nullopt;
@@ -412,7 +474,7 @@ struct Grammar {
       }
     } else if (auto dd = day_number(i)) {
       std::size_t k = i + 1;
-      if (is(k, "of")) ++k;
+      if (role(k, "of")) ++k;
       if (auto mm = month(k, false)) {
         d = *dd;
         m = *mm;
@@ -421,7 +483,7 @@ struct Grammar {
     }
     if (m == 0) return std::nullopt;
     std::size_t k = skip_comma(j);
-    if (is(k, "of") && year(k + 1)) ++k;
+    if (role(k, "of") && year(k + 1)) ++k;
     Hit h{start};
     if (auto y = year(k)) {
       h.end = k + 1;
@@ -438,39 +500,57 @@ struct Grammar {
         h.value = buf;
         return h;
       }
-      h.value = d ? value_at(nearest_year(m, d, *ref), Grain::kDay)
-                  : value_at(nearest_year(m, 1, days_from_civil(civil_from_days(*ref).year,
-                                                                civil_from_days(*ref).month, 1)),
-                             Grain::kMonth);
+      const int in = year_for(m, d, *ref, i);
+      h.value = d ? value_at(days_from_civil(in, m, std::min(d, days_in_month(in, m))), Grain::kDay)
+                  : value_at(days_from_civil(in, m, 1), Grain::kMonth);
     }
     resolved(h);
     return h;
   }
 
-  // 1990s, 1990's, '90s, the 20th century
+  // 1990s, 1990's, '90s, 70s, '82, the 20th century
   std::optional<Hit> era(std::size_t i) const {
     if (!at(i)) return std::nullopt;
-    std::string_view s = w[i].bare;
+    std::string s = w[i].bare;
+    const bool apostrophe = s.starts_with("'") || (i > 0 && is(i - 1, "'"));
+    if (s.starts_with("'")) s.erase(0, 1);
     std::size_t end = i + 1;
-    if (s.ends_with("'s")) s.remove_suffix(2);
-    else if (s.ends_with("s")) s.remove_suffix(1);
-    else if (is(i + 1, "'s") || (is(i + 1, "'") && is(i + 2, "s"))) end = is(i + 1, "'s") ? i + 2 : i + 3;
-    else s = {};
-    if (s.size() == 4 && digits(s) && s[3] == '0') {
-      Hit h{i, end};
-      h.value = std::string(s.substr(0, 3));
-      h.takes_the = true;
+    bool plural = false;
+    for (const auto& suffix : {std::string("'s"), std::string("s")})
+      if (s.size() > suffix.size() && s.ends_with(suffix)) {
+        s.resize(s.size() - suffix.size());
+        plural = true;
+        break;
+      }
+    if (!plural && digits(s) && (is(i + 1, "'s") || (is(i + 1, "'") && is(i + 2, "s")))) {
+      plural = true;
+      end = is(i + 1, "'s") ? i + 2 : i + 3;
+    }
+    // a two-digit year is of the 1900s from 30 on, else of the 2000s ("'82", "the '90s")
+    const auto full = [](int yy) { return yy >= 30 ? 1900 + yy : 2000 + yy; };
+    Hit h{apostrophe && !w[i].bare.starts_with("'") ? i - 1 : i, end};
+    h.takes_the = true;
+    if (plural && digits(s) && (s.size() == 4 || s.size() == 2) && s.back() == '0') {
+      const int y = s.size() == 4 ? to_int(s) : full(to_int(s));
+      h.value = std::to_string(y / 10);
       resolved(h);
       return h;
     }
-    if (auto n = ordinal(i); n && *n >= 1 && *n <= 22 && (is(i + 1, "century") || (dash(i + 1) && is(i + 2, "century")))) {
-      Hit h{i, dash(i + 1) ? i + 3 : i + 2};
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "%02d", *n - 1);
-      h.value = buf;
-      h.takes_the = true;
+    if (!plural && apostrophe && s.size() == 2 && digits(s)) {
+      h.value = std::to_string(full(to_int(s)));
       resolved(h);
       return h;
+    }
+    if (auto n = ordinal(i); n && *n >= 1 && *n <= 22) {
+      if (auto u = unit(i + 1); u && u->first.code == "Y" && u->first.times == 100) {
+        Hit c{i, u->second};
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d", *n - 1);
+        c.value = buf;
+        c.takes_the = true;
+        resolved(c);
+        return c;
+      }
     }
     return std::nullopt;
   }
@@ -495,7 +575,7 @@ struct Grammar {
   std::optional<Hit> part_of_year(std::size_t i) const {
     if (!at(i)) return std::nullopt;
     if (auto s = tw.seasons.find(w[i].bare); s != tw.seasons.end()) {
-      std::size_t k = is(i + 1, "of") ? i + 2 : i + 1;
+      std::size_t k = role(i + 1, "of") ? i + 2 : i + 1;
       if (auto y = year(k)) {
         Hit h{i, k + 1};
         h.value = w[k].bare + "-" + s->second;
@@ -503,10 +583,26 @@ struct Grammar {
         resolved(h);
         return h;
       }
-      return std::nullopt;
+      // "in spring", "in the autumn": this year's, by the tense of the clause
+      const auto months = lex.seasons.find(w[i].bare);
+      const bool noun = w[i].upos == Upos::kNoun || w[i].upos == Upos::kPropn;
+      const std::size_t before = i > 0 && role(i - 1, "definite") ? i - 1 : i;
+      if (!noun || before == 0 || w[before - 1].upos != Upos::kAdp || role(i + 1, "of") ||
+          !reference() || months == lex.seasons.end())
+        return std::nullopt;
+      const CivilDate c = civil_from_days(*reference());
+      const Tense t = tense(i);
+      int y = c.year;
+      if (t == Tense::kPast && months->second.first > c.month) --y;
+      if (t == Tense::kFuture && months->second.second < c.month && months->second.first <= months->second.second) ++y;
+      Hit h{i, i + 1};
+      h.value = std::to_string(y) + "-" + s->second;
+      h.takes_the = true;
+      resolved(h);
+      return h;
     }
     std::optional<int> n = ordinal(i);
-    std::size_t k = i + 1;
+    std::size_t k = dash(i + 1) ? i + 2 : i + 1;  // "third-quarter"
     std::string code;
     if (n && at(k))
       if (auto p = tw.periods.find(w[k].bare); p != tw.periods.end()) code = p->second;
@@ -520,15 +616,18 @@ struct Grammar {
     Hit h{i, k + 1};
     h.takes_the = true;
     std::optional<int> y;
-    if (is(k + 1, "of") && year(k + 2)) {
+    if (role(k + 1, "of") && year(k + 2)) {
       y = year(k + 2);
       h.end = k + 3;
-    } else if (is(k + 1, "of") && at(k + 2) && tw.shifts.count(w[k + 2].bare) && is(k + 3, "year") &&
+    } else if (role(k + 1, "of") && at(k + 2) && tw.shifts.count(w[k + 2].bare) && is(k + 3, "year") &&
                reference()) {
       y = civil_from_days(*reference()).year + tw.shifts.at(w[k + 2].bare);
       h.end = k + 4;
     } else if (reference()) {
-      y = civil_from_days(*reference()).year;
+      // a part of the year not yet begun is last year's, unless the clause looks ahead
+      const CivilDate c = civil_from_days(*reference());
+      const int first_month = code == "Q" ? *n * 3 - 2 : *n * 6 - 5;
+      y = c.year - (first_month > c.month && tense(i) != Tense::kFuture);
     }
     char buf[16];
     if (y)
@@ -540,8 +639,8 @@ struct Grammar {
     return h;
   }
 
-  // "Monday", "Monday night", dated from the article: the latest such day up to it, or the
-  // next from it when the sentence speaks of the future; `step` forces a direction.
+  // "Monday", "Monday night", dated from the article by the clause's tense: the latest such
+  // day up to it, or the next from it; `step` forces a direction ("last", "next").
   std::optional<Hit> weekday_date(std::size_t i, int step = 0) const {
     auto wd = weekday(i);
     if (!wd) return std::nullopt;
@@ -552,7 +651,11 @@ struct Grammar {
     } else {
       const int today = weekday_of(*ref);
       std::int32_t day;
-      const bool ahead = step > 0 || (step == 0 && future);
+      const int forward = (*wd - today + 7) % 7, back = (today - *wd + 7) % 7;
+      const Tense t = tense(i);
+      // a present tense says no direction: the nearer one ("is due on Wednesday")
+      const bool ahead = step > 0 || (step == 0 && (t == Tense::kFuture ||
+                                                    (t == Tense::kNone && forward < back)));
       if (ahead)
         day = *ref + ((*wd - today + 7) % 7 == 0 && step > 0 ? 7 : (*wd - today + 7) % 7);
       else
@@ -575,11 +678,11 @@ struct Grammar {
     if (!at(i)) return std::nullopt;
     const auto sh = tw.shifts.find(w[i].bare);
     if (sh == tw.shifts.end()) return std::nullopt;
-    const bool with_the = i > 0 && w[i - 1].text == "the";
+    const bool with_the = i > 0 && role(i - 1, "definite");
     const int n = sh->second;
     const auto ref = context.article_date;
     // "the past five years", "the next six months": a stretch of time
-    if (auto c = count(i + 1); c && !is(i + 1, "a") && !is(i + 1, "an")) {
+    if (auto c = count(i + 1); c && !role(i + 1, "indefinite")) {
       if (auto u = unit(c->end)) {
         Hit h{i, u->second, Type::kDuration};
         h.value = duration_value(c->value, u->first, c->vague);
@@ -587,9 +690,15 @@ struct Grammar {
         return h;
       }
     }
+    if (auto u = unit(i + 1); u && plural(w[u->second - 1].bare)) {
+      Hit h{i, u->second, Type::kDuration};  // "in the coming years", "past months"
+      h.value = duration_value(0, u->first, true);
+      h.takes_the = true;
+      return h;
+    }
     if (auto u = unit(i + 1); u && !plural(w[u->second - 1].bare)) {
       Hit h{i, u->second};
-      if (with_the && n != 0) {  // "the past year", "over the last decade": how long
+      if (with_the && role(i, "stretch")) {  // "the past year", "over the past decade": how long
         h.type = Type::kDuration;
         h.value = duration_value(1, u->first, false);
         h.takes_the = true;
@@ -652,10 +761,26 @@ struct Grammar {
     const auto nv = tw.narrative.find(w[i].bare);
     std::size_t k = i + 1;
     int n = 0;
+    if (role(i, "definite")) {
+      // "the day", "the weekend": the day or weekend of the last date given ("shares fell
+      // 3% on the day")
+      auto u = unit(i + 1);
+      if (!u || u->second != i + 2 || plural(w[i + 1].bare) ||
+          (u->first.code != "D" && u->first.code != "WE") || u->first.times != 1 ||
+          (at(i + 2) && !is_punct(i + 2) && w[i + 2].upos != Upos::kAdp &&
+           w[i + 2].upos != Upos::kCconj))
+        return std::nullopt;
+      if (!context.anchor || context.anchor_grain != Grain::kDay) return std::nullopt;
+      Hit h{i, i + 2};
+      h.value = u->first.code == "D" ? value_at(*context.anchor, Grain::kDay)
+                                     : value_at(*context.anchor, Grain::kWeek) + "-WE";
+      resolved(h);
+      return h;
+    }
     if (nv != tw.narrative.end()) {
       n = nv->second;
-      const bool with_the = i > 0 && w[i - 1].text == "the";
-      if (!with_the && w[i].bare != "that") return std::nullopt;
+      const bool with_the = i > 0 && role(i - 1, "definite");
+      if (!with_the && !role(i, "demonstrative")) return std::nullopt;
     } else {
       return std::nullopt;
     }
@@ -698,16 +823,15 @@ struct Grammar {
     std::optional<Count> c = count(j);
     if (!c && every) c = Count{j, 1};
     if (!c) return std::nullopt;
-    auto u = unit(c->end);
+    auto u = counted_unit(c->end);
     if (!u) return std::nullopt;
     Unit unit = u->first;
     std::size_t end = u->second;
-    const bool ages = dash(end) && (is(end + 1, "old") || is(end + 1, "long"));  // "33-year-old"
+    const bool ages = dash(end) && role(end + 1, "suffix");  // "33-year-old"
     if (ages) end += 2;
     // "a year" after a number or "twice": how often
-    const bool rate = !every && (w[j].bare == "a" || w[j].bare == "an") && i > 0 &&
-                      (w[i - 1].upos == Upos::kNum || w[i - 1].bare == "twice" ||
-                       w[i - 1].bare == "once" || w[i - 1].bare == "times");
+    const bool rate = !every && role(j, "indefinite") && i > 0 &&
+                      (w[i - 1].upos == Upos::kNum || role(i - 1, "rate"));
     if (every || rate) {
       Hit h{i, end, Type::kSet};
       h.value = duration_value(c->vague ? 1 : c->value, unit, false);
@@ -719,7 +843,7 @@ struct Grammar {
         const std::string& how = off->second;
         const bool loose = how == "-" || how == "+";
         // "two days before the vote": a duration and a signal, not a date
-        const bool bounded = loose && (w[end].bare == "before" || w[end].bare == "after") &&
+        const bool bounded = loose && role(end, "signal") &&
                              at(end + n) && !is_punct(end + n);
         if (!bounded) {
           const int sign = how[0] == '-' ? -1 : 1;
@@ -746,7 +870,7 @@ struct Grammar {
     if (!at(i) || i == 0 || !plural(w[i].bare)) return std::nullopt;
     auto u = unit(i);
     if (!u || u->second != i + 1) return std::nullopt;
-    const bool long_ = dash(i + 1) && (is(i + 2, "long") || is(i + 2, "old"));
+    const bool long_ = dash(i + 1) && role(i + 2, "suffix");
     if (w[i - 1].upos != Upos::kAdp && !long_) return std::nullopt;
     Hit h{i, long_ ? i + 3 : i + 1, Type::kDuration};
     h.value = duration_value(0, u->first, true);
@@ -784,13 +908,14 @@ struct Grammar {
   // The words before a hit that belong to it: "the", and modifiers ("early", "mid-",
   // "nearly", "the end of").
   void widen(Hit& h, std::size_t floor) const {
-    if (h.takes_the && h.begin > floor && w[h.begin - 1].text == "the") --h.begin;
+    if (h.takes_the && h.begin > floor && role(h.begin - 1, "definite")) --h.begin;
     for (bool grew = true; grew;) {
       grew = false;
       // "mid-2009": the dash joins
       std::size_t b = h.begin;
-      if (b > floor + 1 && dash(b - 1) && w[b - 2].bare == "mid") {
-        h.mod = "MID";
+      if (b > floor + 1 && dash(b - 1) && tw.mods.count(w[b - 2].bare) &&
+          h.type != Type::kDuration) {
+        h.mod = tw.mods.at(w[b - 2].bare);
         h.begin = b - 2;
         grew = true;
         continue;
@@ -824,19 +949,20 @@ std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& l
                                 TimexContext& context) {
   std::vector<W> w;
   w.reserve(words.size());
-  bool future = false;
   for (const Word& word : words) {
     W x;
     x.text = lower(word.form);
     for (char c : x.text)
       if (c != '.' || x.text.size() == 1) x.bare += c;
+    x.lemma = lower(word.lemma);
     x.upos = word.upos;
     x.capital = !word.form.empty() && std::isupper(static_cast<unsigned char>(word.form[0]));
-    if (lexicon.future.count(x.text)) future = true;
+    x.head = static_cast<std::int32_t>(word.head) - 1;
+    x.aux = word.deprel == "aux" || word.deprel == "aux:pass" || word.deprel == "cop";
     w.push_back(std::move(x));
   }
   if (!context.anchor && context.article_date) context.anchor = context.article_date;
-  Grammar g{w, lexicon, lexicon.time_words, context, future};
+  Grammar g{w, lexicon, lexicon.time_words, context};
   std::vector<Timex> out;
   std::size_t floor = 0;  // words before it belong to an earlier expression
   for (std::size_t i = 0; i < w.size();) {

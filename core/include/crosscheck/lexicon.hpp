@@ -34,6 +34,17 @@ struct TimeWords {
   std::set<std::string> vague;                     // "several", "few": a count of X
   std::map<std::string, double> fractions;         // "half" -> 0.5, "quarter" -> 0.25
   std::map<std::string, int> ordinals;             // "first" -> 1, "third" -> 3
+  std::map<std::string, double> counts;            // "a couple of" -> 2, "half a" -> 0.5
+  // the function words the grammar reads, by role (kRoles): "definite" -> {"the"}
+  std::map<std::string, std::set<std::string>> roles;
+  static constexpr const char* kRoles[] = {"definite", "indefinite", "demonstrative", "of",
+                                           "and", "on", "rate", "suffix", "stretch", "signal",
+                                           "past_auxiliary", "present_ending",
+                                           "ordinal_ending"};
+  bool in(const char* role, const std::string& word) const {
+    const auto it = roles.find(role);
+    return it != roles.end() && it->second.count(word) > 0;
+  }
 };
 
 struct Lexicon {

@@ -243,14 +243,20 @@ struct Grammar {
       return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : days_in_month(c, m));
     };
     const auto first = [&](int c) { return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : 1); };
+    // (a month's slack either way: "said it would close on June 17", written June 9)
+    constexpr std::int32_t kSlack = 31;
     switch (tense(i)) {
       case Tense::kFuture:
-        return last(y) >= ref ? y : y + 1;
+        return last(y) >= ref - kSlack ? y : y + 1;
       case Tense::kPast:
-        return first(y) <= ref ? y : y - 1;
+        return first(y) <= ref + kSlack ? y : y - 1;
       case Tense::kNone:
         break;
     }
+    // no tense: the nearer of this year's and a neighbour's
+    const auto gap = [&](int c) { return std::abs(static_cast<std::int64_t>(first(c)) - ref); };
+    if (gap(y - 1) < gap(y)) return y - 1;
+    if (gap(y + 1) < gap(y)) return y + 1;
     return y;
   }
 
@@ -323,11 +329,16 @@ struct Grammar {
     if (!joined && (w[i].upos == Upos::kAdj || w[i].upos == Upos::kAdv)) return std::nullopt;
     return std::pair{unit_of(it->second), i + 1};
   }
-  // A unit after a count, past one adjective: "six straight days", "two consecutive quarters"
+  // A unit after a count, past one modifier: "six straight days", "five trading days" (but
+  // "15,000 last week" counts no weeks)
   std::optional<std::pair<Unit, std::size_t>> counted_unit(std::size_t i) const {
     if (auto u = unit(i)) return u;
-    if (at(i) && w[i].upos == Upos::kAdj && !tw.units.count(w[i].bare)) return unit(i + 1);
-    return std::nullopt;
+    const bool modifier = at(i) && (w[i].upos == Upos::kAdj || w[i].upos == Upos::kNoun ||
+                                    w[i].upos == Upos::kVerb);
+    if (!modifier || tw.units.count(w[i].bare) || tw.shifts.count(w[i].bare) ||
+        tw.narrative.count(w[i].bare) || tw.mods.count(w[i].bare))
+      return std::nullopt;
+    return unit(i + 1);
   }
   static bool plural(const std::string& word) { return word.size() > 2 && word.back() == 's'; }
 
@@ -338,7 +349,7 @@ struct Grammar {
     const std::size_t n = phrase(i, tw.deictic, it);
     if (n == 0) return std::nullopt;
     // "the past five years", "recent years": a stretch of time, not the past at large
-    if (unit(i + n) || (count(i + n) && unit(count(i + n)->end))) return std::nullopt;
+    if (unit(i + n) || (count(i + n) && counted_unit(count(i + n)->end))) return std::nullopt;
     Hit h{i, i + n};
     const std::string& spec = it->second;
     if (spec.ends_with("_REF")) {
@@ -627,7 +638,7 @@ struct Grammar {
       // a part of the year not yet begun is last year's, unless the clause looks ahead
       const CivilDate c = civil_from_days(*reference());
       const int first_month = code == "Q" ? *n * 3 - 2 : *n * 6 - 5;
-      y = c.year - (first_month > c.month && tense(i) != Tense::kFuture);
+      y = c.year - (first_month > c.month && tense(i) == Tense::kPast);
     }
     char buf[16];
     if (y)

@@ -97,6 +97,10 @@ std::optional<DayRange> days_of_value(std::string_view v) {
   if (!y) return std::nullopt;
   if (s.empty()) return DayRange{days_from_civil(*y, 1, 1), days_from_civil(*y, 12, 31)};
   if (!take(s, "-")) return std::nullopt;
+  if (s == "SP") return months(*y, 3, 5, Grain::kSeason);
+  if (s == "SU") return months(*y, 6, 8, Grain::kSeason);
+  if (s == "FA") return months(*y, 9, 11, Grain::kSeason);
+  if (s == "WI") return months(*y, 12, 2, Grain::kSeason);
   if (take(s, "W")) {
     const auto w = take(s, 2);
     if (!w || *w < 1 || *w > 53) return std::nullopt;
@@ -115,10 +119,6 @@ std::optional<DayRange> days_of_value(std::string_view v) {
     if (!h || *h < 1 || *h > 2 || !s.empty()) return std::nullopt;
     return months(*y, *h * 6 - 5, *h * 6, Grain::kHalf);
   }
-  if (s == "SP") return months(*y, 3, 5, Grain::kSeason);
-  if (s == "SU") return months(*y, 6, 8, Grain::kSeason);
-  if (s == "FA") return months(*y, 9, 11, Grain::kSeason);
-  if (s == "WI") return months(*y, 12, 2, Grain::kSeason);
   const auto m = take(s, 2);
   if (!m || *m < 1 || *m > 12) return std::nullopt;
   if (s.empty()) return months(*y, *m, *m, Grain::kMonth);

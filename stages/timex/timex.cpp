@@ -191,14 +191,29 @@ struct Grammar {
     // "may", "march", "jan": a name by its tag or its capital
     const bool named = w[i].upos == Upos::kPropn || w[i].upos == Upos::kNoun;
     if (need_name && !(named && w[i].capital)) return std::nullopt;
+    // alone, an abbreviation needs its period: "Jan." but not "Jan said"
+    if (need_name && !full_name(lex.months, w[i].bare) && !w[i].text.ends_with("."))
+      return std::nullopt;
     if (!named && !w[i].capital) return std::nullopt;
     return it->second;
   }
+  // Whether `key` is the longest name of its number in `names`: "monday", not "mon"
+  template <typename Map>
+  static bool full_name(const Map& names, const std::string& key) {
+    const int number = names.at(key);
+    for (const auto& [name, n] : names)
+      if (n == number && name.size() > key.size()) return false;
+    return true;
+  }
+  // A weekday by its name, or by an abbreviation with its period or before a date ("Sun.",
+  // "Sat, May 4", but not "Sun Microsystems")
   std::optional<int> weekday(std::size_t i) const {
-    if (!at(i)) return std::nullopt;
+    if (!at(i) || !w[i].capital) return std::nullopt;
     const auto it = tw.weekdays.find(w[i].bare);
     if (it == tw.weekdays.end()) return std::nullopt;
-    if (!w[i].capital && w[i].bare.size() <= 4) return std::nullopt;  // "sun", "sat", "wed"
+    if (!full_name(tw.weekdays, w[i].bare) && !w[i].text.ends_with(".") &&
+        !month(skip_comma(i + 1), false) && !day_number(skip_comma(i + 1)))
+      return std::nullopt;
     return it->second;
   }
   std::optional<int> day_number(std::size_t i) const {
@@ -243,8 +258,9 @@ struct Grammar {
       return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : days_in_month(c, m));
     };
     const auto first = [&](int c) { return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : 1); };
-    // (a month's slack either way: "said it would close on June 17", written June 9)
-    constexpr std::int32_t kSlack = 31;
+    // (a day has two weeks' slack either way, for a tense the parse took from the wrong
+    // verb: "said it would close on June 17", written June 9; a month has none)
+    const std::int32_t kSlack = d > 0 ? 14 : 0;
     switch (tense(i)) {
       case Tense::kFuture:
         return last(y) >= ref - kSlack ? y : y + 1;
@@ -504,6 +520,19 @@ struct Grammar {
       if (start != i && d == 0) return std::nullopt;  // "Monday, May" is no date
       if (d == 0 && !month(i, true)) return std::nullopt;  // a bare month must be a name
       h.end = d ? j : i + 1;
+      // "April last year", "in June of next year"
+      const std::size_t sh = role(h.end, "of") ? h.end + 1 : h.end;
+      if (at(sh) && tw.shifts.count(w[sh].bare) && context.article_date)
+        if (auto u = unit(sh + 1); u && u->second == sh + 2 && u->first.code == "Y" &&
+                                   u->first.times == 1) {
+          const int year = civil_from_days(*context.article_date).year + tw.shifts.at(w[sh].bare);
+          h.end = sh + 2;
+          h.value = d ? value_at(days_from_civil(year, m, std::min(d, days_in_month(year, m))),
+                                 Grain::kDay)
+                      : value_at(days_from_civil(year, m, 1), Grain::kMonth);
+          resolved(h);
+          return h;
+        }
       const auto ref = reference();
       if (!ref) {
         char buf[16];
@@ -840,9 +869,10 @@ struct Grammar {
     std::size_t end = u->second;
     const bool ages = dash(end) && role(end + 1, "suffix");  // "33-year-old"
     if (ages) end += 2;
-    // "a year" after a number or "twice": how often
+    // "a year" after a number, a unit or "twice": how often
     const bool rate = !every && role(j, "indefinite") && i > 0 &&
-                      (w[i - 1].upos == Upos::kNum || role(i - 1, "rate"));
+                      (w[i - 1].upos == Upos::kNum || role(i - 1, "rate") ||
+                       tw.units.count(w[i - 1].bare));  // "12 hours a day"
     if (every || rate) {
       Hit h{i, end, Type::kSet};
       h.value = duration_value(c->vague ? 1 : c->value, unit, false);
@@ -937,6 +967,8 @@ struct Grammar {
         for (std::size_t k = b - n; k < b; ++k) key += (k > b - n ? " " : "") + w[k].bare;
         const auto it = tw.mods.find(key);
         if (it == tw.mods.end()) continue;
+        // "over the past decade": a preposition, not "over a year"
+        if (n == 1 && w[b - 1].upos == Upos::kAdp && it->second != "APPROX") continue;
         const std::string& mod = it->second;
         const bool span_mod = mod == "START" || mod == "END" || mod == "MID";
         // "over a year", "nearly a decade": amounts of time; "about 1950", "around 7 p.m."

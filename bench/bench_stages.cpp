@@ -19,6 +19,7 @@
 #include "compare/compare.hpp"
 #include "corpus_gen.hpp"
 #include "ingest/ingest.hpp"
+#include "run.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
 
@@ -73,9 +74,7 @@ void advance(Prepared& p, Level level) {
     case Level::kStatements: {
       const auto model = bench_model(p.error);
       if (!model) return;
-      AnalyseOptions options;
-      options.lexicon = &p.rules.lexicon;
-      options.parse = [model](std::string_view t) { return parse_sentence(t, *model); };
+      const AnalyseOptions options = analyse_options(p.rules.lexicon, *model);
       for (std::size_t d = 0; d < p.documents.size(); ++d) {
         auto statements = analyse(p.documents[d], p.sentences[d], options);
         p.statements.insert(p.statements.end(), std::make_move_iterator(statements.begin()),
@@ -173,9 +172,7 @@ void BM_Analyse(benchmark::State& state) {
   if (skip_if_broken(state, p)) return;
   std::string error;
   const auto model = bench_model(error);
-  AnalyseOptions options;
-  options.lexicon = &p.rules.lexicon;
-  options.parse = [model](std::string_view t) { return parse_sentence(t, *model); };
+  const AnalyseOptions options = analyse_options(p.rules.lexicon, *model);
   std::size_t my_bytes = 0, my_sentences = 0, statements = 0;
   for (std::size_t i = 0; i < p.documents.size(); ++i) {
     if (!mine(state, i)) continue;

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-14";
+constexpr std::string_view kFormat = "crosscheck-analysis-15";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -221,7 +221,6 @@ void write_statement(Writer& w, const Statement& s) {
     w.str(t.text);
     w.u32(t.token), w.u32(t.token_end);
   });
-  w.u8(s.relative_time);
   w.list(s.quantities, [&](const Quantity& q) {
     w.f64(q.low), w.f64(q.high);
     w.u8(q.approximate);
@@ -258,12 +257,11 @@ Statement read_statement(Reader& r) {
   s.times = r.list<TimeInterval>([&] {
     TimeInterval t;
     t.first_day = r.i32(), t.last_day = r.i32();
-    t.precision = enum_of(r.u8(), TimeInterval::Precision::kDay);
+    t.precision = enum_of(r.u8(), DayRange::Grain::kDay);
     t.text = r.str();
     t.token = r.u32(), t.token_end = r.u32();
     return t;
   });
-  s.relative_time = r.u8() != 0;
   s.quantities = r.list<Quantity>([&] {
     Quantity q;
     q.low = r.f64(), q.high = r.f64();

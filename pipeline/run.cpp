@@ -20,13 +20,31 @@
 #include "crosscheck/sha256.hpp"
 #include "ingest/ingest.hpp"
 #include "segment/segment.hpp"
+#include "timex/timex.hpp"
 
 namespace crosscheck {
 namespace fs = std::filesystem;
 
+AnalyseOptions analyse_options(const Lexicon& lexicon, const SyntaxModel& syntax) {
+  AnalyseOptions options;
+  options.lexicon = &lexicon;
+  options.parse = [&syntax](std::string_view text) { return parse_sentence(text, syntax); };
+  options.timexes = [&lexicon](const std::vector<Word>& words, TimexContext& context) {
+    return find_timexes(words, lexicon, context);
+  };
+  options.stamp = stamp_of;
+  return options;
+}
+
+std::optional<std::int32_t> article_day(const std::string& date) {
+  const auto days = days_of_value(date);
+  if (!days || days->grain != DayRange::Grain::kDay || date.size() != 10) return std::nullopt;
+  return days->first;
+}
+
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
                    const SyntaxModel& syntax, AnalysedDocument& out, Diagnostic& error,
-                   bool sentence_input) {
+                   bool sentence_input, std::optional<std::int32_t> article_date) {
   IngestOptions ingest_options;
   if (sentence_input) ingest_options.max_clutter_line_words = 0;
   auto ingested = ingest(path, std::move(bytes), ingest_options);
@@ -38,9 +56,8 @@ bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& le
   SegmentOptions segment_options;
   segment_options.lexicon = &lexicon;
   out.sentences = segment(out.document, segment_options);
-  AnalyseOptions options;
-  options.lexicon = &lexicon;
-  options.parse = [&syntax](std::string_view text) { return parse_sentence(text, syntax); };
+  AnalyseOptions options = analyse_options(lexicon, syntax);
+  options.article_date = article_date;
   out.statements = analyse(out.document, out.sentences, options);
   return true;
 }
@@ -54,6 +71,7 @@ struct Item {
   std::string bytes;
   bool ok = false;
   std::string content_hash;  // SHA-256 of the bytes, hex
+  std::string date;          // its date in sources.toml ("" when undated or unlisted)
   bool cached = false;       // the analysis came from the cache
   bool damaged = false;      // the cache held a damaged entry for it
   Diagnostic error;
@@ -72,7 +90,9 @@ void analyse_item(Item& item, const RunOptions& options) {
   item.content_hash = sha256_hex(item.bytes);
   std::string key;
   if (cache != nullptr) {
-    key = cache->key(item.path, item.content_hash);
+    // the article's date resolves its relative times: a part of what the analysis depends on
+    key = cache->key(item.path, item.date.empty() ? item.content_hash
+                                                  : item.content_hash + " dated " + item.date);
     const auto found = cache->load(key, item.analysed);
     if (found == AnalysisCache::Lookup::kHit) {
       item.analysed.document.path = item.path;  // the same text may have moved
@@ -95,7 +115,7 @@ void analyse_item(Item& item, const RunOptions& options) {
     return;
   }
   item.ok = analyse_bytes(item.path, std::move(item.bytes), rules.lexicon, *syntax, item.analysed,
-                          item.error);
+                          item.error, false, article_day(item.date));
   if (item.ok && cache != nullptr) cache->store(key, item.analysed);
 }
 
@@ -220,6 +240,9 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                                       auto item = std::make_unique<Item>();
                                       item->path = listing.files[next++];
                                       item->full_path = (fs::path(root) / item->path).string();
+                                      if (auto s = listing.sources.find(item->path);
+                                          s != listing.sources.end())
+                                        item->date = s->second.date;
                                       return item.release();
                                     }) &
           tbb::make_filter<Item*, Item*>(

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "align/align.hpp"
+#include "analyse/analyse.hpp"
 #include "crosscheck/core.hpp"
 #include "ruleset/ruleset.hpp"
 #include "syntax/syntax.hpp"
@@ -71,6 +72,12 @@ struct AnalysedDocument {
 // short line of it is taken for page clutter ("A man is sleeping").
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
                    const SyntaxModel& syntax, AnalysedDocument& out, Diagnostic& error,
-                   bool sentence_input = false);
+                   bool sentence_input = false,
+                   std::optional<std::int32_t> article_date = std::nullopt);
+// The analyse stage's options as the pipeline gives them: the parser, the time expression
+// finder, the lexicon (both must outlive the options).
+AnalyseOptions analyse_options(const Lexicon& lexicon, const SyntaxModel& syntax);
+// The day of a sources.toml date (YYYY-MM-DD); none for "" or anything else.
+std::optional<std::int32_t> article_day(const std::string& date);
 
 }  // namespace crosscheck

@@ -176,15 +176,17 @@ struct Reader {
     const auto* t = table(node, "time");
     if (t == nullptr) return;
     for (auto&& [key, value] : *t) {
-      if (key.str() != "before" && key.str() != "after" && key.str() != "relative" &&
-          key.str() != "until") {
+      auto& lex = out.lexicon;
+      const std::map<std::string_view, std::set<std::string>*> sets = {
+          {"before", &lex.time_before},         {"after", &lex.time_after},
+          {"until", &lex.time_until},           {"range_from", &lex.time_range_from},
+          {"range_to", &lex.time_range_to}};
+      const auto it = sets.find(key.str());
+      if (it == sets.end()) {
         unknown_key(key, "[time]");
         continue;
       }
-      auto& set = key.str() == "before"  ? out.lexicon.time_before
-                  : key.str() == "after" ? out.lexicon.time_after
-                  : key.str() == "until" ? out.lexicon.time_until
-                                         : out.lexicon.time_relative;
+      auto& set = *it->second;
       for (const auto& w : strings(value, "time." + std::string(key.str())))
         set.insert(join(words(w)));
     }

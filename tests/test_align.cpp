@@ -15,7 +15,7 @@
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
-#include "syntax_support.hpp"
+#include "analyse_support.hpp"
 
 namespace {
 
@@ -52,7 +52,7 @@ Corpus make_corpus(const std::vector<DocumentSpec>& documents) {
     auto doc = std::get<crosscheck::Document>(std::move(result));
     doc.index = k;
     const auto sentences = crosscheck::segment(doc, {6, &lexicon()});
-    for (auto& s : crosscheck::analyse(doc, sentences, {&lexicon(), crosscheck::test::parse})) {
+    for (auto& s : crosscheck::analyse(doc, sentences, crosscheck::test::analyse_options(lexicon()))) {
       corpus.text.push_back(doc.text.substr(s.span.begin, s.span.size()));
       corpus.statements.push_back(std::move(s));
     }

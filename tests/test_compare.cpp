@@ -18,7 +18,7 @@
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
-#include "syntax_support.hpp"
+#include "analyse_support.hpp"
 
 namespace {
 
@@ -50,7 +50,7 @@ Statement statement_of(const std::string& text, std::uint32_t index) {
   doc.index = index;
   const auto sentences = crosscheck::segment(doc, {6, &rules().lexicon});
   auto statements =
-      crosscheck::analyse(doc, sentences, {&rules().lexicon, crosscheck::test::parse});
+      crosscheck::analyse(doc, sentences, crosscheck::test::analyse_options(rules().lexicon));
   REQUIRE(statements.size() == 1);
   return std::move(statements.front());
 }

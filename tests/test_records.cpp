@@ -18,7 +18,7 @@
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
-#include "syntax_support.hpp"
+#include "analyse_support.hpp"
 
 namespace {
 
@@ -266,7 +266,7 @@ std::vector<Statement> analyse_text(const std::string& text) {
   auto result = crosscheck::ingest("t.txt", text);
   auto doc = std::get<crosscheck::Document>(std::move(result));
   return crosscheck::analyse(doc, crosscheck::segment(doc, {6, &lexicon()}),
-                             {&lexicon(), crosscheck::test::parse});
+                             crosscheck::test::analyse_options(lexicon()));
 }
 
 // Floors: the shares of the records measured with the bundled model (2026-12-02: act 1,774,

@@ -1,5 +1,7 @@
 #include "crosscheck/calendar.hpp"
 
+#include "crosscheck/core.hpp"
+
 #include <charconv>
 #include <cstdio>
 

@@ -196,20 +196,28 @@ std::string_view to_string(Record::Kind kind) {
   return "verb";
 }
 
-std::string_view to_string(TimeInterval::Precision precision) {
-  switch (precision) {
-    case TimeInterval::Precision::kDecade:
+std::string_view to_string(DayRange::Grain grain) {
+  switch (grain) {
+    case DayRange::Grain::kCentury:
+      return "century";
+    case DayRange::Grain::kDecade:
       return "decade";
-    case TimeInterval::Precision::kYear:
+    case DayRange::Grain::kYear:
       return "year";
-    case TimeInterval::Precision::kSeason:
+    case DayRange::Grain::kHalf:
+      return "half";
+    case DayRange::Grain::kSeason:
       return "season";
-    case TimeInterval::Precision::kMonth:
+    case DayRange::Grain::kQuarter:
+      return "quarter";
+    case DayRange::Grain::kMonth:
       return "month";
-    case TimeInterval::Precision::kDay:
+    case DayRange::Grain::kWeek:
+      return "week";
+    case DayRange::Grain::kDay:
       return "day";
   }
-  return "year";
+  return "day";
 }
 
 const Sentence& Corpus::sentence_of(const Statement& s) const {

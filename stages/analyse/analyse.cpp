@@ -47,7 +47,8 @@ bool closed_class(Upos u) {
 // The statement's tokens: the parse's words, less page clutter, each with its relation and
 // the index of its head among the tokens.
 std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc,
-                             const Sentence& sentence, const Lexicon& lex) {
+                             const Sentence& sentence, const Lexicon& lex,
+                             std::vector<std::int32_t>& word_token) {
   std::vector<Token> out;
   out.reserve(words.size());
   std::vector<std::int32_t> token_of(words.size() + 1, -1);  // 1-based word -> token index
@@ -98,6 +99,7 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
   for (Token& t : out)
     t.head =
         t.head > 0 && t.head <= static_cast<std::int32_t>(words.size()) ? token_of[t.head] : -1;
+  word_token.assign(token_of.begin() + 1, token_of.end());
   // Reporting verbs qualify the claim they report; they are never its predicate. Nor is the
   // verb of "there is": what exists is said by its subject ("there are no ways to measure").
   std::vector<bool> existential(out.size(), false);
@@ -114,14 +116,18 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
 namespace {
 
 // The statements of the parsed words of (a part of) a sentence; `span` is theirs.
+// `timexes` are the words' time expressions; timex `dateline` (-1: none) is the article's
+// stamp.
 std::vector<Statement> analyse_words(const Document& doc, const Sentence& sentence,
                                      const std::vector<Word>& words, Span span,
-                                     std::string_view text, const Lexicon& lex) {
+                                     std::string_view text, const Lexicon& lex,
+                                     const std::vector<Timex>& timexes, std::int32_t dateline) {
   Statement s;
   s.doc = doc.index;
   s.sentence = sentence.index;
   s.span = span;
-  s.tokens = tokens_of(words, doc, sentence, lex);
+  std::vector<std::int32_t> word_token;
+  s.tokens = tokens_of(words, doc, sentence, lex, word_token);
   s.entities = find_entities(s.tokens, lex);
   for (auto& name : find_unknown_entities(s.tokens, lex, text))
     s.entities.push_back(std::move(name));
@@ -131,13 +137,10 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
   resolve_pronouns(s.tokens, lex);
   // Times first: "May 1950" is a month, not the hedge "may".
   std::vector<bool> used(s.tokens.size(), false);
-  s.times = detail::find_times(s.tokens, lex, used);
+  s.times = detail::find_times(s.tokens, timexes, word_token, dateline, lex, used);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
     if (used[i]) s.tokens[i].verb = false;  // "March 1949" is a month, not the verb "march"
-    const std::string two = i > 0 ? s.tokens[i - 1].lower + " " + s.tokens[i].lower : "";
-    if (lex.time_relative.count(s.tokens[i].lower) || lex.time_relative.count(two))
-      s.relative_time = true;
   }
   find_negations(s, lex);
   std::vector<std::uint32_t> cue_of;
@@ -158,17 +161,41 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
 
 }  // namespace
 
-std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
-                               const AnalyseOptions& options) {
+namespace {
+
+// How far into an article its dateline or publication stamp may stand, in bytes.
+constexpr std::uint32_t kDatelineReach = 600;
+
+// One sentence, its time expressions resolved in `context`. An undated article takes its
+// date from the first full date within its first bytes (its dateline or stamp); that date,
+// stated there, is the article's, and scopes none of the sentence's acts.
+std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sentence,
+                                        const AnalyseOptions& options, TimexContext& context) {
   if (options.lexicon == nullptr) throw std::invalid_argument("analyse: no lexicon");
   if (!options.parse) throw std::invalid_argument("analyse: no parser");
+  if (!options.timexes || !options.stamp)
+    throw std::invalid_argument("analyse: no time expression finder");
   const std::string_view text(doc.text.data() + sentence.span.begin, sentence.span.size());
   const std::vector<Word> words = options.parse(text);
+  const TimexContext before = context;
+  std::vector<Timex> timexes = options.timexes(words, context);
+  std::int32_t dateline = -1;
+  if (sentence.span.begin < kDatelineReach)
+    if (const auto x = options.stamp(words, timexes)) {
+      const std::int32_t day = days_of_value(timexes[*x].value)->first;
+      if (!context.article_date) {  // the stamp dates the article: read the sentence again
+        context = before;
+        context.article_date = context.anchor = day;
+        timexes = options.timexes(words, context);
+      }
+      if (day == *context.article_date) dateline = static_cast<std::int32_t>(*x);
+    }
   // A "sentence" longer than any real one (a page without a full stop) is analysed a part
   // at a time, so that the passes over its words stay linear in its length.
   constexpr std::size_t kPart = 400;
   if (words.size() <= kPart)
-    return analyse_words(doc, sentence, words, sentence.span, text, *options.lexicon);
+    return analyse_words(doc, sentence, words, sentence.span, text, *options.lexicon, timexes,
+                         dateline);
   std::vector<Statement> out;
   for (std::size_t begin = 0; begin < words.size(); begin += kPart) {
     const std::size_t end = std::min(words.size(), begin + kPart);
@@ -176,19 +203,47 @@ std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
                            words.begin() + static_cast<std::ptrdiff_t>(end));
     for (Word& w : part)
       w.head = w.head > begin && w.head <= end ? static_cast<std::uint32_t>(w.head - begin) : 0;
+    std::vector<Timex> inside;
+    std::int32_t part_dateline = -1;
+    for (std::size_t x = 0; x < timexes.size(); ++x)
+      if (timexes[x].word >= begin && timexes[x].word_end <= end) {
+        if (static_cast<std::int32_t>(x) == dateline)
+          part_dateline = static_cast<std::int32_t>(inside.size());
+        Timex t = timexes[x];
+        t.word -= static_cast<std::uint32_t>(begin);
+        t.word_end -= static_cast<std::uint32_t>(begin);
+        inside.push_back(std::move(t));
+      }
     const Span span{sentence.span.begin + part.front().span.begin,
                     sentence.span.begin + part.back().span.end};
-    for (auto& st : analyse_words(doc, sentence, part, span, text, *options.lexicon))
+    for (auto& st :
+         analyse_words(doc, sentence, part, span, text, *options.lexicon, inside, part_dateline))
       out.push_back(std::move(st));
   }
   return out;
 }
 
+TimexContext context_of(const AnalyseOptions& options) {
+  TimexContext context;
+  context.article_date = options.article_date;
+  context.anchor = options.article_date;
+  return context;
+}
+
+}  // namespace
+
+std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
+                               const AnalyseOptions& options) {
+  TimexContext context = context_of(options);
+  return analyse_sentence(doc, sentence, options, context);
+}
+
 std::vector<Statement> analyse(const Document& doc, const std::vector<Sentence>& sentences,
                                const AnalyseOptions& options) {
+  TimexContext context = context_of(options);
   std::vector<Statement> out;
   for (const auto& sentence : sentences)
-    for (auto& s : analyse(doc, sentence, options)) {
+    for (auto& s : analyse_sentence(doc, sentence, options, context)) {
       s.index = static_cast<std::uint32_t>(out.size());
       out.push_back(std::move(s));
     }

@@ -1,7 +1,7 @@
 // analyse: a Sentence -> its Statements, each with tokens (the words of the sentence's
 // dependency parse: UD tokens, their tags and tag-keyed lemmas), canonical entities,
 // predicates, negation cues with their scope, hedges, attribution, times as intervals
-// and quantities. All language knowledge comes from the Lexicon and the parse; nothing is
+// (resolved against the article's date) and quantities. All language knowledge comes from the Lexicon and the parse; nothing is
 // hard-coded.
 #pragma once
 
@@ -19,6 +19,14 @@ struct AnalyseOptions {
   // required: the parsed words of a sentence's text, spans relative to it (the pipeline
   // passes the syntax stage's parser; this stage knows only the core Word)
   std::function<std::vector<Word>(std::string_view)> parse;
+  // required: the time expressions of a sentence's words, resolved against and moving the
+  // article's context (the pipeline passes the timex stage's find_timexes), and which of
+  // them reads as a dateline or publication stamp (timex's stamp_of)
+  std::function<std::vector<Timex>(const std::vector<Word>&, TimexContext&)> timexes;
+  std::function<std::optional<std::size_t>(const std::vector<Word>&, const std::vector<Timex>&)>
+      stamp;
+  // the day the article was written, from its sources.toml entry; unset: found in its text
+  std::optional<std::int32_t> article_date;
 };
 
 std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,

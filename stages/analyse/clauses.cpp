@@ -96,7 +96,6 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
             sentence.span.begin + (end > begin ? s.tokens[end - 1].span.end : 0)};
   if (begin == 0 && end == s.tokens.size()) c.span = s.span;
   auto inside = [&](std::uint32_t k) { return k >= begin && k < end; };
-  c.relative_time = s.relative_time;
   for (const auto& n : s.negations) {
     if (!inside(n.token)) continue;
     Negation m = n;

@@ -10,13 +10,15 @@
 
 namespace crosscheck::detail {
 
-// Days since 0000-03-01 of a proleptic Gregorian date.
-std::int32_t days_from_civil(int year, int month, int day);
-int days_in_month(int year, int month);
-
-// Years, decades, month-years, full dates, seasons, early/late years, year ranges.
-// Marks `used[i]` for tokens that belong to a time expression.
-std::vector<TimeInterval> find_times(const std::vector<Token>& tokens, const Lexicon& lexicon,
+// The days the sentence's DATE and TIME expressions name (`timexes`, over its words;
+// `token_of` maps a word to its token, -1 for page clutter), narrowed by their modifier
+// ("early 1950"), bounded by the words before them ("by", "since") and joined into ranges
+// ("from March to May"). Timex `dateline` (-1: none) is the article's stamp and names no
+// act's time. Marks `used[i]` for the tokens of every time expression.
+std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
+                                     const std::vector<Timex>& timexes,
+                                     const std::vector<std::int32_t>& token_of,
+                                     std::int32_t dateline, const Lexicon& lexicon,
                                      std::vector<bool>& used);
 
 // Digits and number words with approximators and the noun they count. Skips `used` tokens.

@@ -148,10 +148,7 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks,
     }
     out.push_back(std::move(r));
   }
-  // "died yesterday ... December 20, 2005": with a relative time, a full date is the
-  // dateline, not the act's time.
-  if (!c.relative_time)
-    for (std::uint32_t i = 0; i < c.times.size(); ++i) {
+  for (std::uint32_t i = 0; i < c.times.size(); ++i) {
       const std::int32_t head = phrase_head(tokens, c.times[i].token, c.times[i].token_end);
       if (head < 0) continue;
       if (const std::int32_t r = governing_record(tokens, head, record_of); r >= 0)

@@ -520,6 +520,16 @@ struct Grammar {
       if (start != i && d == 0) return std::nullopt;  // "Monday, May" is no date
       if (d == 0 && !month(i, true)) return std::nullopt;  // a bare month must be a name
       h.end = d ? j : i + 1;
+      // "March and April 1950", "from March to May 1949": the year of the month after
+      if (d == 0 && at(h.end) && (lex.time_range_to.count(w[h.end].bare) || dash(h.end)))
+        if (auto m2 = month(h.end + 1, false)) {
+          const std::size_t k2 = skip_comma(h.end + 2);
+          if (auto y2 = year(k2)) {
+            h.value = value_at(days_from_civil(*m2 >= m ? *y2 : *y2 - 1, m, 1), Grain::kMonth);
+            resolved(h);
+            return h;
+          }
+        }
       // "April last year", "in June of next year"
       const std::size_t sh = role(h.end, "of") ? h.end + 1 : h.end;
       if (at(sh) && tw.shifts.count(w[sh].bare) && context.article_date)
@@ -598,6 +608,16 @@ struct Grammar {
   // "1999", "the 2008 election" (a year by its tag and place, not "2000 troops")
   std::optional<Hit> bare_year(std::size_t i) const {
     auto y = year(i);
+    // "1950-53": the second year of a range, in the first one's century
+    if (!y && i >= 2 && dash(i - 1) && year(i - 2) && at(i) && w[i].bare.size() == 2 &&
+        digits(w[i].bare)) {
+      const int second = *year(i - 2) / 100 * 100 + to_int(w[i].bare);
+      if (second <= *year(i - 2)) return std::nullopt;
+      Hit h{i, i + 1};
+      h.value = std::to_string(second);
+      resolved(h);
+      return h;
+    }
     if (!y || w[i].upos != Upos::kNum) {
       if (!y || w[i].upos == Upos::kPunct) return std::nullopt;
     }
@@ -1033,12 +1053,24 @@ std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& l
   return out;
 }
 
+std::optional<std::size_t> stamp_of(const std::vector<Word>& words,
+                                    const std::vector<Timex>& timexes) {
+  for (std::size_t x = 0; x < timexes.size(); ++x) {
+    const Timex& t = timexes[x];
+    if (t.type != Type::kDate && t.type != Type::kTime) continue;
+    const auto d = days_of_value(t.value);
+    if (!d || d->grain != Grain::kDay) continue;
+    if (t.word > 0 && words[t.word - 1].upos == Upos::kAdp) continue;  // "on June 25, 1950"
+    return x;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::int32_t> first_full_date(const std::vector<Word>& words,
                                             const Lexicon& lexicon) {
   TimexContext none;
-  for (const Timex& t : find_timexes(words, lexicon, none))
-    if (t.type == Type::kDate || t.type == Type::kTime)
-      if (auto d = days_of_value(t.value); d && d->grain == Grain::kDay) return d->first;
+  const auto timexes = find_timexes(words, lexicon, none);
+  if (const auto x = stamp_of(words, timexes)) return days_of_value(timexes[*x].value)->first;
   return std::nullopt;
 }
 

@@ -11,29 +11,24 @@
 #include <optional>
 #include <vector>
 
-#include "crosscheck/calendar.hpp"
 #include "crosscheck/core.hpp"
 #include "crosscheck/lexicon.hpp"
 
 namespace crosscheck {
-
-// What the sentences of one article share, in reading order.
-struct TimexContext {
-  std::optional<std::int32_t> article_date;  // the day the article was written
-  // The last date the article gave, and the grain it gave it at; "the next day" counts
-  // from it. Starts as the article's date; find_timexes moves it.
-  std::optional<std::int32_t> anchor;
-  DayRange::Grain anchor_grain = DayRange::Grain::kDay;
-};
 
 // The time expressions of one sentence's words (spans relative to the sentence's text), in
 // order and not overlapping. Updates `context.anchor`.
 std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& lexicon,
                                 TimexContext& context);
 
-// The first full calendar date (day, month and year) among the words: in an article's
-// first lines, its dateline or publication stamp ("May 03, 2013", "PUBLISHED: THURSDAY,
-// MAY 2, 2013", "2013-05-02").
+// Which of a sentence's time expressions reads as a dateline or publication stamp: the
+// first full calendar date (day, month and year) that no preposition introduces ("May 03,
+// 2013", "PUBLISHED: THURSDAY, MAY 2, 2013", "2013-05-02"; not "began on June 25, 1950").
+std::optional<std::size_t> stamp_of(const std::vector<Word>& words,
+                                    const std::vector<Timex>& timexes);
+
+// The day of the words' stamp (stamp_of), if they hold one: in an article's first lines,
+// the day it was written.
 std::optional<std::int32_t> first_full_date(const std::vector<Word>& words,
                                             const Lexicon& lexicon);
 

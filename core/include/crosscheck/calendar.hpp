@@ -9,8 +9,6 @@
 #include <string>
 #include <string_view>
 
-#include "crosscheck/core.hpp"
-
 namespace crosscheck {
 
 struct CivilDate {
@@ -48,19 +46,5 @@ std::optional<DayRange> days_of_value(std::string_view value);
 // "2013-03-22", "2013-03", "2013": the value of day `day` at a grain (weeks "2013-W11",
 // quarters "2013-Q1", decades "201", centuries "20").
 std::string value_at(std::int32_t day, DayRange::Grain grain);
-
-// A time expression as TIMEX3 marks it: its words, type, value and modifier, resolved
-// against the article's date (or, for "the next day", the last date the article gave).
-struct Timex {
-  enum class Type : std::uint8_t { kDate, kTime, kDuration, kSet };
-  Span span;                  // bytes, relative to the sentence's text
-  std::uint32_t word = 0;     // its first word in the sentence
-  std::uint32_t word_end = 0; // one past its last word
-  Type type = Type::kDate;
-  std::string value;  // "2013-03-22", "2013-W11", "P1Y", "XXXX-WXX-1", "PRESENT_REF"
-  std::string mod;    // "", "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN"...
-  friend bool operator==(const Timex&, const Timex&) = default;
-};
-const char* to_string(Timex::Type type);  // "DATE", "TIME", "DURATION", "SET"
 
 }  // namespace crosscheck

@@ -6,9 +6,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "crosscheck/calendar.hpp"
 
 namespace crosscheck {
 
@@ -190,12 +193,12 @@ std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act);
 // What act `act` is done to: its object, or the subject of a passive; -1 when none.
 std::int32_t object_of(const std::vector<Token>& tokens, std::uint32_t act);
 
-// A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian).
+// A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian): the
+// days a time expression names, at the grain it names them.
 struct TimeInterval {
-  enum class Precision { kDecade, kYear, kSeason, kMonth, kDay };
   std::int32_t first_day = 0;
   std::int32_t last_day = 0;
-  Precision precision = Precision::kYear;
+  DayRange::Grain precision = DayRange::Grain::kYear;
   std::string text;             // the words that stated it
   std::uint32_t token = 0;      // index of its first token in the statement
   std::uint32_t token_end = 0;  // one past its last token
@@ -203,6 +206,29 @@ struct TimeInterval {
     return first_day <= o.last_day && o.first_day <= last_day;
   }
   friend bool operator==(const TimeInterval&, const TimeInterval&) = default;
+};
+
+// A time expression as TIMEX3 marks it: its words, type, value and modifier, resolved
+// against the article's date (or, for "the next day", the last date the article gave).
+struct Timex {
+  enum class Type : std::uint8_t { kDate, kTime, kDuration, kSet };
+  Span span;                  // bytes, relative to the sentence's text
+  std::uint32_t word = 0;     // its first word in the sentence
+  std::uint32_t word_end = 0; // one past its last word
+  Type type = Type::kDate;
+  std::string value;  // "2013-03-22", "2013-W11", "P1Y", "XXXX-WXX-1", "PRESENT_REF"
+  std::string mod;    // "", "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN"...
+  friend bool operator==(const Timex&, const Timex&) = default;
+};
+const char* to_string(Timex::Type type);  // "DATE", "TIME", "DURATION", "SET"
+
+// What the sentences of one article share for their time expressions, in reading order.
+struct TimexContext {
+  std::optional<std::int32_t> article_date;  // the day the article was written
+  // The last date the article gave, and the grain it gave it at; "the next day" counts
+  // from it. Starts as the article's date; finding an article's timexes moves it.
+  std::optional<std::int32_t> anchor;
+  DayRange::Grain anchor_grain = DayRange::Grain::kDay;
 };
 
 // A stated amount as a range; `approximate` when the text hedges it ("about", "more than").
@@ -308,7 +334,6 @@ struct Statement {
   std::string frame;          // the verb or phrase that reports it ("said", "according to")
   std::vector<std::string> hedges;
   std::vector<TimeInterval> times;
-  bool relative_time = false;  // "yesterday": its dates are datelines, not the act's time
   std::vector<Quantity> quantities;
   // The predications of the clause, in word order; emptied with `tokens`.
   std::vector<Record> records;
@@ -359,7 +384,7 @@ std::string_view polarity_cue(const Statement& s, const Record& r);
 // How reports name a role's word: an entity by its canonical name, else its folded form;
 // "" for an empty role.
 std::string role_text(const std::vector<Token>& tokens, const Role& role);
-std::string_view to_string(TimeInterval::Precision precision);
+std::string_view to_string(DayRange::Grain grain);  // "day", "week", "month" ... "century"
 
 // A document that could not be analysed, and why.
 struct Skipped {

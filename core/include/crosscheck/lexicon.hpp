@@ -76,9 +76,9 @@ struct Lexicon {
   std::set<std::string> time_after;   // "after", "since", "from": the time is a lower bound
   // "until", "till": after a denial ("did not approve until April") the time the act happened
   std::set<std::string> time_until;
-  // "yesterday", "last week": the act is dated from the day of writing, so a full date in
-  // the same statement is the article's dateline, not the act's time
-  std::set<std::string> time_relative;
+  // "from" ... "to", "between" ... "and": two times that make one range
+  std::set<std::string> time_range_from;
+  std::set<std::string> time_range_to;
   TimeWords time_words;
   std::map<std::string, double> number_words;  // "two" -> 2, "dozen" -> 12
   std::map<std::string, double> multipliers;   // "million" -> 1e6

@@ -57,6 +57,10 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
     if (timex.type != Timex::Type::kDate && timex.type != Timex::Type::kTime) continue;
     const auto days = days_of_value(timex.value);
     if (!days) continue;  // PRESENT_REF, XXXX-XX-XX: no stretch of the calendar
+    // "a 1966 document", "the 1917 Revolution": a year after a determiner names a thing
+    if (days->grain == DayRange::Grain::kYear && last == first && first > 0 &&
+        is_determiner(tokens[static_cast<std::size_t>(first - 1)]))
+      continue;
     TimeInterval t;
     t.first_day = days->first;
     t.last_day = days->last;
@@ -80,10 +84,9 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
   for (auto& t : out) {
     if (!merged.empty()) {
       auto& prev = merged.back();
-      // (the word before may be the range's opener: "between March and May 1949")
-      const bool from_to = prev.token > 0 &&
-                           lexicon.time_range_from.count(tokens[prev.token - 1].lower) &&
-                           t.token == prev.token_end + 1 &&
+      // "from March to May 1949", "between 1950 and 1953", "in March and April 1950": the
+      // act spans both ends
+      const bool from_to = t.token == prev.token_end + 1 &&
                            lexicon.time_range_to.count(tokens[prev.token_end].lower);
       const bool dashed = t.token == prev.token_end + 1 &&
                           (tokens[prev.token_end].lower == "-" ||

@@ -218,6 +218,7 @@ void write_statement(Writer& w, const Statement& s) {
   w.list(s.times, [&](const TimeInterval& t) {
     w.i32(t.first_day), w.i32(t.last_day);
     w.u8(static_cast<std::uint8_t>(t.precision));
+    w.u8(t.relative);
     w.str(t.text);
     w.u32(t.token), w.u32(t.token_end);
   });
@@ -258,6 +259,7 @@ Statement read_statement(Reader& r) {
     TimeInterval t;
     t.first_day = r.i32(), t.last_day = r.i32();
     t.precision = enum_of(r.u8(), DayRange::Grain::kDay);
+    t.relative = r.u8() != 0;
     t.text = r.str();
     t.token = r.u32(), t.token_end = r.u32();
     return t;

@@ -43,14 +43,17 @@ crosscheck::CompareOptions compare_options() {
   return options;
 }
 
-Statement statement_of(const std::string& text, std::uint32_t index) {
+// `date`: the article's (YYYY-MM-DD), as sources.toml gives it; null: none
+Statement statement_of(const std::string& text, std::uint32_t index,
+                       const char* date = nullptr) {
   auto result = crosscheck::ingest(index == 0 ? "A" : "B", text);
   if (const auto* d = std::get_if<crosscheck::Diagnostic>(&result)) FAIL(d->format());
   auto doc = std::get<crosscheck::Document>(std::move(result));
   doc.index = index;
   const auto sentences = crosscheck::segment(doc, {6, &rules().lexicon});
-  auto statements =
-      crosscheck::analyse(doc, sentences, crosscheck::test::analyse_options(rules().lexicon));
+  auto options = crosscheck::test::analyse_options(rules().lexicon);
+  if (date != nullptr) options.article_date = crosscheck::days_of_value(date)->first;
+  auto statements = crosscheck::analyse(doc, sentences, options);
   REQUIRE(statements.size() == 1);
   return std::move(statements.front());
 }
@@ -62,9 +65,10 @@ struct Compared {
   std::optional<Finding> finding;
 };
 
-Compared compare_texts(const std::string& a, const std::string& b) {
+Compared compare_texts(const std::string& a, const std::string& b, const char* a_date = nullptr,
+                       const char* b_date = nullptr) {
   Compared c;
-  c.statements = {statement_of(a, 0), statement_of(b, 1)};
+  c.statements = {statement_of(a, 0, a_date), statement_of(b, 1, b_date)};
   crosscheck::AlignOptions align_options;
   align_options.min_score = 0;
   align_options.min_shared = 0;
@@ -92,12 +96,14 @@ struct Case {
   // "conflict/<type>", "agreement/<type>", "none", or "no-conflict" (an agreement or none)
   const char* expected;
   std::vector<std::string> cues;  // words the finding must name
+  const char* a_date = nullptr;    // the articles' dates, when they have them
+  const char* b_date = nullptr;
 };
 
 void run(const Case& row) {
   INFO("A: " << row.a);
   INFO("B: " << row.b);
-  const Compared c = compare_texts(row.a, row.b);
+  const Compared c = compare_texts(row.a, row.b, row.a_date, row.b_date);
   const auto explanation =
       crosscheck::explain_rules(c.statements[0], c.statements[1], c.pair, compare_options());
   std::string why;
@@ -449,6 +455,43 @@ TEST_CASE("compare: minimal pairs fire for any verb, listed or not", "[compare]"
        {"1951", "1953"}},
       {"The minister signed the treaty in 1951.",
        "The minister signed the treaty in 1951.",
+       "no-conflict",
+       {}},
+  };
+  run(GENERATE(from_range(kCases)));
+}
+
+TEST_CASE("compare: times resolved from each article's date", "[compare]") {
+  static const std::vector<Case> kCases = {
+      // "Monday" of an article of 2013-03-22 is March 18
+      {"The minister resigned on Monday.",
+       "The minister resigned from the cabinet on March 18, 2013.",
+       "agreement/date",
+       {},
+       "2013-03-22",
+       nullptr},
+      {"The minister resigned on Monday.",
+       "The minister resigned from the cabinet on March 12, 2013.",
+       "conflict/date",
+       {},
+       "2013-03-22",
+       nullptr},
+      // two "Mondays" of articles written apart: either article's date may be wrong
+      {"The minister resigned on Monday.",
+       "The minister resigned from the cabinet on Monday.",
+       "no-conflict",
+       {},
+       "2013-03-22",
+       "2013-04-02"},
+      {"The minister resigned yesterday.",
+       "The minister resigned from the cabinet in 2011.",
+       "conflict/date",
+       {},
+       "2013-03-22",
+       nullptr},
+      // undated, "Monday" names no day
+      {"The minister resigned on Monday.",
+       "The minister resigned from the cabinet on March 12, 2013.",
        "no-conflict",
        {}},
   };

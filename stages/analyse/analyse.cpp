@@ -116,12 +116,13 @@ std::vector<Token> tokens_of(const std::vector<Word>& words, const Document& doc
 namespace {
 
 // The statements of the parsed words of (a part of) a sentence; `span` is theirs.
-// `timexes` are the words' time expressions; timex `dateline` (-1: none) is the article's
-// stamp.
+// `timexes` are the words' time expressions; those marked in `stamp` are the article's
+// dateline or stamp.
 std::vector<Statement> analyse_words(const Document& doc, const Sentence& sentence,
                                      const std::vector<Word>& words, Span span,
                                      std::string_view text, const Lexicon& lex,
-                                     const std::vector<Timex>& timexes, std::int32_t dateline) {
+                                     const std::vector<Timex>& timexes,
+                                     const std::vector<bool>& stamp) {
   Statement s;
   s.doc = doc.index;
   s.sentence = sentence.index;
@@ -137,7 +138,7 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
   resolve_pronouns(s.tokens, lex);
   // Times first: "May 1950" is a month, not the hedge "may".
   std::vector<bool> used(s.tokens.size(), false);
-  s.times = detail::find_times(s.tokens, timexes, word_token, dateline, lex, used);
+  s.times = detail::find_times(s.tokens, timexes, word_token, stamp, lex, used);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
     if (used[i]) s.tokens[i].verb = false;  // "March 1949" is a month, not the verb "march"
@@ -167,35 +168,40 @@ namespace {
 constexpr std::uint32_t kDatelineReach = 600;
 
 // One sentence, its time expressions resolved in `context`. An undated article takes its
-// date from the first full date within its first bytes (its dateline or stamp); that date,
-// stated there, is the article's, and scopes none of the sentence's acts.
+// date from the first full date within its first bytes (its dateline or stamp). A stamp
+// there (a full date or a clock time that no preposition gives to an act: "May 2, 2013
+// 1:35 pm", "UPDATED: FRIDAY, MAY 3, 2013") dates the page, and scopes none of the acts.
 std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sentence,
                                         const AnalyseOptions& options, TimexContext& context) {
   if (options.lexicon == nullptr) throw std::invalid_argument("analyse: no lexicon");
   if (!options.parse) throw std::invalid_argument("analyse: no parser");
-  if (!options.timexes || !options.stamp)
+  if (!options.timexes || !options.stamp_like)
     throw std::invalid_argument("analyse: no time expression finder");
   const std::string_view text(doc.text.data() + sentence.span.begin, sentence.span.size());
   const std::vector<Word> words = options.parse(text);
   const TimexContext before = context;
   std::vector<Timex> timexes = options.timexes(words, context);
-  std::int32_t dateline = -1;
-  if (sentence.span.begin < kDatelineReach)
-    if (const auto x = options.stamp(words, timexes)) {
-      const std::int32_t day = days_of_value(timexes[*x].value)->first;
-      if (!context.article_date) {  // the stamp dates the article: read the sentence again
+  std::vector<bool> stamp(timexes.size(), false);
+  if (sentence.span.begin < kDatelineReach) {
+    for (std::size_t x = 0; x < timexes.size() && !context.article_date; ++x)
+      if (timexes[x].type == Timex::Type::kDate && options.stamp_like(words, timexes, x)) {
+        // the stamp dates the article: read the sentence again
         context = before;
-        context.article_date = context.anchor = day;
+        context.article_date = context.anchor = days_of_value(timexes[x].value)->first;
         timexes = options.timexes(words, context);
       }
-      if (day == *context.article_date) dateline = static_cast<std::int32_t>(*x);
-    }
+    // the stamps' dates and clock times ("May 2, 2013 1:35 pm", "UPDATED: FRIDAY, MAY 3,
+    // 2013, 7:31 AM")
+    stamp.assign(timexes.size(), false);
+    for (std::size_t x = 0; x < timexes.size(); ++x)
+      stamp[x] = options.stamp_like(words, timexes, x);
+  }
   // A "sentence" longer than any real one (a page without a full stop) is analysed a part
   // at a time, so that the passes over its words stay linear in its length.
   constexpr std::size_t kPart = 400;
   if (words.size() <= kPart)
     return analyse_words(doc, sentence, words, sentence.span, text, *options.lexicon, timexes,
-                         dateline);
+                         stamp);
   std::vector<Statement> out;
   for (std::size_t begin = 0; begin < words.size(); begin += kPart) {
     const std::size_t end = std::min(words.size(), begin + kPart);
@@ -204,11 +210,10 @@ std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sen
     for (Word& w : part)
       w.head = w.head > begin && w.head <= end ? static_cast<std::uint32_t>(w.head - begin) : 0;
     std::vector<Timex> inside;
-    std::int32_t part_dateline = -1;
+    std::vector<bool> part_stamp;
     for (std::size_t x = 0; x < timexes.size(); ++x)
       if (timexes[x].word >= begin && timexes[x].word_end <= end) {
-        if (static_cast<std::int32_t>(x) == dateline)
-          part_dateline = static_cast<std::int32_t>(inside.size());
+        part_stamp.push_back(stamp[x]);
         Timex t = timexes[x];
         t.word -= static_cast<std::uint32_t>(begin);
         t.word_end -= static_cast<std::uint32_t>(begin);
@@ -217,7 +222,7 @@ std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sen
     const Span span{sentence.span.begin + part.front().span.begin,
                     sentence.span.begin + part.back().span.end};
     for (auto& st :
-         analyse_words(doc, sentence, part, span, text, *options.lexicon, inside, part_dateline))
+         analyse_words(doc, sentence, part, span, text, *options.lexicon, inside, part_stamp))
       out.push_back(std::move(st));
   }
   return out;

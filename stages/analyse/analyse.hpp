@@ -20,11 +20,11 @@ struct AnalyseOptions {
   // passes the syntax stage's parser; this stage knows only the core Word)
   std::function<std::vector<Word>(std::string_view)> parse;
   // required: the time expressions of a sentence's words, resolved against and moving the
-  // article's context (the pipeline passes the timex stage's find_timexes), and which of
-  // them reads as a dateline or publication stamp (timex's stamp_of)
+  // article's context (the pipeline passes the timex stage's find_timexes), and whether
+  // one of them reads as a dateline or publication stamp (timex's stamp_like)
   std::function<std::vector<Timex>(const std::vector<Word>&, TimexContext&)> timexes;
-  std::function<std::optional<std::size_t>(const std::vector<Word>&, const std::vector<Timex>&)>
-      stamp;
+  std::function<bool(const std::vector<Word>&, const std::vector<Timex>&, std::size_t)>
+      stamp_like;
   // the day the article was written, from its sources.toml entry; unset: found in its text
   std::optional<std::int32_t> article_date;
 };

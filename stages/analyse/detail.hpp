@@ -13,12 +13,12 @@ namespace crosscheck::detail {
 // The days the sentence's DATE and TIME expressions name (`timexes`, over its words;
 // `token_of` maps a word to its token, -1 for page clutter), narrowed by their modifier
 // ("early 1950"), bounded by the words before them ("by", "since") and joined into ranges
-// ("from March to May"). Timex `dateline` (-1: none) is the article's stamp and names no
-// act's time. Marks `used[i]` for the tokens of every time expression.
+// ("from March to May"). The timexes marked in `stamp` are the article's dateline or
+// stamp and name no act's time. Marks `used[i]` for the tokens of every time expression.
 std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
                                      const std::vector<Timex>& timexes,
                                      const std::vector<std::int32_t>& token_of,
-                                     std::int32_t dateline, const Lexicon& lexicon,
+                                     const std::vector<bool>& stamp, const Lexicon& lexicon,
                                      std::vector<bool>& used);
 
 // Digits and number words with approximators and the noun they count. Skips `used` tokens.
@@ -30,6 +30,8 @@ bool parse_number(const std::string& text, double& value);
 
 // words.cpp: tests on single words and phrases
 bool is_punct(const Token& t);
+// The head of the phrase [begin, end): its first word whose head lies outside it.
+std::int32_t phrase_head(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end);
 bool is_auxiliary(const Token& t);   // be, have, do and the modals: the parse's AUX
 bool is_determiner(const Token& t);  // "the", "this", "its": a determiner or a possessive
 bool is_clause_break(const Token& t, const Lexicon& lex);

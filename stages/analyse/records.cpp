@@ -86,16 +86,6 @@ std::int32_t governing_record(const std::vector<Token>& tokens, std::int32_t k,
   return -1;
 }
 
-// The head of the phrase [begin, end): its first word whose head lies outside it.
-std::int32_t phrase_head(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
-  for (std::uint32_t k = begin; k < end && k < tokens.size(); ++k) {
-    const std::int32_t h = tokens[k].head;
-    if (h < static_cast<std::int32_t>(begin) || h >= static_cast<std::int32_t>(end))
-      return static_cast<std::int32_t>(k);
-  }
-  return begin < tokens.size() ? static_cast<std::int32_t>(begin) : -1;
-}
-
 bool argument(Dep d) {
   return d == Dep::kObl || d == Dep::kOblAgent || d == Dep::kIobj || d == Dep::kNmod;
 }

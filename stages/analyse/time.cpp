@@ -38,7 +38,7 @@ void narrow(TimeInterval& t, const std::string& mod) {
 std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
                                      const std::vector<Timex>& timexes,
                                      const std::vector<std::int32_t>& token_of,
-                                     std::int32_t dateline, const Lexicon& lexicon,
+                                     const std::vector<bool>& stamp, const Lexicon& lexicon,
                                      std::vector<bool>& used) {
   std::vector<TimeInterval> out;
   for (std::size_t x = 0; x < timexes.size(); ++x) {
@@ -53,7 +53,7 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
     if (first < 0) continue;
     // every time expression's words are taken: "six months" is no amount, "May" no hedge
     for (std::int32_t k = first; k <= last; ++k) used[static_cast<std::size_t>(k)] = true;
-    if (static_cast<std::int32_t>(x) == dateline) continue;  // the stamp dates the article
+    if (stamp[x]) continue;  // the stamp dates the article, not its acts
     if (timex.type != Timex::Type::kDate && timex.type != Timex::Type::kTime) continue;
     const auto days = days_of_value(timex.value);
     if (!days) continue;  // PRESENT_REF, XXXX-XX-XX: no stretch of the calendar
@@ -65,6 +65,7 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
     t.first_day = days->first;
     t.last_day = days->last;
     t.precision = days->grain;
+    t.relative = timex.temporal_function;
     t.token = static_cast<std::uint32_t>(first);
     t.token_end = static_cast<std::uint32_t>(last + 1);
     for (std::int32_t k = first; k <= last; ++k) {
@@ -112,13 +113,20 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
   // A bound: "by January 1950" reaches back without limit, "after 1949" forward.
   constexpr std::int32_t kOpen = 1 << 28;  // far beyond any day number in use
   // The bound word may stand a few words before: "since the Soviet Union collapsed in
-  // December 1991" is after December 1991. A clause break ends the search.
+  // December 1991" is after December 1991. It must hang from the time or from a word the
+  // time hangs from ("resigned from the cabinet on March 12" has no bound). A clause break
+  // ends the search.
   constexpr std::size_t kBoundReach = 6;
   for (std::size_t m = 0; m < merged.size(); ++m) {
     TimeInterval& t = merged[m];
+    std::vector<std::int32_t> above;  // the time's head and the words above it
+    for (std::int32_t x = phrase_head(tokens, t.token, t.token_end), steps = 0;
+         x >= 0 && steps < 32; x = tokens[static_cast<std::size_t>(x)].head, ++steps)
+      above.push_back(x);
     for (std::size_t back = 1; back <= kBoundReach && back <= t.token; ++back) {
       const std::size_t k = t.token - back;
       if (tokens[k].kind == Token::Kind::kPunct || used[k]) break;
+      if (std::find(above.begin(), above.end(), tokens[k].head) == above.end()) continue;
       const std::string& word = tokens[k].lower;
       const std::string two = k > 0 ? tokens[k - 1].lower + " " + word : word;
       const bool before = lexicon.time_before.count(word) || lexicon.time_before.count(two);

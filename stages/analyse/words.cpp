@@ -8,6 +8,15 @@ namespace crosscheck::detail {
 
 bool is_punct(const Token& t) { return t.kind == Token::Kind::kPunct; }
 
+std::int32_t phrase_head(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t k = begin; k < end && k < tokens.size(); ++k) {
+    const std::int32_t h = tokens[k].head;
+    if (h < static_cast<std::int32_t>(begin) || h >= static_cast<std::int32_t>(end))
+      return static_cast<std::int32_t>(k);
+  }
+  return begin < tokens.size() ? static_cast<std::int32_t>(begin) : -1;
+}
+
 // Auxiliaries and modals: after "no N", the verb that follows one of these is what is denied.
 bool is_auxiliary(const Token& t) { return t.upos == Upos::kAux; }
 

@@ -55,7 +55,9 @@ std::optional<TimeMatch> compare_times(const Statement& a, const Record& ra, con
       const TimeInterval& ta = a.times[i];
       const TimeInterval& tb = b.times[j];
       if (ta.overlaps(tb)) return TimeMatch{&ta, &tb, true};  // one agreeing time is enough
-      if (!disjoint) disjoint = TimeMatch{&ta, &tb, false};
+      // Two times each resolved from its own article's date ("Saturday", "last year") do
+      // not set two acts apart: either article's date may be wrong, or the words loose.
+      if (!disjoint && !(ta.relative && tb.relative)) disjoint = TimeMatch{&ta, &tb, false};
     }
   return disjoint;
 }
@@ -160,12 +162,34 @@ std::optional<NumberMatch> compare_numbers(const Statement& a, const Record& ra,
   return disjoint;
 }
 
+namespace {
+
+// The names in the phrase a token heads, by the tree: "Indonesia's Aceh province".
+std::vector<std::string> names_under(const Statement& s, std::int32_t head) {
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+    if (!s.tokens[k].entity) continue;
+    std::int32_t x = static_cast<std::int32_t>(k);
+    for (int steps = 0; x >= 0 && x != head && steps < 32; ++steps) x = s.tokens[x].head;
+    if (x == head) out.push_back(s.tokens[k].lemma);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
 bool objects_differ(const Statement& a, const Record& ra, const Statement& b, const Record& rb,
                     std::uint32_t window) {
   if (ra.object.empty() || rb.object.empty()) return false;
   const std::string& oa = a.tokens[static_cast<std::size_t>(ra.object.token)].lemma;
   const std::string& ob = b.tokens[static_cast<std::size_t>(rb.object.token)].lemma;
-  if (oa == ob) return false;
+  if (oa == ob) {
+    // one kind of thing, named apart: "struck Aceh province" / "struck West Papua province"
+    const auto na = names_under(a, ra.object.token), nb = names_under(b, rb.object.token);
+    return !na.empty() && !nb.empty() && shared_count(na, nb) == 0;
+  }
   const auto ca = context(a, ra, window), cb = context(b, rb, window);
   return !std::binary_search(cb.begin(), cb.end(), ">" + oa) &&
          !std::binary_search(ca.begin(), ca.end(), ">" + ob);

@@ -57,6 +57,7 @@ struct Hit {
   std::string value;
   std::string mod;
   bool takes_the = false;  // "the next day", "the 1990s", "the past five years"
+  bool relative = false;   // its value comes from the article's date or the last date given
   std::optional<DayRange> days;  // a date it resolved to, for the anchor
 };
 
@@ -520,6 +521,7 @@ struct Grammar {
       if (start != i && d == 0) return std::nullopt;  // "Monday, May" is no date
       if (d == 0 && !month(i, true)) return std::nullopt;  // a bare month must be a name
       h.end = d ? j : i + 1;
+      h.relative = true;
       // "March and April 1950", "from March to May 1949": the year of the month after
       if (d == 0 && at(h.end) && (lex.time_range_to.count(w[h.end].bare) || dash(h.end)))
         if (auto m2 = month(h.end + 1, false)) {
@@ -658,6 +660,7 @@ struct Grammar {
       Hit h{i, i + 1};
       h.value = std::to_string(y) + "-" + s->second;
       h.takes_the = true;
+      h.relative = true;
       resolved(h);
       return h;
     }
@@ -687,6 +690,7 @@ struct Grammar {
       // a part of the year not yet begun is last year's, unless the clause looks ahead
       const CivilDate c = civil_from_days(*reference());
       const int first_month = code == "Q" ? *n * 3 - 2 : *n * 6 - 5;
+      h.relative = true;
       y = c.year - (first_month > c.month && tense(i) == Tense::kPast);
     }
     char buf[16];
@@ -960,9 +964,21 @@ struct Grammar {
         &Grammar::part_of_year, &Grammar::era,      &Grammar::frequency,
         &Grammar::counted,      &Grammar::narrative, &Grammar::shifted,
         &Grammar::deictic,      &Grammar::bare_units, &Grammar::bare_year};
+    // what the words leave to the article's date: a clock time's day, "Monday", "last year",
+    // "the next day", "today", "six months ago"
+    static constexpr Pattern kRelative[] = {&Grammar::clock, &Grammar::shifted,
+                                            &Grammar::narrative, &Grammar::deictic};
     for (Pattern p : kPatterns)
-      if (auto h = (this->*p)(i)) return h;
-    if (auto h = weekday_date(i)) return h;
+      if (auto h = (this->*p)(i)) {
+        if (std::find(std::begin(kRelative), std::end(kRelative), p) != std::end(kRelative) ||
+            (p == &Grammar::counted && h->type == Type::kDate))
+          h->relative = true;
+        return h;
+      }
+    if (auto h = weekday_date(i)) {
+      h->relative = true;
+      return h;
+    }
     return std::nullopt;
   }
 
@@ -1042,6 +1058,7 @@ std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& l
     t.type = hit->type;
     t.value = std::move(hit->value);
     t.mod = std::move(hit->mod);
+    t.temporal_function = hit->relative;
     if (hit->days && (t.type == Type::kDate || t.type == Type::kTime)) {
       context.anchor = hit->days->first;
       context.anchor_grain = hit->days->grain == Grain::kWeek ? Grain::kWeek : hit->days->grain;
@@ -1053,16 +1070,41 @@ std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& l
   return out;
 }
 
-std::optional<std::size_t> stamp_of(const std::vector<Word>& words,
-                                    const std::vector<Timex>& timexes) {
-  for (std::size_t x = 0; x < timexes.size(); ++x) {
-    const Timex& t = timexes[x];
-    if (t.type != Type::kDate && t.type != Type::kTime) continue;
-    const auto d = days_of_value(t.value);
-    if (!d || d->grain != Grain::kDay) continue;
-    if (t.word > 0 && words[t.word - 1].upos == Upos::kAdp) continue;  // "on June 25, 1950"
-    return x;
+namespace {
+
+// A full date in words ("May 2, 2013"), or a clock time, that no preposition of dates
+// introduces ("on June 25, 1950", "at 1:30 a.m." are given to an act).
+bool unintroduced(const std::vector<Word>& words, const Timex& t, const Lexicon& lexicon) {
+  if (t.type != Type::kDate && t.type != Type::kTime) return false;
+  const auto d = days_of_value(t.value);
+  if (!d || d->grain != Grain::kDay) return false;
+  if (t.type == Type::kDate && t.temporal_function) return false;  // "yesterday", "Monday"
+  return t.word == 0 || !lexicon.time_words.in("date_preposition", lower(words[t.word - 1].form));
+}
+
+}  // namespace
+
+bool stamp_like(const std::vector<Word>& words, const std::vector<Timex>& timexes,
+                std::size_t x, const Lexicon& lexicon) {
+  const Timex& t = timexes[x];
+  if (!unintroduced(words, t, lexicon)) return false;
+  if (t.type == Type::kDate) return true;
+  // a clock time belongs to a stamp beside it: "May 2, 2013 1:35 pm", "22:07 GMT, 7 July 2012"
+  constexpr std::uint32_t kBeside = 3;  // words between them, punctuation included
+  for (std::size_t y = 0; y < timexes.size(); ++y) {
+    const Timex& d = timexes[y];
+    if (y == x || d.type != Type::kDate || !unintroduced(words, d, lexicon)) continue;
+    if ((d.word_end <= t.word && t.word - d.word_end <= kBeside) ||
+        (t.word_end <= d.word && d.word - t.word_end <= kBeside))
+      return true;
   }
+  return false;
+}
+
+std::optional<std::size_t> stamp_of(const std::vector<Word>& words,
+                                    const std::vector<Timex>& timexes, const Lexicon& lexicon) {
+  for (std::size_t x = 0; x < timexes.size(); ++x)
+    if (timexes[x].type == Type::kDate && stamp_like(words, timexes, x, lexicon)) return x;
   return std::nullopt;
 }
 
@@ -1070,7 +1112,8 @@ std::optional<std::int32_t> first_full_date(const std::vector<Word>& words,
                                             const Lexicon& lexicon) {
   TimexContext none;
   const auto timexes = find_timexes(words, lexicon, none);
-  if (const auto x = stamp_of(words, timexes)) return days_of_value(timexes[*x].value)->first;
+  if (const auto x = stamp_of(words, timexes, lexicon))
+    return days_of_value(timexes[*x].value)->first;
   return std::nullopt;
 }
 

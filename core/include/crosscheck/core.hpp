@@ -202,6 +202,8 @@ struct TimeInterval {
   std::string text;             // the words that stated it
   std::uint32_t token = 0;      // index of its first token in the statement
   std::uint32_t token_end = 0;  // one past its last token
+  // resolved from the article's date ("on Monday", "last year"): as sure as that date
+  bool relative = false;
   bool overlaps(const TimeInterval& o) const {
     return first_day <= o.last_day && o.first_day <= last_day;
   }
@@ -218,6 +220,9 @@ struct Timex {
   Type type = Type::kDate;
   std::string value;  // "2013-03-22", "2013-W11", "P1Y", "XXXX-WXX-1", "PRESENT_REF"
   std::string mod;    // "", "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN"...
+  // TIMEX3's temporalFunction: the value comes from the article's date or the last date
+  // given ("Monday", "last year", "the next day", a clock time's day), not from the words
+  bool temporal_function = false;
   friend bool operator==(const Timex&, const Timex&) = default;
 };
 const char* to_string(Timex::Type type);  // "DATE", "TIME", "DURATION", "SET"

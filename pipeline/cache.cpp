@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-15";
+constexpr std::string_view kFormat = "crosscheck-analysis-16";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -146,7 +146,7 @@ Token read_token(Reader& r) {
   t.stop = flags & 1, t.verb = flags & 2, t.entity = flags & 4, t.negated = flags & 8;
   t.in_phrase = flags & 16, t.hedged = flags & 32, t.light = flags & 64;
   t.upos = enum_of(r.u8(), Upos::kX);
-  t.dep = enum_of(r.u8(), Dep::kExpl);
+  t.dep = enum_of(r.u8(), Dep::kNummod);
   t.head = static_cast<std::int32_t>(r.u32()) - 1;
   return t;
 }
@@ -184,7 +184,7 @@ Record read_record(Reader& r) {
   x.object.token = index();
   x.arguments = r.list<Argument>([&] {
     Argument a;
-    a.relation = enum_of(r.u8(), Dep::kExpl);
+    a.relation = enum_of(r.u8(), Dep::kNummod);
     a.prep = index();
     a.word.token = index();
     return a;
@@ -225,7 +225,9 @@ void write_statement(Writer& w, const Statement& s) {
   w.list(s.quantities, [&](const Quantity& q) {
     w.f64(q.low), w.f64(q.high);
     w.u8(q.approximate);
+    w.u8(static_cast<std::uint8_t>(q.kind));
     w.str(q.unit);
+    w.str(q.stated);
     w.str(q.text);
     w.u32(q.token);
   });
@@ -268,7 +270,9 @@ Statement read_statement(Reader& r) {
     Quantity q;
     q.low = r.f64(), q.high = r.f64();
     q.approximate = r.u8() != 0;
+    q.kind = enum_of(r.u8(), Quantity::Kind::kScore);
     q.unit = r.str();
+    q.stated = r.str();
     q.text = r.str();
     q.token = r.u32();
     return q;

@@ -37,6 +37,7 @@ std::string quantities(const Statement& s) {
     out += (out.size() > 1 ? "," : "") + std::string("{\"text\":") + json_quote(q.text) +
            ",\"low\":" + number(q.low) + ",\"high\":" + number(q.high) +
            ",\"approximate\":" + (q.approximate ? "true" : "false") +
+           ",\"kind\":\"" + std::string(to_string(q.kind)) + "\"" +
            ",\"unit\":" + json_quote(q.unit) + "}";
   return out + "]";
 }

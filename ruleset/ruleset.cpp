@@ -240,6 +240,71 @@ struct Reader {
     }
   }
 
+  // [units]: word = [unit, factor]
+  void units(const toml::node& node) {
+    const auto* t = table(node, "units");
+    if (t == nullptr) return;
+    auto& lex = out.lexicon;
+    for (auto&& [key, value] : *t) {
+      const auto* a = value.as_array();
+      const auto* unit = a && a->size() == 2 ? a->get(0)->as_string() : nullptr;
+      const auto factor = a && a->size() == 2 ? a->get(1)->value<double>() : std::nullopt;
+      if (unit == nullptr || !factor || *factor <= 0) {
+        error(value.source(), "'" + std::string(key.str()) +
+                                  "' in [units] must be [\"unit\", factor] with factor > 0");
+        continue;
+      }
+      const std::string k = lower_key(key.str());
+      lex.units[k] = {unit->get(), *factor};
+      lex.longest_unit =
+          std::max(lex.longest_unit, static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ') + 1));
+    }
+  }
+
+  // [currencies]: symbol or name = "ISO code"
+  void currencies(const toml::node& node) {
+    const auto* t = table(node, "currencies");
+    if (t == nullptr) return;
+    for (auto&& [key, value] : *t) {
+      const auto* code = value.as_string();
+      if (code == nullptr) {
+        error(value.source(), "'" + std::string(key.str()) + "' in [currencies] must be a code");
+        continue;
+      }
+      out.lexicon.currencies[lower_key(key.str())] = code->get();
+    }
+  }
+
+  void amounts(const toml::node& node) {
+    const auto* t = table(node, "amounts");
+    if (t == nullptr) return;
+    auto& lex = out.lexicon;
+    for (auto&& [key, value] : *t) {
+      if (key.str() == "suffixes") {
+        mapping(value, "amounts.suffixes", lex.number_suffixes,
+                [](const toml::node& v) { return v.value<double>(); });
+      } else if (key.str() == "zero") {
+        for (const auto& w : strings(value, "amounts.zero"))
+          if (const auto ws = words(w); !ws.empty()) lex.zero_amounts.push_back(ws);
+      } else if (key.str() == "zero_counts") {
+        if (const auto* s = value.as_string())
+          lex.zero_counts = s->get();
+        else
+          error(value.source(), "amounts.zero_counts must be a word");
+      } else {
+        unknown_key(key, "[amounts]");
+      }
+    }
+  }
+
+  // A key as written, lower-cased, with its spaces kept: units and currencies are symbols
+  // too ("%", "km/h", "us$"), which `words` would drop.
+  static std::string lower_key(std::string_view key) {
+    std::string out;
+    for (char c : key) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+
   static std::optional<std::string> as_text(const toml::node& v) {
     if (const auto* s = v.as_string()) return s->get();
     return std::nullopt;
@@ -538,6 +603,12 @@ struct Loader {
         r.vague_amounts(value);
       else if (k == "timex")
         r.timex(value);
+      else if (k == "units")
+        r.units(value);
+      else if (k == "currencies")
+        r.currencies(value);
+      else if (k == "amounts")
+        r.amounts(value);
       else if (k == "months")
         r.mapping(value, "months", lex.months, as_month);
       else if (k == "seasons")
@@ -559,7 +630,7 @@ struct Loader {
                       "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
                       "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
                       "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
-                      "multipliers, irregular, timex, entity, class, rule)");
+                      "multipliers, irregular, timex, units, currencies, amounts, entity, class, rule)");
     }
   }
 

@@ -237,7 +237,7 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=negative cues=[refused to] negated=[send] mod=asserted ents=[Joseph Stalin]"},
       {"Stalin failed to approve the plan.",
        "pol=negative cues=[failed to] negated=[approve] mod=asserted ents=[Joseph Stalin]"},
-      {"Nobody approved the plan.", "pol=negative cues=[nobody] negated=[approved] mod=asserted"},
+      {"Nobody approved the plan.", "pol=negative cues=[nobody] negated=[approved] mod=asserted qty=[0..0 peopl]"},
       // the scope stops at "but" and at a comma
       {"Stalin did not approve the plan but Mao agreed.",
        "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin] || "

@@ -81,7 +81,7 @@ Dep dep_from(std::string_view r) {
       {"compound", Dep::kCompound}, {"flat", Dep::kFlat},   {"amod", Dep::kAmod},
       {"nmod", Dep::kNmod},         {"appos", Dep::kAppos}, {"cc", Dep::kCc},
       {"csubj", Dep::kNsubj},       {"det", Dep::kDet},     {"parataxis", Dep::kParataxis},
-      {"expl", Dep::kExpl}};
+      {"expl", Dep::kExpl},         {"nummod", Dep::kNummod}};
   for (const Name& n : kExact)
     if (r == n.name) return n.dep;
   const std::string_view base = r.substr(0, r.find(':'));
@@ -167,7 +167,8 @@ std::string_view to_string(Dep dep) {
   static constexpr std::string_view kNames[] = {
       "",         "root", "nsubj", "nsubj:pass", "obj",   "iobj", "obl",  "obl:agent", "xcomp",
       "ccomp",    "conj", "advcl", "acl",        "aux",   "cop",  "mark", "case",      "advmod",
-      "compound", "flat", "amod",  "nmod",       "appos", "cc",   "det",  "parataxis", "expl"};
+      "compound", "flat", "amod",  "nmod",       "appos", "cc",   "det",  "parataxis", "expl",
+      "nummod"};
   const auto i = static_cast<std::size_t>(dep);
   return i < std::size(kNames) ? kNames[i] : "";
 }
@@ -194,6 +195,22 @@ std::string_view to_string(Record::Kind kind) {
       return "light";
   }
   return "verb";
+}
+
+std::string_view to_string(Quantity::Kind kind) {
+  switch (kind) {
+    case Quantity::Kind::kCount:
+      return "count";
+    case Quantity::Kind::kMeasure:
+      return "measure";
+    case Quantity::Kind::kMoney:
+      return "money";
+    case Quantity::Kind::kPercent:
+      return "percent";
+    case Quantity::Kind::kScore:
+      return "score";
+  }
+  return "count";
 }
 
 std::string_view to_string(DayRange::Grain grain) {

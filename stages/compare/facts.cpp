@@ -145,6 +145,9 @@ bool agents_differ(const Statement& a, const Record& ra, const Statement& b, con
   return !named(pb.before, pa.agent) || !named(pa.before, pb.agent);
 }
 
+// How far apart two measures stated in different units may be and still agree.
+constexpr double kConversionSlack = 0.05;
+
 std::optional<NumberMatch> compare_numbers(const Statement& a, const Record& ra, const Statement& b,
                                            const Record& rb) {
   std::optional<NumberMatch> disjoint;
@@ -153,8 +156,13 @@ std::optional<NumberMatch> compare_numbers(const Statement& a, const Record& ra,
     if (qa.unit.empty()) continue;
     for (const std::uint32_t j : rb.amounts) {
       const Quantity& qb = b.quantities[j];
-      if (qb.unit != qa.unit) continue;
-      const bool overlap = qa.low <= qb.high && qb.low <= qa.high;
+      if (qb.kind != qa.kind || qb.unit != qa.unit) continue;
+      // a measure converted from another unit was rounded in it: "six miles" ~ "10 km"
+      const double slack = qa.kind == Quantity::Kind::kMeasure && qa.stated != qb.stated
+                               ? kConversionSlack
+                               : 0.0;
+      const bool overlap =
+          qa.low * (1 - slack) <= qb.high * (1 + slack) && qb.low * (1 - slack) <= qa.high * (1 + slack);
       if (overlap) return NumberMatch{&qa, &qb, true};  // one agreeing amount is enough
       if (!disjoint) disjoint = NumberMatch{&qa, &qb, false};
     }

@@ -137,7 +137,8 @@ enum class Dep : std::uint8_t {
   kCc,
   kDet,
   kParataxis,
-  kExpl
+  kExpl,
+  kNummod
 };
 Dep dep_from(std::string_view deprel);  // "nsubj:pass" -> kNsubjPass, "obl:tmod" -> kObl
 
@@ -237,14 +238,23 @@ struct TimexContext {
 };
 
 // A stated amount as a range; `approximate` when the text hedges it ("about", "more than").
+// A count of things, a measure ("10 kilometres", in the unit's base: 10,000 m), a sum of
+// money ("£88m"), a share ("12.8%") or a score or record ("53-3": low = high = 53,003).
 struct Quantity {
+  enum class Kind : std::uint8_t { kCount, kMeasure, kMoney, kPercent, kScore };
   double low = 0;
   double high = 0;
   bool approximate = false;
-  std::string unit;  // lemma of the noun it counts, when one follows
+  Kind kind = Kind::kCount;
+  // what it is of: a count, the lemma of the noun it counts ("passenger"; "part:punch" for
+  // the 178 of "178 of 369 punches"); a measure, its base unit ("m", "kg", "m2", "m/s", "%");
+  // money, its currency ("USD"); a score, "score". Two amounts compare only with one unit.
+  std::string unit;
+  std::string stated;  // a measure's unit as written ("miles"): converted amounts are rounded
   std::string text;
   std::uint32_t token = 0;
 };
+std::string_view to_string(Quantity::Kind kind);  // "count", "measure", "money", "percent", "score"
 
 // A negation cue and the tokens it governs: [scope_begin, scope_end) in the statement.
 struct Negation {

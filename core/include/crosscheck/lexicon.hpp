@@ -82,6 +82,13 @@ struct Lexicon {
   TimeWords time_words;
   std::map<std::string, double> number_words;  // "two" -> 2, "dozen" -> 12
   std::map<std::string, double> multipliers;   // "million" -> 1e6
+  // [units]: a unit word -> the unit it is measured in and how many of it ("miles" -> m, 1609)
+  std::map<std::string, std::pair<std::string, double>> units;
+  std::size_t longest_unit = 1;                   // in words ("miles per hour": 3)
+  std::map<std::string, std::string> currencies;  // "$", "dollars" -> "USD"
+  std::map<std::string, double> number_suffixes;  // [amounts] suffixes: "m" -> 1e6 ("£88m")
+  std::vector<std::vector<std::string>> zero_amounts;  // [amounts] zero: "no one", "nobody"
+  std::string zero_counts;                             // what they count: "person"
   // words before a number and the range they make of it: "about" (+-10%), "at-least"
   // (no upper bound), "at-most" (down to 0), "nearly" (80% to 100%)
   std::map<std::string, std::string> approximators;

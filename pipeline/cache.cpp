@@ -229,7 +229,7 @@ void write_statement(Writer& w, const Statement& s) {
     w.str(q.unit);
     w.str(q.stated);
     w.str(q.text);
-    w.u32(q.token);
+    w.u32(q.token), w.u32(q.token_end);
   });
 }
 
@@ -274,7 +274,7 @@ Statement read_statement(Reader& r) {
     q.unit = r.str();
     q.stated = r.str();
     q.text = r.str();
-    q.token = r.u32();
+    q.token = r.u32(), q.token_end = r.u32();
     return q;
   });
   return s;

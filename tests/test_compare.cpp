@@ -497,3 +497,32 @@ TEST_CASE("compare: times resolved from each article's date", "[compare]") {
   };
   run(GENERATE(from_range(kCases)));
 }
+
+TEST_CASE("compare: amounts in units, currencies and parts", "[compare]") {
+  static const std::vector<Case> kCases = {
+      // converted between units, rounded where they were stated
+      {"Arsenal's runners covered 10 kilometres on Sunday.",
+       "Arsenal's runners covered six miles on Sunday.",
+       "agreement/number",
+       {}},
+      {"The Arsenal convoy travelled about 85 miles to Dover.",
+       "The Arsenal convoy travelled about 135 km to Dover.",
+       "agreement/number",
+       {}},
+      {"The Arsenal convoy travelled 85 miles to Dover.",
+       "The Arsenal convoy travelled 200 km to Dover.",
+       "conflict/number",
+       {"85 miles", "200 km"}},
+      // two currencies are two units
+      {"Arsenal paid \u00a388m for Silva.", "Arsenal paid \u00a360m for Silva.", "conflict/number",
+       {"\u00a388m", "\u00a360m"}},
+      {"Arsenal paid $88m for Silva.", "Arsenal paid \u20ac60m for Silva.", "no-conflict", {}},
+      // the part and the whole are two things
+      {"Khan landed 178 of 369 punches against Judah.",
+       "Khan landed 369 punches against Judah.",
+       "no-conflict",
+       {}},
+      {"Khan won 9-3 against Judah.", "Khan won 8-4 against Judah.", "conflict/number", {}},
+  };
+  run(GENERATE(from_range(kCases)));
+}

@@ -119,6 +119,7 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
     if (inside(q.token)) {
       Quantity m = q;
       m.token -= offset;
+      m.token_end = std::min<std::uint32_t>(q.token_end, static_cast<std::uint32_t>(end)) - offset;
       c.quantities.push_back(std::move(m));
     }
   const bool any_negated =

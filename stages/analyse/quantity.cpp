@@ -310,6 +310,7 @@ std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Le
     if (!found) found = scan.zero(i);
     if (!found) found = scan.amount(i);
     if (!found) continue;
+    found->first.token_end = static_cast<std::uint32_t>(found->second + 1);
     i = found->second;
     out.push_back(std::move(found->first));
   }

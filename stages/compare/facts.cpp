@@ -188,9 +188,22 @@ std::vector<std::string> names_under(const Statement& s, std::int32_t head) {
 
 }  // namespace
 
+namespace {
+
+// Whether token k is a word of one of the statement's amounts ("travelled 85 miles": the
+// miles measure the act; the amounts compare, not the objects).
+bool in_amount(const Statement& s, std::int32_t k) {
+  return std::any_of(s.quantities.begin(), s.quantities.end(), [&](const Quantity& q) {
+    return k >= static_cast<std::int32_t>(q.token) && k < static_cast<std::int32_t>(q.token_end);
+  });
+}
+
+}  // namespace
+
 bool objects_differ(const Statement& a, const Record& ra, const Statement& b, const Record& rb,
                     std::uint32_t window) {
   if (ra.object.empty() || rb.object.empty()) return false;
+  if (in_amount(a, ra.object.token) || in_amount(b, rb.object.token)) return false;
   const std::string& oa = a.tokens[static_cast<std::size_t>(ra.object.token)].lemma;
   const std::string& ob = b.tokens[static_cast<std::size_t>(rb.object.token)].lemma;
   if (oa == ob) {

@@ -252,7 +252,8 @@ struct Quantity {
   std::string unit;
   std::string stated;  // a measure's unit as written ("miles"): converted amounts are rounded
   std::string text;
-  std::uint32_t token = 0;
+  std::uint32_t token = 0;      // its number's token in the statement
+  std::uint32_t token_end = 0;  // one past its last token ("10 kilometres": the unit's)
 };
 std::string_view to_string(Quantity::Kind kind);  // "count", "measure", "money", "percent", "score"
 

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-16";
+constexpr std::string_view kFormat = "crosscheck-analysis-17";
 constexpr std::string_view kMagic = "CCACHE01";
 
 // Little-endian fixed-width integers, doubles as their bits, strings and vectors with a
@@ -317,6 +317,10 @@ std::string analysis_to_bytes(const AnalysedDocument& a) {
   if (d.text != d.original) w.str(d.text);
   w.list(d.norm_to_orig, [&](std::uint32_t x) { w.u32(x); });
   w.list(d.clutter, [&](Span s) { w.span(s); });
+  w.u8(d.dating.day.has_value());
+  w.i32(d.dating.day.value_or(0));
+  w.u8(d.dating.from_text);
+  w.span(d.dating.where);
   w.list(a.sentences, [&](const Sentence& s) {
     w.u32(s.index);
     w.span(s.span);
@@ -375,6 +379,12 @@ AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens) 
   d.text = r.u8() != 0 ? d.original : r.str();
   d.norm_to_orig = r.list<std::uint32_t>([&] { return r.u32(); });
   d.clutter = r.list<Span>([&] { return r.span(); });
+  const bool dated = r.u8() != 0;
+  const std::int32_t day = r.i32();
+  if (dated) d.dating.day = day;
+  d.dating.from_text = r.u8() != 0;
+  d.dating.where = r.span();
+  if (!fits(d.dating.where, d.text.size())) throw std::runtime_error("date outside its document");
   a.sentences = r.list<Sentence>([&] {
     Sentence s;
     s.index = r.u32();

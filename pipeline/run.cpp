@@ -61,7 +61,7 @@ bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& le
   out.sentences = segment(out.document, segment_options);
   AnalyseOptions options = analyse_options(lexicon, syntax);
   options.article_date = article_date;
-  out.statements = analyse(out.document, out.sentences, options);
+  out.statements = analyse(out.document, out.sentences, options, &out.document.dating);
   return true;
 }
 

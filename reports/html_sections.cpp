@@ -13,6 +13,20 @@ namespace crosscheck::detail {
 
 namespace {
 
+// The article's date as its times were read: its sources.toml date, or the one found in its
+// text and where ("1993-01-13, from the text, line 5").
+std::string written(const Document& d) {
+  if (!d.source.date.empty() || !d.dating.day) return d.source.date;
+  if (!d.dating.from_text) return value_at(*d.dating.day, DayRange::Grain::kDay);
+  const LineCol lc = line_col(d.original, d.to_original(d.dating.where.begin));
+  return value_at(*d.dating.day, DayRange::Grain::kDay) + ", from the text, line " +
+         std::to_string(lc.line);
+}
+
+}  // namespace
+
+namespace {
+
 constexpr std::size_t kMatrixColumns = 12;    // sources shown as columns of the claim matrix
 constexpr std::size_t kMaxSourcePairs = 100;  // rows of the source pair table
 
@@ -65,7 +79,7 @@ void render_sources(const Corpus& corpus, std::string& out) {
     const Document& document = corpus.documents[d];
     out += "<tr><td><a href=\"#d" + std::to_string(d) + "\">" + e(document.source.id) +
            "</a></td><td dir=\"auto\">" + e(document.source.title) + "</td><td>" +
-           e(document.source.outlet) + "</td><td>" + e(document.source.date) + "</td><td><code>" +
+           e(document.source.outlet) + "</td><td>" + e(written(document)) + "</td><td><code>" +
            e(document.path) + "</code></td>" + num_cell(statements[d]) +
            num_cell(findings[d].conflicts) + num_cell(findings[d].agreements) + "</tr>\n";
   }

@@ -52,11 +52,24 @@ std::string position(const Document& document, Span text_span) {
          ",\"begin\":" + std::to_string(begin) + ",\"end\":" + std::to_string(end);
 }
 
+// ",\"written\":{...}": the day the article was written as its times were read, and where
+// that came from ("sources", or "text" with the line); nothing when undated.
+std::string written(const Document& d) {
+  if (!d.dating.day) return "";
+  std::string out = ",\"written\":{\"date\":\"" + value_at(*d.dating.day, DayRange::Grain::kDay) +
+                    "\",\"from\":\"" + (d.dating.from_text ? "text" : "sources") + "\"";
+  if (d.dating.from_text)
+    out += ",\"line\":" +
+           std::to_string(line_col(d.original, d.to_original(d.dating.where.begin)).line);
+  return out + "}";
+}
+
 std::string side(const Corpus& corpus, std::uint32_t index) {
   const detail::Side s = detail::side_of(corpus, index);
   const Document& d = s.document;
   return "{\"source\":" + json_quote(d.source.id) + ",\"title\":" + json_quote(d.source.title) +
          ",\"outlet\":" + json_quote(d.source.outlet) + ",\"date\":" + json_quote(d.source.date) +
+         written(d) +
          ",\"doc\":" + json_quote(d.path) + "," + position(d, s.statement.span) +
          ",\"text\":" + json_quote(d.text.substr(s.statement.span.begin, s.statement.span.size())) +
          ",\"sentence\":{\"index\":" + std::to_string(s.sentence.index) + "," +

@@ -186,3 +186,29 @@ TEST_CASE("a warm cache analyses only the new document and changes no report", "
   CHECK(added.from_cache == 5);
   CHECK(errors.empty());
 }
+
+TEST_CASE("an article's date, as its times were read, and where it came from", "[cache]") {
+  // 004 has no date in its manifest entry here: its dateline "January 13, 1993" dates it
+  const AnalysedDocument a = analysed("004_94f80fcec1dc0493.txt");
+  REQUIRE(a.document.dating.day);
+  CHECK(value_at(*a.document.dating.day, DayRange::Grain::kDay) == "1993-01-13");
+  CHECK(a.document.dating.from_text);
+  CHECK(a.document.text.substr(a.document.dating.where.begin, a.document.dating.where.size()) ==
+        "January 13, 1993");
+  // it survives the cache
+  const AnalysedDocument back = analysis_from_bytes(analysis_to_bytes(a), false);
+  CHECK(back.document.dating.day == a.document.dating.day);
+  CHECK(back.document.dating.from_text);
+  CHECK(back.document.dating.where == a.document.dating.where);
+  // a date given by the sources is the article's, whatever its text says
+  AnalysedDocument given;
+  Diagnostic error;
+  REQUIRE(analyse_bytes("004_94f80fcec1dc0493.txt", read(kCorpus + "/004_94f80fcec1dc0493.txt"),
+                        rules().lexicon, test::bundled_model(), given, error, false,
+                        article_day("1993-01-14")));
+  REQUIRE(given.document.dating.day);
+  CHECK(value_at(*given.document.dating.day, DayRange::Grain::kDay) == "1993-01-14");
+  CHECK_FALSE(given.document.dating.from_text);
+  CHECK_FALSE(article_day("1993"));
+  CHECK_FALSE(article_day("13/01/1993"));
+}

@@ -172,11 +172,8 @@ constexpr std::uint32_t kDatelineReach = 600;
 // there (a full date or a clock time that no preposition gives to an act: "May 2, 2013
 // 1:35 pm", "UPDATED: FRIDAY, MAY 3, 2013") dates the page, and scopes none of the acts.
 std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sentence,
-                                        const AnalyseOptions& options, TimexContext& context) {
-  if (options.lexicon == nullptr) throw std::invalid_argument("analyse: no lexicon");
-  if (!options.parse) throw std::invalid_argument("analyse: no parser");
-  if (!options.timexes || !options.stamp_like)
-    throw std::invalid_argument("analyse: no time expression finder");
+                                        const AnalyseOptions& options, TimexContext& context,
+                                        Dating& dating) {
   const std::string_view text(doc.text.data() + sentence.span.begin, sentence.span.size());
   const std::vector<Word> words = options.parse(text);
   const TimexContext before = context;
@@ -188,6 +185,10 @@ std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sen
         // the stamp dates the article: read the sentence again
         context = before;
         context.article_date = context.anchor = days_of_value(timexes[x].value)->first;
+        dating.day = context.article_date;
+        dating.from_text = true;
+        dating.where = {sentence.span.begin + timexes[x].span.begin,
+                        sentence.span.begin + timexes[x].span.end};
         timexes = options.timexes(words, context);
       }
     // the stamps' dates and clock times ("May 2, 2013 1:35 pm", "UPDATED: FRIDAY, MAY 3,
@@ -228,7 +229,32 @@ std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sen
   return out;
 }
 
+// An undated article's stamp on a line of its own, which ingest keeps out of the statements
+// as page furniture ("January 13, 1993 GMT" under the headline): the first one in the
+// article's opening dates it.
+void date_from_furniture(const Document& doc, const AnalyseOptions& options,
+                         TimexContext& context, Dating& dating) {
+  for (const Span& line : doc.clutter) {
+    if (line.begin >= kDatelineReach || context.article_date) break;
+    const std::vector<Word> words = options.parse(
+        std::string_view(doc.text.data() + line.begin, line.size()));
+    TimexContext scratch;
+    const std::vector<Timex> timexes = options.timexes(words, scratch);
+    for (std::size_t x = 0; x < timexes.size(); ++x)
+      if (timexes[x].type == Timex::Type::kDate && options.stamp_like(words, timexes, x)) {
+        context.article_date = context.anchor = days_of_value(timexes[x].value)->first;
+        dating = {context.article_date, true,
+                  {line.begin + timexes[x].span.begin, line.begin + timexes[x].span.end}};
+        break;
+      }
+  }
+}
+
 TimexContext context_of(const AnalyseOptions& options) {
+  if (options.lexicon == nullptr) throw std::invalid_argument("analyse: no lexicon");
+  if (!options.parse) throw std::invalid_argument("analyse: no parser");
+  if (!options.timexes || !options.stamp_like)
+    throw std::invalid_argument("analyse: no time expression finder");
   TimexContext context;
   context.article_date = options.article_date;
   context.anchor = options.article_date;
@@ -240,18 +266,23 @@ TimexContext context_of(const AnalyseOptions& options) {
 std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
                                const AnalyseOptions& options) {
   TimexContext context = context_of(options);
-  return analyse_sentence(doc, sentence, options, context);
+  Dating dating;
+  return analyse_sentence(doc, sentence, options, context, dating);
 }
 
 std::vector<Statement> analyse(const Document& doc, const std::vector<Sentence>& sentences,
-                               const AnalyseOptions& options) {
+                               const AnalyseOptions& options, Dating* dating) {
   TimexContext context = context_of(options);
+  Dating found;
+  found.day = options.article_date;
+  if (!context.article_date) date_from_furniture(doc, options, context, found);
   std::vector<Statement> out;
   for (const auto& sentence : sentences)
-    for (auto& s : analyse_sentence(doc, sentence, options, context)) {
+    for (auto& s : analyse_sentence(doc, sentence, options, context, found)) {
       s.index = static_cast<std::uint32_t>(out.size());
       out.push_back(std::move(s));
     }
+  if (dating != nullptr) *dating = found;
   return out;
 }
 

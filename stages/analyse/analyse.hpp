@@ -32,8 +32,9 @@ struct AnalyseOptions {
 std::vector<Statement> analyse(const Document& doc, const Sentence& sentence,
                                const AnalyseOptions& options);
 
-// All statements of a document, numbered in order.
+// All statements of a document, numbered in order. With `dating`, the day the article was
+// written as its times were read, and where that came from.
 std::vector<Statement> analyse(const Document& doc, const std::vector<Sentence>& sentences,
-                               const AnalyseOptions& options);
+                               const AnalyseOptions& options, Dating* dating = nullptr);
 
 }  // namespace crosscheck

@@ -48,6 +48,15 @@ struct SourceMeta {
 // One article. `text` is the NFC form of `original`; `norm_to_orig` maps every byte offset
 // of `text` (and one past its end) to an offset in `original`, or is empty when the two
 // are the same bytes.
+// The day an article was written, as its relative times were read against it, and where
+// that came from: its sources.toml entry, or its own text (a dateline or stamp at `where`,
+// a span of Document::text).
+struct Dating {
+  std::optional<std::int32_t> day;  // unset: undated; "Monday" then names no day
+  bool from_text = false;
+  Span where;
+};
+
 struct Document {
   std::uint32_t index = 0;  // position in the sorted corpus listing: the stable order key
   std::string path;         // relative to the corpus root, '/'-separated
@@ -56,6 +65,7 @@ struct Document {
   std::string text;
   std::vector<std::uint32_t> norm_to_orig;
   std::vector<Span> clutter;  // spans of `text` that are page furniture, never statements
+  Dating dating;              // set by the analysis
 
   std::uint32_t to_original(std::uint32_t text_offset) const {
     return norm_to_orig.empty() ? text_offset : norm_to_orig[text_offset];

@@ -322,6 +322,10 @@ struct Reader {
                                   "' in [vague_amounts] must be [low, high] with low <= high");
         continue;
       }
+      if (words(key.str()).empty()) {
+        error(key.source(), "'" + std::string(key.str()) + "' in [vague_amounts] has no words");
+        continue;
+      }
       out.lexicon.vague_amounts.push_back({words(key.str()), {*low, *high}});
     }
   }

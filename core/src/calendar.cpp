@@ -107,7 +107,11 @@ std::optional<DayRange> days_of_value(std::string_view v) {
     const auto w = take(s, 2);
     if (!w || *w < 1 || *w > 53) return std::nullopt;
     const std::int32_t monday = monday_of({*y, *w});
-    if (take(s, "-WE")) return DayRange{monday + 5, monday + 6, Grain::kDay};
+    if (iso_week_of(monday).year != *y) return std::nullopt;  // "2014-W53": no such week
+    if (take(s, "-WE")) {
+      if (!s.empty()) return std::nullopt;
+      return DayRange{monday + 5, monday + 6, Grain::kDay};
+    }
     if (s.empty()) return DayRange{monday, monday + 6, Grain::kWeek};
     return std::nullopt;
   }

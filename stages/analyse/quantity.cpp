@@ -125,7 +125,7 @@ struct Scanner {
     if (t.dep == Dep::kNummod && t.head >= 0) {
       const Token& h = tokens[static_cast<std::size_t>(t.head)];
       if (h.kind == Token::Kind::kWord && (h.upos == Upos::kNoun || h.upos == Upos::kPropn))
-        return h.entity ? h.lemma : h.lemma;
+        return h.lemma;
     }
     for (std::size_t k = 0; k < tokens.size(); ++k)
       if (tokens[k].head == static_cast<std::int32_t>(number_token) && tokens[k].dep == Dep::kNmod &&
@@ -239,9 +239,20 @@ struct Scanner {
         (is_dash(tokens[last + 1]) || (opened && lex.time_range_to.count(tokens[last + 1].lower))))
       if (auto second = number(last + 2); second && second->glued_unit.empty()) {
         const bool dash = is_dash(tokens[last + 1]);
-        if (second->value > value) {
-          q.high = second->value;
-          last += 2;
+        // "between 10 and 15 million": the multiplier after the second number scales both
+        double high = second->value, scale = 1;
+        std::size_t end = last + 2;
+        while (end + 1 < tokens.size()) {
+          const auto m = lex.multipliers.find(tokens[end + 1].lower);
+          if (m == lex.multipliers.end() || used[end + 1]) break;
+          scale *= m->second;
+          ++end;
+        }
+        high *= scale;
+        if (high > value * scale || (scale == 1 && high > value)) {
+          if (value * scale < high && last == i) q.low = value * scale;
+          q.high = high;
+          last = end;
         } else if (dash && second->value == std::floor(second->value) &&
                    value == std::floor(value) && value < 1000) {
           q.kind = Kind::kScore;
@@ -253,12 +264,13 @@ struct Scanner {
       }
     // money: a currency before ("$40 billion", "US $1.2bn", "£88m") or after ("20 euros")
     std::string code;
-    if (i > 0) {
-      for (std::size_t back = 2; back >= 1; --back)
-        if (back <= i && currency_at(i - back, code) == back) {
-          first = i - back;
-          break;
-        }
+    for (std::size_t back = 2; back >= 1; --back) {
+      std::string before;  // "euro" in "The euro rose 2 percent" is no currency of the 2
+      if (back <= i && currency_at(i - back, before) == back) {
+        code = before;
+        first = i - back;
+        break;
+      }
     }
     std::size_t after = last + 1;
     if (code.empty())
@@ -288,7 +300,7 @@ struct Scanner {
       } else {
         q.unit = counted(i, last);
         // "178 of 369 punches": the part, landed, is not the whole, thrown
-        if (at(last + 2) && tokens[last + 1].lower == "of" && number(last + 2))
+        if (at(last + 2) && lex.time_words.in("of", tokens[last + 1].lower) && number(last + 2))
           q.unit = "part:" + counted(last + 2, last + 2);
       }
     }

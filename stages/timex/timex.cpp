@@ -123,6 +123,9 @@ std::string duration_value(double count, const Unit& u, bool vague) {
   return buf;
 }
 
+// Beyond this many units of any kind, a count is no date ("65 million years ago").
+constexpr double kFarestYears = 10000;
+
 struct Grammar {
   const std::vector<W>& w;
   const Lexicon& lex;
@@ -413,8 +416,9 @@ struct Grammar {
     } else {
       return std::nullopt;
     }
-    if (hour > 24 || minute > 59) return std::nullopt;
+    if (hour > 24 || minute > 59 || (hour == 24 && minute > 0)) return std::nullopt;
     if (at(j) && tw.meridiem.count(w[j].bare)) {
+      if (hour > 12) return std::nullopt;  // "13:30 p.m."
       const int add = tw.meridiem.at(w[j].bare);
       if (hour == 12) hour = 0;
       hour += add;
@@ -582,7 +586,9 @@ struct Grammar {
     const auto full = [](int yy) { return yy >= 30 ? 1900 + yy : 2000 + yy; };
     Hit h{apostrophe && !w[i].bare.starts_with("'") ? i - 1 : i, end};
     h.takes_the = true;
-    if (plural && digits(s) && (s.size() == 4 || s.size() == 2) && s.back() == '0') {
+    // "in her 20s" is an age, not a decade
+    const bool age = s.size() == 2 && !apostrophe && i > 0 && w[i - 1].upos == Upos::kPron;
+    if (plural && !age && digits(s) && (s.size() == 4 || s.size() == 2) && s.back() == '0') {
       const int y = s.size() == 4 ? to_int(s) : full(to_int(s));
       h.value = std::to_string(y / 10);
       resolved(h);
@@ -613,8 +619,9 @@ struct Grammar {
     // "1950-53": the second year of a range, in the first one's century
     if (!y && i >= 2 && dash(i - 1) && year(i - 2) && at(i) && w[i].bare.size() == 2 &&
         digits(w[i].bare)) {
-      const int second = *year(i - 2) / 100 * 100 + to_int(w[i].bare);
-      if (second <= *year(i - 2)) return std::nullopt;
+      int second = *year(i - 2) / 100 * 100 + to_int(w[i].bare);
+      if (second <= *year(i - 2)) second += 100;  // "the 1999-00 season"
+      if (second - *year(i - 2) > 10) return std::nullopt;
       Hit h{i, i + 1};
       h.value = std::to_string(second);
       resolved(h);
@@ -625,8 +632,8 @@ struct Grammar {
     }
     if (at(i + 1) && (w[i + 1].upos == Upos::kNoun) && plural(w[i + 1].bare)) return std::nullopt;
     if (at(i + 1) && (w[i + 1].text == "%" || tw.units.count(w[i + 1].bare))) return std::nullopt;
-    if (i > 0 && (w[i - 1].text == "$" || w[i - 1].text == "#" || w[i - 1].text == "\u00a3"))
-      return std::nullopt;
+    if (i > 0 && (lex.currencies.count(w[i - 1].text) || w[i - 1].text == "#"))
+      return std::nullopt;  // "$1999", "€1500"
     Hit h{i, i + 1};
     h.value = w[i].bare;
     resolved(h);
@@ -682,12 +689,13 @@ struct Grammar {
     if (role(k + 1, "of") && year(k + 2)) {
       y = year(k + 2);
       h.end = k + 3;
-    } else if (role(k + 1, "of") && at(k + 2) && tw.shifts.count(w[k + 2].bare) && is(k + 3, "year") &&
+    } else if (role(k + 1, "of") && at(k + 2) && tw.shifts.count(w[k + 2].bare) &&
+               unit(k + 3) && unit(k + 3)->first.code == "Y" && unit(k + 3)->first.times == 1 &&
                reference()) {
       y = civil_from_days(*reference()).year + tw.shifts.at(w[k + 2].bare);
       h.end = k + 4;
     } else if (reference()) {
-      // a part of the year not yet begun is last year's, unless the clause looks ahead
+      // a part of the year not yet begun is last year's when the clause speaks of the past
       const CivilDate c = civil_from_days(*reference());
       const int first_month = code == "Q" ? *n * 3 - 2 : *n * 6 - 5;
       h.relative = true;
@@ -914,11 +922,19 @@ struct Grammar {
           const int sign = how[0] == '-' ? -1 : 1;
           const auto ref = how.ends_with("dct") ? context.article_date : context.anchor;
           Hit h{i, end + n};
-          if (c->vague || !ref || std::abs(c->value - std::round(c->value)) > 1e-9) {
+          // a count too large for the calendar ("65 million years ago"), or not whole
+          const bool far = c->value * unit.times > kFarestYears;
+          if (c->vague || !ref || far || std::abs(c->value - std::round(c->value)) > 1e-9) {
             h.value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
             return h;
           }
           auto [day, grain] = shift(*ref, sign * static_cast<int>(std::lround(c->value)), unit);
+          // "in 1950 ... four days later": which day is not known
+          if (!how.ends_with("dct") &&
+              static_cast<int>(grain) > static_cast<int>(context.anchor_grain)) {
+            h.value = "XXXX-XX-XX";
+            return h;
+          }
           h.value = value_at(day, grain);
           resolved(h);
           return h;
@@ -1009,7 +1025,7 @@ struct Grammar {
         const bool span_mod = mod == "START" || mod == "END" || mod == "MID";
         // "over a year", "nearly a decade": amounts of time; "about 1950", "around 7 p.m."
         const bool fits = span_mod ? h.type != Type::kDuration && h.type != Type::kSet
-                          : mod == "APPROX" ? h.type != Type::kSet && (n > 1 || key != "some" ||
+                          : mod == "APPROX" ? h.type != Type::kSet && (n > 1 || !tw.in("loose_approx", key) ||
                                                                        h.type == Type::kDuration)
                                             : h.type == Type::kDuration;
         if (!fits) continue;
@@ -1036,7 +1052,8 @@ std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& l
     x.lemma = lower(word.lemma);
     x.upos = word.upos;
     x.capital = !word.form.empty() && std::isupper(static_cast<unsigned char>(word.form[0]));
-    x.head = static_cast<std::int32_t>(word.head) - 1;
+    x.head = word.head > 0 && word.head <= words.size() ? static_cast<std::int32_t>(word.head) - 1
+                                                        : -1;
     x.aux = word.deprel == "aux" || word.deprel == "aux:pass" || word.deprel == "cop";
     w.push_back(std::move(x));
   }

@@ -40,7 +40,8 @@ struct TimeWords {
   static constexpr const char* kRoles[] = {"definite", "indefinite", "demonstrative", "of",
                                            "and", "on", "rate", "suffix", "stretch", "signal",
                                            "past_auxiliary", "present_ending",
-                                           "ordinal_ending", "date_preposition"};
+                                           "ordinal_ending", "date_preposition",
+                                           "loose_approx"};
   bool in(const char* role, const std::string& word) const {
     const auto it = roles.find(role);
     return it != roles.end() && it->second.count(word) > 0;

@@ -242,6 +242,9 @@ const Row kRows[] = {
     {"2013-01-02", "Sales fell last month.", {{"last month", "DATE", "2012-12"}}},
     {"2013-01-02", "The scandal broke last week.", {{"last week", "DATE", "2012-W52"}}},
     {"2016-01-01", "The tower opened this week.", {{"this week", "DATE", "2015-W53"}}},
+    {"2014-01-15", "The lake froze last winter.", {{"last winter", "DATE", "2012-WI"}}},
+    {"2014-01-15", "The lake is frozen this winter.", {{"this winter", "DATE", "2013-WI"}}},
+    {"2013-12-10", "The lake froze last winter.", {{"last winter", "DATE", "2012-WI"}}},
     // no time here
     {"2013-03-22", "More than 2,000 troops crossed the river.", {}},
     {"2013-03-22", "Some 1200 troops crossed the river.", {}},

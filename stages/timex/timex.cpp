@@ -812,15 +812,20 @@ struct Grammar {
         h.value = "XXXX-" + s->second;
         return h;
       }
-      const auto months = lex.seasons.find(w[i + 1].bare);
-      const CivilDate c = civil_from_days(*ref);
-      int y = c.year;
-      if (months != lex.seasons.end()) {
-        const int first = months->second.first;
-        if (n < 0) y = c.month > months->second.second && first <= c.month ? c.year : c.year - 1;
-        if (n > 0) y = c.month < first ? c.year : c.year + 1;
+      // by the seasons' own days, so that winter runs across the new year: "last winter"
+      // written in January is the winter before the one under way
+      const int year = civil_from_days(*ref).year;
+      std::optional<int> y;
+      for (int c = year - 2; c <= year + 1; ++c) {
+        const auto days = days_of_value(std::to_string(c) + "-" + s->second);
+        if (!days) continue;
+        const bool ended = days->last < *ref, begun = days->first <= *ref;
+        if (n < 0 && ended) y = c;                          // the latest that has ended
+        if (n > 0 && !begun && !y) y = c;                   // the first still to come
+        if (n == 0 && begun && !ended) y = c;               // the one under way
       }
-      h.value = std::to_string(y) + "-" + s->second;
+      if (!y) y = year;  // "this summer" written in March or in October: this year's
+      h.value = std::to_string(*y) + "-" + s->second;
       resolved(h);
       return h;
     }

@@ -129,16 +129,16 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
   s.span = span;
   std::vector<std::int32_t> word_token;
   s.tokens = tokens_of(words, doc, sentence, lex, word_token);
+  // Times first: "May 1950" is a month, not the hedge "may"; "Saturday" is no name.
+  std::vector<bool> used(s.tokens.size(), false);
+  s.times = detail::find_times(s.tokens, timexes, word_token, stamp, lex, used);
   s.entities = find_entities(s.tokens, lex);
-  for (auto& name : find_unknown_entities(s.tokens, lex, text))
+  for (auto& name : find_unknown_entities(s.tokens, lex, text, used))
     s.entities.push_back(std::move(name));
   for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name
   mark_phrases(s.tokens, lex);
   mark_non_assertions(s.tokens, lex);
   resolve_pronouns(s.tokens, lex);
-  // Times first: "May 1950" is a month, not the hedge "may".
-  std::vector<bool> used(s.tokens.size(), false);
-  s.times = detail::find_times(s.tokens, timexes, word_token, stamp, lex, used);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
     if (used[i]) s.tokens[i].verb = false;  // "March 1949" is a month, not the verb "march"

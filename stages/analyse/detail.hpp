@@ -49,8 +49,10 @@ std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
 
 // entities.cpp: marks entity tokens (lemma "@Name") and returns the names
 std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon& lex);
+// Capitalised words no lexicon knows, less the words of time expressions (`in_time`).
 std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const Lexicon& lex,
-                                               std::string_view text);
+                                               std::string_view text,
+                                               const std::vector<bool>& in_time);
 void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex);
 
 // acts.cpp: which tokens are acts

@@ -73,14 +73,16 @@ void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex) {
 // "Weathersby". A lone capital at the start of the sentence that the tagger does not call
 // a name ("Historians"), function words, acts, months and numbers are left alone.
 std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const Lexicon& lex,
-                                               std::string_view text) {
+                                               std::string_view text,
+                                               const std::vector<bool>& in_time) {
   auto capitalised = [&](const Token& t) {
     const auto c = static_cast<unsigned char>(text[t.span.begin]);
     return c >= 'A' && c <= 'Z';
   };
   auto candidate = [&](const Token& t) {
+    const auto k = static_cast<std::size_t>(&t - tokens.data());
     return t.kind == Token::Kind::kWord && !t.entity && !t.stop && !t.verb && capitalised(t) &&
-           !lex.months.count(t.lower) && !lex.hedges.count(t.lower);
+           !in_time[k] && !lex.months.count(t.lower) && !lex.hedges.count(t.lower);
   };
   std::vector<std::string> names;
   std::size_t first_word = 0;

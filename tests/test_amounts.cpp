@@ -159,7 +159,13 @@ const Row kRows[] = {
     {"Troops streamed across the 38th parallel.", {}},
     {"The talks began in 1950 and ended in 1953.", {}},
     {"The blast happened at 6:00 p.m. on Monday.", {}},
-    {"The strike lasted six months.", {}},
+    // how long, in days: durations compare like other amounts
+    {"The strike lasted six months.", {{Kind::kMeasure, "days", 182.625, 182.625}}},
+    {"He served eight years in prison.", {{Kind::kMeasure, "days", 2922, 2922}}},
+    {"The 33-year-old actress was arrested.", {}},
+    {"He is serving a 12-year sentence.", {{Kind::kMeasure, "days", 12 * 365.25, 12 * 365.25}}},
+    {"The talks lasted more than two weeks.", {{Kind::kMeasure, "days", 14, kOpen}}},
+    {"The strike lasted several weeks.", {}},
 };
 
 std::vector<crosscheck::Quantity> amounts_of(const std::string& text) {

@@ -523,6 +523,13 @@ TEST_CASE("compare: amounts in units, currencies and parts", "[compare]") {
        "no-conflict",
        {}},
       {"Khan won 9-3 against Judah.", "Khan won 8-4 against Judah.", "conflict/number", {}},
+      // how long: durations in days
+      {"Smith was jailed in Leeds for eight years.", "Smith was jailed in Leeds for six years.",
+       "conflict/number",
+       {}},
+      {"Smith was jailed in Leeds for 24 months.", "Smith was jailed in Leeds for two years.",
+       "agreement/number",
+       {}},
   };
   run(GENERATE(from_range(kCases)));
 }

@@ -140,6 +140,9 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
   mark_non_assertions(s.tokens, lex);
   resolve_pronouns(s.tokens, lex);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
+  for (auto& q : detail::durations(s.tokens, timexes, word_token, lex)) s.quantities.push_back(std::move(q));
+  std::stable_sort(s.quantities.begin(), s.quantities.end(),
+                   [](const Quantity& x, const Quantity& y) { return x.token < y.token; });
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
     if (used[i]) s.tokens[i].verb = false;  // "March 1949" is a month, not the verb "march"
   }

@@ -1,6 +1,11 @@
 // The times of a statement: the intervals of days that its time expressions name (the timex
 // stage finds and resolves them), with the bounds and ranges that the words around them make.
 #include <algorithm>
+#include <cctype>
+#include <limits>
+#include <optional>
+#include <span>
+#include <stdexcept>
 
 #include "detail.hpp"
 
@@ -143,6 +148,90 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
     }
   }
   return merged;
+}
+
+namespace {
+
+// The days of a TIMEX3 duration ("P3Y", "PT30M", "P2W"); none for "PXY" and the like.
+std::optional<double> days_of_duration(std::string_view v) {
+  if (!v.starts_with("P")) return std::nullopt;
+  v.remove_prefix(1);
+  const bool clock = v.starts_with("T");
+  if (clock) v.remove_prefix(1);
+  std::size_t k = 0;
+  while (k < v.size() && (std::isdigit(static_cast<unsigned char>(v[k])) || v[k] == '.')) ++k;
+  if (k == 0) return std::nullopt;
+  double n = 0;
+  try {
+    n = std::stod(std::string(v.substr(0, k)));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  const std::string_view unit = v.substr(k);
+  static const std::pair<std::string_view, double> kDate[] = {
+      {"Y", 365.25}, {"M", 30.4375}, {"W", 7}, {"D", 1}, {"Q", 91.3125}, {"WE", 2}};
+  static const std::pair<std::string_view, double> kClock[] = {
+      {"H", 1.0 / 24}, {"M", 1.0 / 1440}, {"S", 1.0 / 86400}};
+  const std::span<const std::pair<std::string_view, double>> units =
+      clock ? std::span<const std::pair<std::string_view, double>>(kClock)
+            : std::span<const std::pair<std::string_view, double>>(kDate);
+  for (const auto& [u, days] : units)
+    if (unit == u) return n * days;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Quantity> durations(const std::vector<Token>& tokens,
+                                const std::vector<Timex>& timexes,
+                                const std::vector<std::int32_t>& token_of,
+                                const Lexicon& lexicon) {
+  std::vector<Quantity> out;
+  for (const Timex& timex : timexes) {
+    if (timex.type != Timex::Type::kDuration) continue;
+    const auto days = days_of_duration(timex.value);
+    if (!days) continue;
+    std::int32_t first = -1, last = -1;
+    for (std::uint32_t w = timex.word; w < timex.word_end && w < token_of.size(); ++w)
+      if (token_of[w] >= 0) {
+        if (first < 0) first = token_of[w];
+        last = token_of[w];
+      }
+    if (first < 0) continue;
+    // "the 33-year-old": a person's age, not how long the act took
+    if (lexicon.time_words.in("age_suffix", tokens[static_cast<std::size_t>(last)].lower))
+      continue;
+    Quantity q;
+    q.kind = Quantity::Kind::kMeasure;
+    q.unit = "days";
+    q.stated = timex.value.substr(timex.value.find_first_not_of("PT0123456789."));
+    q.low = q.high = *days;
+    if (timex.mod == "APPROX") {
+      q.low *= 0.9, q.high *= 1.1;
+    } else if (timex.mod == "MORE_THAN" || timex.mod == "EQUAL_OR_MORE") {
+      q.high = std::numeric_limits<double>::infinity();
+    } else if (timex.mod == "LESS_THAN" || timex.mod == "EQUAL_OR_LESS") {
+      q.low = 0;
+    }
+    q.approximate = !timex.mod.empty();
+    // the number's token, where the tree hangs the amount: "for three years"
+    q.token = static_cast<std::uint32_t>(first);
+    for (std::int32_t k = first; k <= last; ++k)
+      if (tokens[static_cast<std::size_t>(k)].kind == Token::Kind::kNumber ||
+          tokens[static_cast<std::size_t>(k)].upos == Upos::kNum) {
+        q.token = static_cast<std::uint32_t>(k);
+        break;
+      }
+    q.token_end = static_cast<std::uint32_t>(last + 1);
+    for (std::int32_t k = first; k <= last; ++k)
+      q.text += (k > first && tokens[static_cast<std::size_t>(k)].kind != Token::Kind::kPunct &&
+                         tokens[static_cast<std::size_t>(k - 1)].lower != "-"
+                     ? " "
+                     : "") +
+                tokens[static_cast<std::size_t>(k)].lower;
+    out.push_back(std::move(q));
+  }
+  return out;
 }
 
 }  // namespace crosscheck::detail

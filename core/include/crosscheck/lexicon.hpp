@@ -41,7 +41,7 @@ struct TimeWords {
                                            "and", "on", "rate", "suffix", "stretch", "signal",
                                            "past_auxiliary", "present_ending",
                                            "ordinal_ending", "date_preposition",
-                                           "loose_approx"};
+                                           "loose_approx", "age_suffix"};
   bool in(const char* role, const std::string& word) const {
     const auto it = roles.find(role);
     return it != roles.end() && it->second.count(word) > 0;

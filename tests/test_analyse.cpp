@@ -280,6 +280,7 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
       {"Talks began early 1948.", "pol=positive mod=asserted times=[year:early 1948]"},
       // a year that names a thing dates no act; the article's date resolves "last year"
       {"A 1966 document describes the war.", "pol=positive mod=asserted"},
+      {"Troops left before the 1946 election.", "pol=positive mod=asserted"},
       {"Kim visited Moscow in March and April 1950.",
        "pol=positive mod=asserted ents=[Kim Il-sung,Soviet Union] times=[month:march and april "
        "1950]"},

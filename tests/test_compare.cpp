@@ -341,6 +341,16 @@ TEST_CASE("compare: cases once wrong (regressions)", "[compare]") {
        "None of that swayed jurors, who convicted Gigante of racketeering and extortion.",
        "no-conflict",
        {}},
+      // ... and without its apostrophe, which the tokeniser splits otherwise
+      {"'I cant speak for the first death,' Gaskin told the Timaru Herald.",
+       "'I can't speak for the first death,' Gaskin told the Timaru Herald.",
+       "no-conflict",
+       {}},
+      // a year that names a thing dates no act: the Aceh quake of Tuesday is not the tsunami's
+      {"The quake struck Aceh province, a region hit by the 2004 tsunami.",
+       "The quake struck Aceh province on Tuesday, July 2, 2013.",
+       "no-conflict",
+       {}},
   };
   run(GENERATE(from_range(kCases)));
 }

@@ -90,6 +90,8 @@ struct Scanner {
   std::optional<Number> number(std::size_t i) const {
     const Token& t = tokens[i];
     Number n;
+    // "000" of "230, 000" (a thousands separator taken for a list) counts nothing
+    if (t.lower.size() > 1 && t.lower[0] == '0' && t.lower[1] != '.') return std::nullopt;
     if (t.kind == Token::Kind::kNumber && parse_number(t.lower, n.value)) return n;
     if (auto it = lex.number_words.find(t.lower); it != lex.number_words.end()) {
       n.value = it->second;

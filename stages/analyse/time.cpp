@@ -62,10 +62,17 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
     if (timex.type != Timex::Type::kDate && timex.type != Timex::Type::kTime) continue;
     const auto days = days_of_value(timex.value);
     if (!days) continue;  // PRESENT_REF, XXXX-XX-XX: no stretch of the calendar
-    // "a 1966 document", "the 1917 Revolution": a year after a determiner names a thing
-    if (days->grain == DayRange::Grain::kYear && last == first && first > 0 &&
-        is_determiner(tokens[static_cast<std::size_t>(first - 1)]))
-      continue;
+    // "a 1966 document", "the 1917 Revolution", "hit by 2004 tsunami": a year that modifies
+    // a noun names a thing, not the act's time
+    if (days->grain == DayRange::Grain::kYear && last == first) {
+      const Token& year = tokens[static_cast<std::size_t>(first)];
+      const bool modifies = (year.dep == Dep::kCompound || year.dep == Dep::kNummod ||
+                             year.dep == Dep::kAmod) &&
+                            year.head > first &&
+                            tokens[static_cast<std::size_t>(year.head)].upos == Upos::kNoun;
+      if (modifies || (first > 0 && is_determiner(tokens[static_cast<std::size_t>(first - 1)])))
+        continue;
+    }
     TimeInterval t;
     t.first_day = days->first;
     t.last_day = days->last;

@@ -1,6 +1,7 @@
 #include "compare/compare.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -209,16 +210,18 @@ namespace {
 
 // True when the two statements say the same words (marks aside): they cannot conflict,
 // however differently the parse took each ('" None of that swayed jurors' and 'None of
-// that swayed jurors', copied with and without its quotation mark).
+// that swayed jurors', copied with and without its quotation mark; "I cant speak" and "I
+// can't speak", split by the tokeniser into other words). Compared letter by letter.
 bool same_words(const Statement& a, const Statement& b) {
-  std::size_t i = 0, j = 0;
-  auto skip = [](const Statement& s, std::size_t& k) {
-    while (k < s.tokens.size() && s.tokens[k].kind == Token::Kind::kPunct) ++k;
+  auto letters = [](const Statement& s) {
+    std::string out;
+    for (const Token& t : s.tokens)
+      for (char c : t.lower)
+        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+          out += c;
+    return out;
   };
-  for (skip(a, i), skip(b, j); i < a.tokens.size() && j < b.tokens.size();
-       skip(a, ++i), skip(b, ++j))
-    if (a.tokens[i].lower != b.tokens[j].lower) return false;
-  return i == a.tokens.size() && j == b.tokens.size();
+  return letters(a) == letters(b);
 }
 
 }  // namespace

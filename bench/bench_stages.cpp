@@ -19,8 +19,8 @@
 #include "compare/compare.hpp"
 #include "corpus_gen.hpp"
 #include "ingest/ingest.hpp"
-#include "run.hpp"
 #include "ruleset/ruleset.hpp"
+#include "run.hpp"
 #include "segment/segment.hpp"
 
 namespace crosscheck::bench {

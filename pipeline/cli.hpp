@@ -119,6 +119,8 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
 int write_reports(const Corpus& corpus, const LoadedRules& rules, const std::filesystem::path& out,
                   const std::vector<std::string>& formats, bool quiet);
 
+// The lines of a text that hold words, trimmed: each a paragraph for the parser.
+std::vector<Span> lines_of(const std::string& text);
 int cmd_parse(const std::vector<std::string>& args);
 int cmd_train_parser(const std::vector<std::string>& args);
 int cmd_timex(const std::vector<std::string>& args);

@@ -93,8 +93,6 @@ std::unique_ptr<ModelLoading> start_loading_model(const std::string& path) {
   return loading;
 }
 
-namespace {
-
 // The lines of a file, trimmed, without the empty ones: each a paragraph for parsing (or
 // a sentence, with --line-per-sentence). Every byte that is not white space belongs to one,
 // clutter included, since a scorer compares our words with the text character for
@@ -113,8 +111,6 @@ std::vector<Span> lines_of(const std::string& t) {
   }
   return out;
 }
-
-}  // namespace
 
 int cmd_parse(const std::vector<std::string>& args) {
   std::vector<std::string> files;

@@ -26,22 +26,6 @@ std::optional<std::int32_t> parse_iso_day(const std::string& s) {
   return d->first;
 }
 
-// The lines of a text that hold words, trimmed: each a paragraph for the parser.
-std::vector<Span> paragraphs(const std::string& t) {
-  std::vector<Span> out;
-  std::uint32_t b = 0;
-  while (b < t.size()) {
-    std::uint32_t e = b;
-    while (e < t.size() && t[e] != '\n') ++e;
-    std::uint32_t x = b, y = e;
-    while (x < y && std::isspace(static_cast<unsigned char>(t[x]))) ++x;
-    while (y > x && std::isspace(static_cast<unsigned char>(t[y - 1]))) --y;
-    if (y > x) out.push_back({x, y});
-    b = e + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 int cmd_timex(const std::vector<std::string>& args) {
@@ -102,11 +86,11 @@ int cmd_timex(const std::vector<std::string>& args) {
     }
     const Document& doc = std::get<Document>(ingested);
     const std::string& text = doc.original;
-    const std::vector<Span> units = paragraphs(text);
+    const std::vector<Span> units = lines_of(text);
     std::vector<std::vector<SentenceWords>> parsed(units.size());
     tbb::parallel_for(std::size_t{0}, units.size(), [&](std::size_t i) {
-      parsed[i] = parse_paragraph(std::string_view(text).substr(units[i].begin, units[i].size()),
-                                  *model);
+      parsed[i] =
+          parse_paragraph(std::string_view(text).substr(units[i].begin, units[i].size()), *model);
       for (SentenceWords& s : parsed[i])
         s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
     });
@@ -128,8 +112,8 @@ int cmd_timex(const std::vector<std::string>& args) {
         for (const Timex& t : find_timexes(s.words, rules.lexicon, context)) {
           const std::uint32_t b = s.span.begin + t.span.begin, e = s.span.begin + t.span.end;
           std::cout << "{\"file\": " << json_quote(file) << ", \"start_byte\": " << b
-                    << ", \"end_byte\": " << e << ", \"text\": "
-                    << json_quote(std::string_view(text).substr(b, e - b))
+                    << ", \"end_byte\": " << e
+                    << ", \"text\": " << json_quote(std::string_view(text).substr(b, e - b))
                     << ", \"type\": " << json_quote(to_string(t.type))
                     << ", \"value\": " << json_quote(t.value) << ", \"mod\": " << json_quote(t.mod)
                     << "}\n";

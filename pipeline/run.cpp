@@ -32,10 +32,8 @@ AnalyseOptions analyse_options(const Lexicon& lexicon, const SyntaxModel& syntax
   options.timexes = [&lexicon](const std::vector<Word>& words, TimexContext& context) {
     return find_timexes(words, lexicon, context);
   };
-  options.stamp_like = [&lexicon](const std::vector<Word>& words,
-                                  const std::vector<Timex>& timexes, std::size_t x) {
-    return stamp_like(words, timexes, x, lexicon);
-  };
+  options.stamp_like = [&lexicon](const std::vector<Word>& words, const std::vector<Timex>& timexes,
+                                  std::size_t x) { return stamp_like(words, timexes, x, lexicon); };
   return options;
 }
 

@@ -36,9 +36,8 @@ std::string quantities(const Statement& s) {
   for (const auto& q : s.quantities)
     out += (out.size() > 1 ? "," : "") + std::string("{\"text\":") + json_quote(q.text) +
            ",\"low\":" + number(q.low) + ",\"high\":" + number(q.high) +
-           ",\"approximate\":" + (q.approximate ? "true" : "false") +
-           ",\"kind\":\"" + std::string(to_string(q.kind)) + "\"" +
-           ",\"unit\":" + json_quote(q.unit) + "}";
+           ",\"approximate\":" + (q.approximate ? "true" : "false") + ",\"kind\":\"" +
+           std::string(to_string(q.kind)) + "\"" + ",\"unit\":" + json_quote(q.unit) + "}";
   return out + "]";
 }
 
@@ -69,8 +68,7 @@ std::string side(const Corpus& corpus, std::uint32_t index) {
   const Document& d = s.document;
   return "{\"source\":" + json_quote(d.source.id) + ",\"title\":" + json_quote(d.source.title) +
          ",\"outlet\":" + json_quote(d.source.outlet) + ",\"date\":" + json_quote(d.source.date) +
-         written(d) +
-         ",\"doc\":" + json_quote(d.path) + "," + position(d, s.statement.span) +
+         written(d) + ",\"doc\":" + json_quote(d.path) + "," + position(d, s.statement.span) +
          ",\"text\":" + json_quote(d.text.substr(s.statement.span.begin, s.statement.span.size())) +
          ",\"sentence\":{\"index\":" + std::to_string(s.sentence.index) + "," +
          position(d, s.sentence.span) + ",\"text\":" + json_quote(s.sentence.text) +

@@ -178,8 +178,10 @@ struct Reader {
     for (auto&& [key, value] : *t) {
       auto& lex = out.lexicon;
       const std::map<std::string_view, std::set<std::string>*> sets = {
-          {"before", &lex.time_before},         {"after", &lex.time_after},
-          {"until", &lex.time_until},           {"range_from", &lex.time_range_from},
+          {"before", &lex.time_before},
+          {"after", &lex.time_after},
+          {"until", &lex.time_until},
+          {"range_from", &lex.time_range_from},
           {"range_to", &lex.time_range_to}};
       const auto it = sets.find(key.str());
       if (it == sets.end()) {
@@ -207,10 +209,13 @@ struct Reader {
         {"periods", &tw.periods}, {"deictic", &tw.deictic},     {"offsets", &tw.offsets},
         {"mods", &tw.mods},       {"zones", &tw.zones},         {"frequencies", &tw.frequencies}};
     const std::map<std::string_view, std::map<std::string, int>*> ints_of = {
-        {"weekdays", &tw.weekdays}, {"shifts", &tw.shifts}, {"narrative", &tw.narrative},
-        {"meridiem", &tw.meridiem}, {"ordinals", &tw.ordinals}};
+        {"weekdays", &tw.weekdays},
+        {"shifts", &tw.shifts},
+        {"narrative", &tw.narrative},
+        {"meridiem", &tw.meridiem},
+        {"ordinals", &tw.ordinals}};
     const std::map<std::string_view, std::set<std::string>*> sets_of = {{"every", &tw.every},
-                                                                       {"vague", &tw.vague}};
+                                                                        {"vague", &tw.vague}};
     for (auto&& [key, value] : *t) {
       const std::string section = "timex." + std::string(key.str());
       if (auto it = strings_of.find(key.str()); it != strings_of.end()) {
@@ -256,8 +261,8 @@ struct Reader {
       }
       const std::string k = lower_key(key.str());
       lex.units[k] = {unit->get(), *factor};
-      lex.longest_unit =
-          std::max(lex.longest_unit, static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ') + 1));
+      lex.longest_unit = std::max(
+          lex.longest_unit, static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ') + 1));
     }
   }
 
@@ -630,11 +635,12 @@ struct Loader {
       else if (k == "rule")
         r.rules(value, rule_ids);
       else
-        r.unknown_key(key,
-                      "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
-                      "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
-                      "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
-                      "multipliers, irregular, timex, units, currencies, amounts, entity, class, rule)");
+        r.unknown_key(
+            key,
+            "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
+            "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
+            "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
+            "multipliers, irregular, timex, units, currencies, amounts, entity, class, rule)");
     }
   }
 

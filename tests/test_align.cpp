@@ -11,11 +11,11 @@
 
 #include "align/align.hpp"
 #include "analyse/analyse.hpp"
+#include "analyse_support.hpp"
 #include "crosscheck/core.hpp"
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
-#include "analyse_support.hpp"
 
 namespace {
 
@@ -52,7 +52,8 @@ Corpus make_corpus(const std::vector<DocumentSpec>& documents) {
     auto doc = std::get<crosscheck::Document>(std::move(result));
     doc.index = k;
     const auto sentences = crosscheck::segment(doc, {6, &lexicon()});
-    for (auto& s : crosscheck::analyse(doc, sentences, crosscheck::test::analyse_options(lexicon()))) {
+    for (auto& s :
+         crosscheck::analyse(doc, sentences, crosscheck::test::analyse_options(lexicon()))) {
       corpus.text.push_back(doc.text.substr(s.span.begin, s.span.size()));
       corpus.statements.push_back(std::move(s));
     }

@@ -1,8 +1,8 @@
 // The amounts of statements in news phrasing of our own: each row gives a sentence and every
 // amount a reader takes from it, in order, with its kind, what it counts or is measured in
 // (measures converted to their base unit), and its range.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -56,8 +56,7 @@ const Row kRows[] = {
     {"No one was hurt in the fire.", {{Kind::kCount, "peopl", 0, 0}}},
     {"Nobody died in the crash.", {{Kind::kCount, "peopl", 0, 0}}},
     {"The war displaced 1.2 million people.", {{Kind::kCount, "peopl", 1.2e6, 1.2e6}}},
-    {"The camp holds two hundred thousand refugees.",
-     {{Kind::kCount, "refuge", 200000, 200000}}},
+    {"The camp holds two hundred thousand refugees.", {{Kind::kCount, "refuge", 200000, 200000}}},
     {"The air force ordered 179 new tankers.", {{Kind::kCount, "tanker", 179, 179}}},
     {"The boxer landed 178 of 369 punches.",
      {{Kind::kCount, "part:punch", 178, 178}, {Kind::kCount, "punch", 369, 369}}},
@@ -95,11 +94,9 @@ const Row kRows[] = {
     {"The estate covers 10 acres.", {{Kind::kMeasure, "m2", 40468.564, 40468.564}}},
     {"The spill released 1,500 barrels of oil.",
      {{Kind::kMeasure, "l", 1500 * 158.987295, 1500 * 158.987295}}},
-    {"The road includes a 12-mile stretch.",
-     {{Kind::kMeasure, "m", 12 * 1609.344, 12 * 1609.344}}},
+    {"The road includes a 12-mile stretch.", {{Kind::kMeasure, "m", 12 * 1609.344, 12 * 1609.344}}},
     {"The snow was 30 centimetres deep.", {{Kind::kMeasure, "m", 0.3, 0.3}}},
-    {"The boxer weighed 150 lbs.",
-     {{Kind::kMeasure, "kg", 150 * 0.45359237, 150 * 0.45359237}}},
+    {"The boxer weighed 150 lbs.", {{Kind::kMeasure, "kg", 150 * 0.45359237, 150 * 0.45359237}}},
     {"The ship sailed at 40 knots.", {{Kind::kMeasure, "m/s", 40 * 0.514444, 40 * 0.514444}}},
     {"The tower rises 60 metres.", {{Kind::kMeasure, "m", 60, 60}}},
     {"Workers dug a 2-kilometre tunnel.", {{Kind::kMeasure, "m", 2000, 2000}}},

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "analyse/analyse.hpp"
+#include "analyse_support.hpp"
 #include "crosscheck/core.hpp"
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
-#include "analyse_support.hpp"
 
 namespace {
 
@@ -55,7 +55,8 @@ std::vector<Analysed> analyse_all(const std::string& text) {
   const auto sentences = crosscheck::segment(doc, {6, &lexicon()});
   REQUIRE(sentences.size() == 1);
   std::vector<Analysed> out;
-  for (auto& s : crosscheck::analyse(doc, sentences.front(), crosscheck::test::analyse_options(lexicon())))
+  for (auto& s :
+       crosscheck::analyse(doc, sentences.front(), crosscheck::test::analyse_options(lexicon())))
     out.push_back({std::move(s),
                    doc.text.substr(sentences.front().span.begin, sentences.front().span.size())});
   return out;
@@ -237,7 +238,8 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=negative cues=[refused to] negated=[send] mod=asserted ents=[Joseph Stalin]"},
       {"Stalin failed to approve the plan.",
        "pol=negative cues=[failed to] negated=[approve] mod=asserted ents=[Joseph Stalin]"},
-      {"Nobody approved the plan.", "pol=negative cues=[nobody] negated=[approved] mod=asserted qty=[0..0 peopl]"},
+      {"Nobody approved the plan.",
+       "pol=negative cues=[nobody] negated=[approved] mod=asserted qty=[0..0 peopl]"},
       // the scope stops at "but" and at a comma
       {"Stalin did not approve the plan but Mao agreed.",
        "pol=negative cues=[not] negated=[approve] mod=asserted ents=[Joseph Stalin] || "

@@ -13,12 +13,12 @@
 
 #include "align/align.hpp"
 #include "analyse/analyse.hpp"
+#include "analyse_support.hpp"
 #include "compare/compare.hpp"
 #include "crosscheck/core.hpp"
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
-#include "analyse_support.hpp"
 
 namespace {
 
@@ -44,8 +44,7 @@ crosscheck::CompareOptions compare_options() {
 }
 
 // `date`: the article's (YYYY-MM-DD), as sources.toml gives it; null: none
-Statement statement_of(const std::string& text, std::uint32_t index,
-                       const char* date = nullptr) {
+Statement statement_of(const std::string& text, std::uint32_t index, const char* date = nullptr) {
   auto result = crosscheck::ingest(index == 0 ? "A" : "B", text);
   if (const auto* d = std::get_if<crosscheck::Diagnostic>(&result)) FAIL(d->format());
   auto doc = std::get<crosscheck::Document>(std::move(result));
@@ -96,7 +95,7 @@ struct Case {
   // "conflict/<type>", "agreement/<type>", "none", or "no-conflict" (an agreement or none)
   const char* expected;
   std::vector<std::string> cues;  // words the finding must name
-  const char* a_date = nullptr;    // the articles' dates, when they have them
+  const char* a_date = nullptr;   // the articles' dates, when they have them
   const char* b_date = nullptr;
 };
 
@@ -524,7 +523,9 @@ TEST_CASE("compare: amounts in units, currencies and parts", "[compare]") {
        "conflict/number",
        {"85 miles", "200 km"}},
       // two currencies are two units
-      {"Arsenal paid \u00a388m for Silva.", "Arsenal paid \u00a360m for Silva.", "conflict/number",
+      {"Arsenal paid \u00a388m for Silva.",
+       "Arsenal paid \u00a360m for Silva.",
+       "conflict/number",
        {"\u00a388m", "\u00a360m"}},
       {"Arsenal paid $88m for Silva.", "Arsenal paid \u20ac60m for Silva.", "no-conflict", {}},
       // the part and the whole are two things
@@ -534,10 +535,12 @@ TEST_CASE("compare: amounts in units, currencies and parts", "[compare]") {
        {}},
       {"Khan won 9-3 against Judah.", "Khan won 8-4 against Judah.", "conflict/number", {}},
       // how long: durations in days
-      {"Smith was jailed in Leeds for eight years.", "Smith was jailed in Leeds for six years.",
+      {"Smith was jailed in Leeds for eight years.",
+       "Smith was jailed in Leeds for six years.",
        "conflict/number",
        {}},
-      {"Smith was jailed in Leeds for 24 months.", "Smith was jailed in Leeds for two years.",
+      {"Smith was jailed in Leeds for 24 months.",
+       "Smith was jailed in Leeds for two years.",
        "agreement/number",
        {}},
   };

@@ -14,11 +14,11 @@
 #include <vector>
 
 #include "analyse/analyse.hpp"
+#include "analyse_support.hpp"
 #include "crosscheck/lexicon.hpp"
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
-#include "analyse_support.hpp"
 
 namespace {
 

@@ -1,9 +1,9 @@
 #include "crosscheck/calendar.hpp"
 
-#include "crosscheck/core.hpp"
-
 #include <charconv>
 #include <cstdio>
+
+#include "crosscheck/core.hpp"
 
 namespace crosscheck {
 

@@ -73,14 +73,14 @@ Dep dep_from(std::string_view r) {
   };
   static constexpr Name kExact[] = {{"nsubj:pass", Dep::kNsubjPass}, {"obl:agent", Dep::kOblAgent}};
   static constexpr Name kBase[] = {
-      {"root", Dep::kRoot},         {"nsubj", Dep::kNsubj}, {"obj", Dep::kObj},
-      {"iobj", Dep::kIobj},         {"obl", Dep::kObl},     {"xcomp", Dep::kXcomp},
-      {"ccomp", Dep::kCcomp},       {"conj", Dep::kConj},   {"advcl", Dep::kAdvcl},
-      {"acl", Dep::kAcl},           {"aux", Dep::kAux},     {"cop", Dep::kCop},
-      {"mark", Dep::kMark},         {"case", Dep::kCase},   {"advmod", Dep::kAdvmod},
-      {"compound", Dep::kCompound}, {"flat", Dep::kFlat},   {"amod", Dep::kAmod},
-      {"nmod", Dep::kNmod},         {"appos", Dep::kAppos}, {"cc", Dep::kCc},
-      {"csubj", Dep::kNsubj},       {"det", Dep::kDet},     {"parataxis", Dep::kParataxis},
+      {"root", Dep::kRoot},         {"nsubj", Dep::kNsubj},  {"obj", Dep::kObj},
+      {"iobj", Dep::kIobj},         {"obl", Dep::kObl},      {"xcomp", Dep::kXcomp},
+      {"ccomp", Dep::kCcomp},       {"conj", Dep::kConj},    {"advcl", Dep::kAdvcl},
+      {"acl", Dep::kAcl},           {"aux", Dep::kAux},      {"cop", Dep::kCop},
+      {"mark", Dep::kMark},         {"case", Dep::kCase},    {"advmod", Dep::kAdvmod},
+      {"compound", Dep::kCompound}, {"flat", Dep::kFlat},    {"amod", Dep::kAmod},
+      {"nmod", Dep::kNmod},         {"appos", Dep::kAppos},  {"cc", Dep::kCc},
+      {"csubj", Dep::kNsubj},       {"det", Dep::kDet},      {"parataxis", Dep::kParataxis},
       {"expl", Dep::kExpl},         {"nummod", Dep::kNummod}};
   for (const Name& n : kExact)
     if (r == n.name) return n.dep;
@@ -165,10 +165,10 @@ std::string_view to_string(Modality modality) {
 
 std::string_view to_string(Dep dep) {
   static constexpr std::string_view kNames[] = {
-      "",         "root", "nsubj", "nsubj:pass", "obj",   "iobj", "obl",  "obl:agent", "xcomp",
-      "ccomp",    "conj", "advcl", "acl",        "aux",   "cop",  "mark", "case",      "advmod",
-      "compound", "flat", "amod",  "nmod",       "appos", "cc",   "det",  "parataxis", "expl",
-      "nummod"};
+      "",          "root",  "nsubj", "nsubj:pass", "obj",       "iobj", "obl",
+      "obl:agent", "xcomp", "ccomp", "conj",       "advcl",     "acl",  "aux",
+      "cop",       "mark",  "case",  "advmod",     "compound",  "flat", "amod",
+      "nmod",      "appos", "cc",    "det",        "parataxis", "expl", "nummod"};
   const auto i = static_cast<std::size_t>(dep);
   return i < std::size(kNames) ? kNames[i] : "";
 }

@@ -140,7 +140,8 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
   mark_non_assertions(s.tokens, lex);
   resolve_pronouns(s.tokens, lex);
   s.quantities = detail::find_quantities(s.tokens, lex, used);
-  for (auto& q : detail::durations(s.tokens, timexes, word_token, lex)) s.quantities.push_back(std::move(q));
+  for (auto& q : detail::durations(s.tokens, timexes, word_token, lex))
+    s.quantities.push_back(std::move(q));
   std::stable_sort(s.quantities.begin(), s.quantities.end(),
                    [](const Quantity& x, const Quantity& y) { return x.token < y.token; });
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
@@ -235,18 +236,19 @@ std::vector<Statement> analyse_sentence(const Document& doc, const Sentence& sen
 // An undated article's stamp on a line of its own, which ingest keeps out of the statements
 // as page furniture ("January 13, 1993 GMT" under the headline): the first one in the
 // article's opening dates it.
-void date_from_furniture(const Document& doc, const AnalyseOptions& options,
-                         TimexContext& context, Dating& dating) {
+void date_from_furniture(const Document& doc, const AnalyseOptions& options, TimexContext& context,
+                         Dating& dating) {
   for (const Span& line : doc.clutter) {
     if (line.begin >= kDatelineReach || context.article_date) break;
-    const std::vector<Word> words = options.parse(
-        std::string_view(doc.text.data() + line.begin, line.size()));
+    const std::vector<Word> words =
+        options.parse(std::string_view(doc.text.data() + line.begin, line.size()));
     TimexContext scratch;
     const std::vector<Timex> timexes = options.timexes(words, scratch);
     for (std::size_t x = 0; x < timexes.size(); ++x)
       if (timexes[x].type == Timex::Type::kDate && options.stamp_like(words, timexes, x)) {
         context.article_date = context.anchor = days_of_value(timexes[x].value)->first;
-        dating = {context.article_date, true,
+        dating = {context.article_date,
+                  true,
                   {line.begin + timexes[x].span.begin, line.begin + timexes[x].span.end}};
         break;
       }

@@ -1,8 +1,8 @@
 // analyse: a Sentence -> its Statements, each with tokens (the words of the sentence's
 // dependency parse: UD tokens, their tags and tag-keyed lemmas), canonical entities,
 // predicates, negation cues with their scope, hedges, attribution, times as intervals
-// (resolved against the article's date) and quantities. All language knowledge comes from the Lexicon and the parse; nothing is
-// hard-coded.
+// (resolved against the article's date) and quantities. All language knowledge comes from the
+// Lexicon and the parse; nothing is hard-coded.
 #pragma once
 
 #include <functional>
@@ -23,8 +23,7 @@ struct AnalyseOptions {
   // article's context (the pipeline passes the timex stage's find_timexes), and whether
   // one of them reads as a dateline or publication stamp (timex's stamp_like)
   std::function<std::vector<Timex>(const std::vector<Word>&, TimexContext&)> timexes;
-  std::function<bool(const std::vector<Word>&, const std::vector<Timex>&, std::size_t)>
-      stamp_like;
+  std::function<bool(const std::vector<Word>&, const std::vector<Timex>&, std::size_t)> stamp_like;
   // the day the article was written, from its sources.toml entry; unset: found in its text
   std::optional<std::int32_t> article_date;
 };

@@ -24,10 +24,8 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
 // The sentence's durations with a number ("for three years", "a 12-year sentence"), as
 // amounts of days: an act's "how long" compares like its other amounts. Ages ("the
 // 33-year-old") are not among them.
-std::vector<Quantity> durations(const std::vector<Token>& tokens,
-                                const std::vector<Timex>& timexes,
-                                const std::vector<std::int32_t>& token_of,
-                                const Lexicon& lexicon);
+std::vector<Quantity> durations(const std::vector<Token>& tokens, const std::vector<Timex>& timexes,
+                                const std::vector<std::int32_t>& token_of, const Lexicon& lexicon);
 
 // Digits and number words with approximators and the noun they count. Skips `used` tokens.
 std::vector<Quantity> find_quantities(const std::vector<Token>& tokens, const Lexicon& lexicon,

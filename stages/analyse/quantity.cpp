@@ -130,8 +130,8 @@ struct Scanner {
         return h.lemma;
     }
     for (std::size_t k = 0; k < tokens.size(); ++k)
-      if (tokens[k].head == static_cast<std::int32_t>(number_token) && tokens[k].dep == Dep::kNmod &&
-          tokens[k].kind == Token::Kind::kWord)
+      if (tokens[k].head == static_cast<std::int32_t>(number_token) &&
+          tokens[k].dep == Dep::kNmod && tokens[k].kind == Token::Kind::kWord)
         return tokens[k].lemma;
     return noun_after(tokens, last);
   }
@@ -167,10 +167,10 @@ struct Scanner {
   std::string text_of(std::size_t first, std::size_t last) const {
     std::string out;
     for (std::size_t k = first; k <= last; ++k) {
-      const bool joined = k > first && (tokens[k].kind == Token::Kind::kPunct ||
-                                        is_dash(tokens[k - 1]) || tokens[k - 1].lower == "$" ||
-                                        tokens[k - 1].lower == "\u00a3" ||
-                                        tokens[k - 1].lower == "\u20ac");
+      const bool joined =
+          k > first && (tokens[k].kind == Token::Kind::kPunct || is_dash(tokens[k - 1]) ||
+                        tokens[k - 1].lower == "$" || tokens[k - 1].lower == "\u00a3" ||
+                        tokens[k - 1].lower == "\u20ac");
       out += (k > first && !joined ? " " : "") + tokens[k].lower;
     }
     return out;
@@ -216,9 +216,9 @@ struct Scanner {
 
   std::optional<std::pair<Quantity, std::size_t>> amount(std::size_t i) const {
     // "6:00 p.m.", "4:48 remaining": a clock time, not an amount
-    const bool clock = (at(i + 1) && tokens[i + 1].lower == ":") ||
-                       (i > 1 && tokens[i - 1].lower == ":" &&
-                        tokens[i - 2].kind == Token::Kind::kNumber);
+    const bool clock =
+        (at(i + 1) && tokens[i + 1].lower == ":") ||
+        (i > 1 && tokens[i - 1].lower == ":" && tokens[i - 2].kind == Token::Kind::kNumber);
     if (clock) return std::nullopt;
     auto n = number(i);
     if (!n) return std::nullopt;

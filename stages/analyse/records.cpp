@@ -139,11 +139,11 @@ std::vector<Record> build_records(const Statement& c, const ClauseMarks& marks,
     out.push_back(std::move(r));
   }
   for (std::uint32_t i = 0; i < c.times.size(); ++i) {
-      const std::int32_t head = phrase_head(tokens, c.times[i].token, c.times[i].token_end);
-      if (head < 0) continue;
-      if (const std::int32_t r = governing_record(tokens, head, record_of); r >= 0)
-        out[static_cast<std::size_t>(r)].times.push_back(i);
-    }
+    const std::int32_t head = phrase_head(tokens, c.times[i].token, c.times[i].token_end);
+    if (head < 0) continue;
+    if (const std::int32_t r = governing_record(tokens, head, record_of); r >= 0)
+      out[static_cast<std::size_t>(r)].times.push_back(i);
+  }
   // A dependent shared by coordinated acts hangs from the first of them (UD's convention):
   // "visited Moscow in April 1950 and obtained approval" dates the approval too, unless the
   // conjunct has a time of its own (or is joined by a comma alone: core's coordinated).

@@ -26,6 +26,19 @@ bool not_until(const std::vector<Token>& tokens, const Lexicon& lexicon, std::si
   return false;
 }
 
+// A time expression's first and last tokens: its words that are not page clutter; -1, -1
+// when none is left.
+std::pair<std::int32_t, std::int32_t> tokens_of(const Timex& timex,
+                                                const std::vector<std::int32_t>& token_of) {
+  std::int32_t first = -1, last = -1;
+  for (std::uint32_t w = timex.word; w < timex.word_end && w < token_of.size(); ++w)
+    if (token_of[w] >= 0) {
+      if (first < 0) first = token_of[w];
+      last = token_of[w];
+    }
+  return {first, last};
+}
+
 // The part of an interval a TIMEX3 modifier keeps: "early 1950" is its first months.
 void narrow(TimeInterval& t, const std::string& mod) {
   const std::int32_t length = t.last_day - t.first_day + 1;
@@ -48,13 +61,7 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
   std::vector<TimeInterval> out;
   for (std::size_t x = 0; x < timexes.size(); ++x) {
     const Timex& timex = timexes[x];
-    // its tokens: the words that are not page clutter
-    std::int32_t first = -1, last = -1;
-    for (std::uint32_t w = timex.word; w < timex.word_end && w < token_of.size(); ++w)
-      if (token_of[w] >= 0) {
-        if (first < 0) first = token_of[w];
-        last = token_of[w];
-      }
+    const auto [first, last] = tokens_of(timex, token_of);
     if (first < 0) continue;
     // every time expression's words are taken: "six months" is no amount, "May" no hedge
     for (std::int32_t k = first; k <= last; ++k) used[static_cast<std::size_t>(k)] = true;
@@ -66,10 +73,9 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
     // a noun names a thing, not the act's time
     if (days->grain == DayRange::Grain::kYear && last == first) {
       const Token& year = tokens[static_cast<std::size_t>(first)];
-      const bool modifies = (year.dep == Dep::kCompound || year.dep == Dep::kNummod ||
-                             year.dep == Dep::kAmod) &&
-                            year.head > first &&
-                            tokens[static_cast<std::size_t>(year.head)].upos == Upos::kNoun;
+      const bool modifies =
+          (year.dep == Dep::kCompound || year.dep == Dep::kNummod || year.dep == Dep::kAmod) &&
+          year.head > first && tokens[static_cast<std::size_t>(year.head)].upos == Upos::kNoun;
       if (modifies || (first > 0 && is_determiner(tokens[static_cast<std::size_t>(first - 1)])))
         continue;
     }
@@ -101,9 +107,9 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
       // act spans both ends
       const bool from_to = t.token == prev.token_end + 1 &&
                            lexicon.time_range_to.count(tokens[prev.token_end].lower);
-      const bool dashed = t.token == prev.token_end + 1 &&
-                          (tokens[prev.token_end].lower == "-" ||
-                           tokens[prev.token_end].lower == "\u2013");  // "1950-53"
+      const bool dashed =
+          t.token == prev.token_end + 1 && (tokens[prev.token_end].lower == "-" ||
+                                            tokens[prev.token_end].lower == "\u2013");  // "1950-53"
       if (dashed && t.first_day > prev.last_day) {
         prev.last_day = t.last_day;
         prev.token_end = t.token_end;
@@ -144,7 +150,7 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
       const bool before = lexicon.time_before.count(word) || lexicon.time_before.count(two);
       const bool after = lexicon.time_after.count(word) || lexicon.time_after.count(two);
       if (!before && !after) continue;
-      if (ranged[m]) break;  // "from X to Y" is closed
+      if (ranged[m]) break;                      // "from X to Y" is closed
       if (not_until(tokens, lexicon, k)) break;  // "did not approve until April": in April
       if (before)
         t.first_day = -kOpen;
@@ -189,25 +195,17 @@ std::optional<double> days_of_duration(std::string_view v) {
 
 }  // namespace
 
-std::vector<Quantity> durations(const std::vector<Token>& tokens,
-                                const std::vector<Timex>& timexes,
-                                const std::vector<std::int32_t>& token_of,
-                                const Lexicon& lexicon) {
+std::vector<Quantity> durations(const std::vector<Token>& tokens, const std::vector<Timex>& timexes,
+                                const std::vector<std::int32_t>& token_of, const Lexicon& lexicon) {
   std::vector<Quantity> out;
   for (const Timex& timex : timexes) {
     if (timex.type != Timex::Type::kDuration) continue;
     const auto days = days_of_duration(timex.value);
     if (!days) continue;
-    std::int32_t first = -1, last = -1;
-    for (std::uint32_t w = timex.word; w < timex.word_end && w < token_of.size(); ++w)
-      if (token_of[w] >= 0) {
-        if (first < 0) first = token_of[w];
-        last = token_of[w];
-      }
+    const auto [first, last] = tokens_of(timex, token_of);
     if (first < 0) continue;
     // "the 33-year-old": a person's age, not how long the act took
-    if (lexicon.time_words.in("age_suffix", tokens[static_cast<std::size_t>(last)].lower))
-      continue;
+    if (lexicon.time_words.in("age_suffix", tokens[static_cast<std::size_t>(last)].lower)) continue;
     Quantity q;
     q.kind = Quantity::Kind::kMeasure;
     q.unit = "days";

@@ -158,11 +158,10 @@ std::optional<NumberMatch> compare_numbers(const Statement& a, const Record& ra,
       const Quantity& qb = b.quantities[j];
       if (qb.kind != qa.kind || qb.unit != qa.unit) continue;
       // a measure converted from another unit was rounded in it: "six miles" ~ "10 km"
-      const double slack = qa.kind == Quantity::Kind::kMeasure && qa.stated != qb.stated
-                               ? kConversionSlack
-                               : 0.0;
-      const bool overlap =
-          qa.low * (1 - slack) <= qb.high * (1 + slack) && qb.low * (1 - slack) <= qa.high * (1 + slack);
+      const double slack =
+          qa.kind == Quantity::Kind::kMeasure && qa.stated != qb.stated ? kConversionSlack : 0.0;
+      const bool overlap = qa.low * (1 - slack) <= qb.high * (1 + slack) &&
+                           qb.low * (1 - slack) <= qa.high * (1 + slack);
       if (overlap) return NumberMatch{&qa, &qb, true};  // one agreeing amount is enough
       if (!disjoint) disjoint = NumberMatch{&qa, &qb, false};
     }

@@ -39,8 +39,7 @@ std::string lower(std::string_view s) {
 }
 
 bool digits(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 int to_int(std::string_view s) {
@@ -56,8 +55,8 @@ struct Hit {
   Type type = Type::kDate;
   std::string value;
   std::string mod;
-  bool takes_the = false;  // "the next day", "the 1990s", "the past five years"
-  bool relative = false;   // its value comes from the article's date or the last date given
+  bool takes_the = false;        // "the next day", "the 1990s", "the past five years"
+  bool relative = false;         // its value comes from the article's date or the last date given
   std::optional<DayRange> days;  // a date it resolved to, for the anchor
 };
 
@@ -109,8 +108,8 @@ std::string duration_value(double count, const Unit& u, bool vague) {
   double n = count * u.times;
   // a fraction goes down a unit: half a year is P6M, half an hour PT30M
   static const std::pair<const char*, std::pair<const char*, double>> kSmaller[] = {
-      {"Y", {"M", 12}}, {"M", {"D", 30}}, {"W", {"D", 7}}, {"D", {"H", 24}}, {"H", {"MIN", 60}},
-      {"MIN", {"S", 60}}};
+      {"Y", {"M", 12}}, {"M", {"D", 30}},   {"W", {"D", 7}},
+      {"D", {"H", 24}}, {"H", {"MIN", 60}}, {"MIN", {"S", 60}}};
   for (const auto& [from, to] : kSmaller)
     if (code == from && std::abs(n - std::round(n)) > 1e-9) {
       code = to.first;
@@ -158,7 +157,8 @@ struct Grammar {
     if (it != tw.roles.end())
       for (const std::string& ending : it->second)
         if (form.ends_with(ending) && form.size() > ending.size() &&
-            base.starts_with(form.substr(0, std::min(form.size() - ending.size(), base.size() - 1))))
+            base.starts_with(
+                form.substr(0, std::min(form.size() - ending.size(), base.size() - 1))))
           return Tense::kNone;
     return Tense::kPast;
   }
@@ -169,9 +169,7 @@ struct Grammar {
   bool is_punct(std::size_t i) const {
     return at(i) && (at(i)->upos == Upos::kPunct || at(i)->upos == Upos::kSym);
   }
-  bool dash(std::size_t i) const {
-    return is(i, "-") || is(i, "\u2013") || is(i, "\u2014");
-  }
+  bool dash(std::size_t i) const { return is(i, "-") || is(i, "\u2013") || is(i, "\u2014"); }
 
   // The longest phrase of up to 4 words at i that `map` has; returns its length.
   template <typename Map>
@@ -261,7 +259,9 @@ struct Grammar {
     const auto last = [&](int c) {
       return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : days_in_month(c, m));
     };
-    const auto first = [&](int c) { return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : 1); };
+    const auto first = [&](int c) {
+      return days_from_civil(c, m, d > 0 ? std::min(d, days_in_month(c, m)) : 1);
+    };
     // (a day has two weeks' slack either way, for a tense the parse took from the wrong
     // verb: "said it would close on June 17", written June 9; a month has none)
     const std::int32_t kSlack = d > 0 ? 14 : 0;
@@ -353,8 +353,8 @@ struct Grammar {
   // "15,000 last week" counts no weeks)
   std::optional<std::pair<Unit, std::size_t>> counted_unit(std::size_t i) const {
     if (auto u = unit(i)) return u;
-    const bool modifier = at(i) && (w[i].upos == Upos::kAdj || w[i].upos == Upos::kNoun ||
-                                    w[i].upos == Upos::kVerb);
+    const bool modifier =
+        at(i) && (w[i].upos == Upos::kAdj || w[i].upos == Upos::kNoun || w[i].upos == Upos::kVerb);
     if (!modifier || tw.units.count(w[i].bare) || tw.shifts.count(w[i].bare) ||
         tw.narrative.count(w[i].bare) || tw.mods.count(w[i].bare))
       return std::nullopt;
@@ -396,8 +396,8 @@ struct Grammar {
     std::size_t j = i + 1;
     bool sure = false;  // a colon or a zone makes "1200" a time, not a year
     if (const auto colon = s.find(':'); colon != std::string::npos && colon > 0 && colon <= 2 &&
-                                        digits(s.substr(0, colon)) &&
-                                        s.size() == colon + 3 && digits(s.substr(colon + 1))) {
+                                        digits(s.substr(0, colon)) && s.size() == colon + 3 &&
+                                        digits(s.substr(colon + 1))) {
       hour = to_int(s.substr(0, colon));
       minute = to_int(s.substr(colon + 1));
       sure = true;
@@ -436,8 +436,9 @@ struct Grammar {
     if (!sure) return std::nullopt;
     Hit h{i, j, Type::kTime};
     // its day: a date that follows ("12:00 UTC Monday", "16:00 UTC today"), or the last one
-    std::optional<std::int32_t> day =
-        context.anchor && context.anchor_grain == Grain::kDay ? context.anchor : context.article_date;
+    std::optional<std::int32_t> day = context.anchor && context.anchor_grain == Grain::kDay
+                                          ? context.anchor
+                                          : context.article_date;
     if (auto d = date_after_clock(j)) {
       day = d->first;
       h.end = d->second;
@@ -449,7 +450,8 @@ struct Grammar {
   }
   std::optional<std::pair<std::int32_t, std::size_t>> date_after_clock(std::size_t j) const {
     std::size_t k = role(j, "on") ? j + 1 : j;
-    if (auto d = deictic(k); d && d->days && d->type == Type::kDate) return std::pair{d->days->first, d->end};
+    if (auto d = deictic(k); d && d->days && d->type == Type::kDate)
+      return std::pair{d->days->first, d->end};
     if (auto d = weekday_date(k); d && d->days) return std::pair{d->days->first, d->end};
     return std::nullopt;
   }
@@ -480,7 +482,7 @@ struct Grammar {
       d = to_int(s.substr(a + 1, b - a - 1));
       y = to_int(s.substr(b + 1));
       if (y < 100) y += y >= 30 ? 1900 : 2000;  // "7/8/07"
-      if (m > 12) std::swap(m, d);  // 22/03/2013
+      if (m > 12) std::swap(m, d);              // 22/03/2013
     } else {
       return std::nullopt;
     }
@@ -522,7 +524,7 @@ struct Grammar {
       h.value = d ? value_at(days_from_civil(*y, m, std::min(d, days_in_month(*y, m))), Grain::kDay)
                   : value_at(days_from_civil(*y, m, 1), Grain::kMonth);
     } else {
-      if (start != i && d == 0) return std::nullopt;  // "Monday, May" is no date
+      if (start != i && d == 0) return std::nullopt;       // "Monday, May" is no date
       if (d == 0 && !month(i, true)) return std::nullopt;  // a bare month must be a name
       h.end = d ? j : i + 1;
       h.relative = true;
@@ -539,8 +541,8 @@ struct Grammar {
       // "April last year", "in June of next year"
       const std::size_t sh = role(h.end, "of") ? h.end + 1 : h.end;
       if (at(sh) && tw.shifts.count(w[sh].bare) && context.article_date)
-        if (auto u = unit(sh + 1); u && u->second == sh + 2 && u->first.code == "Y" &&
-                                   u->first.times == 1) {
+        if (auto u = unit(sh + 1);
+            u && u->second == sh + 2 && u->first.code == "Y" && u->first.times == 1) {
           const int year = civil_from_days(*context.article_date).year + tw.shifts.at(w[sh].bare);
           h.end = sh + 2;
           h.value = d ? value_at(days_from_civil(year, m, std::min(d, days_in_month(year, m))),
@@ -663,7 +665,9 @@ struct Grammar {
       const Tense t = tense(i);
       int y = c.year;
       if (t == Tense::kPast && months->second.first > c.month) --y;
-      if (t == Tense::kFuture && months->second.second < c.month && months->second.first <= months->second.second) ++y;
+      if (t == Tense::kFuture && months->second.second < c.month &&
+          months->second.first <= months->second.second)
+        ++y;
       Hit h{i, i + 1};
       h.value = std::to_string(y) + "-" + s->second;
       h.takes_the = true;
@@ -689,9 +693,8 @@ struct Grammar {
     if (role(k + 1, "of") && year(k + 2)) {
       y = year(k + 2);
       h.end = k + 3;
-    } else if (role(k + 1, "of") && at(k + 2) && tw.shifts.count(w[k + 2].bare) &&
-               unit(k + 3) && unit(k + 3)->first.code == "Y" && unit(k + 3)->first.times == 1 &&
-               reference()) {
+    } else if (role(k + 1, "of") && at(k + 2) && tw.shifts.count(w[k + 2].bare) && unit(k + 3) &&
+               unit(k + 3)->first.code == "Y" && unit(k + 3)->first.times == 1 && reference()) {
       y = civil_from_days(*reference()).year + tw.shifts.at(w[k + 2].bare);
       h.end = k + 4;
     } else if (reference()) {
@@ -726,8 +729,8 @@ struct Grammar {
       const int forward = (*wd - today + 7) % 7, back = (today - *wd + 7) % 7;
       const Tense t = tense(i);
       // a present tense says no direction: the nearer one ("is due on Wednesday")
-      const bool ahead = step > 0 || (step == 0 && (t == Tense::kFuture ||
-                                                    (t == Tense::kNone && forward < back)));
+      const bool ahead =
+          step > 0 || (step == 0 && (t == Tense::kFuture || (t == Tense::kNone && forward < back)));
       if (ahead)
         day = *ref + ((*wd - today + 7) % 7 == 0 && step > 0 ? 7 : (*wd - today + 7) % 7);
       else
@@ -820,9 +823,9 @@ struct Grammar {
         const auto days = days_of_value(std::to_string(c) + "-" + s->second);
         if (!days) continue;
         const bool ended = days->last < *ref, begun = days->first <= *ref;
-        if (n < 0 && ended) y = c;                          // the latest that has ended
-        if (n > 0 && !begun && !y) y = c;                   // the first still to come
-        if (n == 0 && begun && !ended) y = c;               // the one under way
+        if (n < 0 && ended) y = c;             // the latest that has ended
+        if (n > 0 && !begun && !y) y = c;      // the first still to come
+        if (n == 0 && begun && !ended) y = c;  // the one under way
       }
       if (!y) y = year;  // "this summer" written in March or in October: this year's
       h.value = std::to_string(*y) + "-" + s->second;
@@ -921,8 +924,7 @@ struct Grammar {
         const std::string& how = off->second;
         const bool loose = how == "-" || how == "+";
         // "two days before the vote": a duration and a signal, not a date
-        const bool bounded = loose && role(end, "signal") &&
-                             at(end + n) && !is_punct(end + n);
+        const bool bounded = loose && role(end, "signal") && at(end + n) && !is_punct(end + n);
         if (!bounded) {
           const int sign = how[0] == '-' ? -1 : 1;
           const auto ref = how.ends_with("dct") ? context.article_date : context.anchor;
@@ -981,14 +983,14 @@ struct Grammar {
   std::optional<Hit> core(std::size_t i) const {
     using Pattern = std::optional<Hit> (Grammar::*)(std::size_t) const;
     static constexpr Pattern kPatterns[] = {
-        &Grammar::numeric_date, &Grammar::clock,    &Grammar::calendar_date,
-        &Grammar::part_of_year, &Grammar::era,      &Grammar::frequency,
-        &Grammar::counted,      &Grammar::narrative, &Grammar::shifted,
+        &Grammar::numeric_date, &Grammar::clock,      &Grammar::calendar_date,
+        &Grammar::part_of_year, &Grammar::era,        &Grammar::frequency,
+        &Grammar::counted,      &Grammar::narrative,  &Grammar::shifted,
         &Grammar::deictic,      &Grammar::bare_units, &Grammar::bare_year};
     // what the words leave to the article's date: a clock time's day, "Monday", "last year",
     // "the next day", "today", "six months ago"
-    static constexpr Pattern kRelative[] = {&Grammar::clock, &Grammar::shifted,
-                                            &Grammar::narrative, &Grammar::deictic};
+    static constexpr Pattern kRelative[] = {&Grammar::clock, &Grammar::shifted, &Grammar::narrative,
+                                            &Grammar::deictic};
     for (Pattern p : kPatterns)
       if (auto h = (this->*p)(i)) {
         if (std::find(std::begin(kRelative), std::end(kRelative), p) != std::end(kRelative) ||
@@ -1030,9 +1032,10 @@ struct Grammar {
         const bool span_mod = mod == "START" || mod == "END" || mod == "MID";
         // "over a year", "nearly a decade": amounts of time; "about 1950", "around 7 p.m."
         const bool fits = span_mod ? h.type != Type::kDuration && h.type != Type::kSet
-                          : mod == "APPROX" ? h.type != Type::kSet && (n > 1 || !tw.in("loose_approx", key) ||
-                                                                       h.type == Type::kDuration)
-                                            : h.type == Type::kDuration;
+                          : mod == "APPROX"
+                              ? h.type != Type::kSet && (n > 1 || !tw.in("loose_approx", key) ||
+                                                         h.type == Type::kDuration)
+                              : h.type == Type::kDuration;
         if (!fits) continue;
         if (h.mod.empty()) h.mod = mod;
         h.begin = b - n;
@@ -1057,8 +1060,8 @@ std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& l
     x.lemma = lower(word.lemma);
     x.upos = word.upos;
     x.capital = !word.form.empty() && std::isupper(static_cast<unsigned char>(word.form[0]));
-    x.head = word.head > 0 && word.head <= words.size() ? static_cast<std::int32_t>(word.head) - 1
-                                                        : -1;
+    x.head =
+        word.head > 0 && word.head <= words.size() ? static_cast<std::int32_t>(word.head) - 1 : -1;
     x.aux = word.deprel == "aux" || word.deprel == "aux:pass" || word.deprel == "cop";
     w.push_back(std::move(x));
   }
@@ -1106,8 +1109,8 @@ bool unintroduced(const std::vector<Word>& words, const Timex& t, const Lexicon&
 
 }  // namespace
 
-bool stamp_like(const std::vector<Word>& words, const std::vector<Timex>& timexes,
-                std::size_t x, const Lexicon& lexicon) {
+bool stamp_like(const std::vector<Word>& words, const std::vector<Timex>& timexes, std::size_t x,
+                const Lexicon& lexicon) {
   const Timex& t = timexes[x];
   if (!unintroduced(words, t, lexicon)) return false;
   if (t.type == Type::kDate) return true;

@@ -25,15 +25,14 @@ std::vector<Timex> find_timexes(const std::vector<Word>& words, const Lexicon& l
 // calendar date (day, month and year), or a clock time on one, that no preposition of
 // dates introduces ("May 03, 2013", "PUBLISHED: THURSDAY, MAY 2, 2013 1:32 PM",
 // "2013-05-02"; not "began on June 25, 1950").
-bool stamp_like(const std::vector<Word>& words, const std::vector<Timex>& timexes,
-                std::size_t x, const Lexicon& lexicon);
+bool stamp_like(const std::vector<Word>& words, const std::vector<Timex>& timexes, std::size_t x,
+                const Lexicon& lexicon);
 // The first stamp-like expression among `timexes`.
 std::optional<std::size_t> stamp_of(const std::vector<Word>& words,
                                     const std::vector<Timex>& timexes, const Lexicon& lexicon);
 
 // The day of the words' stamp (stamp_of), if they hold one: in an article's first lines,
 // the day it was written.
-std::optional<std::int32_t> first_full_date(const std::vector<Word>& words,
-                                            const Lexicon& lexicon);
+std::optional<std::int32_t> first_full_date(const std::vector<Word>& words, const Lexicon& lexicon);
 
 }  // namespace crosscheck

@@ -32,8 +32,17 @@ std::int32_t monday_of(const IsoWeek& w);
 
 // A calendar value's days, with the grain it was stated at.
 struct DayRange {
-  enum class Grain : std::uint8_t { kCentury, kDecade, kYear, kHalf, kSeason, kQuarter, kMonth,
-                                    kWeek, kDay };
+  enum class Grain : std::uint8_t {
+    kCentury,
+    kDecade,
+    kYear,
+    kHalf,
+    kSeason,
+    kQuarter,
+    kMonth,
+    kWeek,
+    kDay
+  };
   std::int32_t first = 0;
   std::int32_t last = 0;
   Grain grain = Grain::kYear;

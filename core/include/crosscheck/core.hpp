@@ -225,9 +225,9 @@ struct TimeInterval {
 // against the article's date (or, for "the next day", the last date the article gave).
 struct Timex {
   enum class Type : std::uint8_t { kDate, kTime, kDuration, kSet };
-  Span span;                  // bytes, relative to the sentence's text
-  std::uint32_t word = 0;     // its first word in the sentence
-  std::uint32_t word_end = 0; // one past its last word
+  Span span;                   // bytes, relative to the sentence's text
+  std::uint32_t word = 0;      // its first word in the sentence
+  std::uint32_t word_end = 0;  // one past its last word
   Type type = Type::kDate;
   std::string value;  // "2013-03-22", "2013-W11", "P1Y", "XXXX-WXX-1", "PRESENT_REF"
   std::string mod;    // "", "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN"...

@@ -14,16 +14,17 @@ namespace crosscheck {
 // [timex.*] (rules/<lang>/time.toml): the words of time expressions, for the timex stage.
 // Keys are lower-case words, phrases joined by one space.
 struct TimeWords {
-  std::map<std::string, int> weekdays;            // "monday", "mon" -> 1 .. 7 (ISO)
-  std::map<std::string, std::string> units;       // "day", "days" -> "D"; "decade" -> "10Y"
-  std::map<std::string, std::string> day_parts;   // "morning" -> "MO"; "noon" -> "12:00"
-  std::map<std::string, std::string> seasons;     // "spring" -> "SP"
-  std::map<std::string, std::string> periods;     // "quarter" -> "Q", "half" -> "H"
+  std::map<std::string, int> weekdays;           // "monday", "mon" -> 1 .. 7 (ISO)
+  std::map<std::string, std::string> units;      // "day", "days" -> "D"; "decade" -> "10Y"
+  std::map<std::string, std::string> day_parts;  // "morning" -> "MO"; "noon" -> "12:00"
+  std::map<std::string, std::string> seasons;    // "spring" -> "SP"
+  std::map<std::string, std::string> periods;    // "quarter" -> "Q", "half" -> "H"
   // words dated from the article's date: "yesterday" -> "-1D", "tonight" -> "0D NI",
   // "now" -> "PRESENT_REF"
   std::map<std::string, std::string> deictic;
-  std::map<std::string, int> shifts;     // from the article's date: "last" -1, "this" 0, "next" 1
-  std::map<std::string, int> narrative;  // from the last date: "previous" -1, "same" 0, "following" 1
+  std::map<std::string, int> shifts;  // from the article's date: "last" -1, "this" 0, "next" 1
+  std::map<std::string, int>
+      narrative;  // from the last date: "previous" -1, "same" 0, "following" 1
   // after "N days": "ago" -> "-dct", "from now" -> "+dct", "earlier" -> "-", "later" -> "+"
   std::map<std::string, std::string> offsets;
   std::map<std::string, std::string> mods;         // "early" -> "START", "nearly" -> "APPROX"
@@ -37,11 +38,22 @@ struct TimeWords {
   std::map<std::string, double> counts;            // "a couple of" -> 2, "half a" -> 0.5
   // the function words the grammar reads, by role (kRoles): "definite" -> {"the"}
   std::map<std::string, std::set<std::string>> roles;
-  static constexpr const char* kRoles[] = {"definite", "indefinite", "demonstrative", "of",
-                                           "and", "on", "rate", "suffix", "stretch", "signal",
-                                           "past_auxiliary", "present_ending",
-                                           "ordinal_ending", "date_preposition",
-                                           "loose_approx", "age_suffix"};
+  static constexpr const char* kRoles[] = {"definite",
+                                           "indefinite",
+                                           "demonstrative",
+                                           "of",
+                                           "and",
+                                           "on",
+                                           "rate",
+                                           "suffix",
+                                           "stretch",
+                                           "signal",
+                                           "past_auxiliary",
+                                           "present_ending",
+                                           "ordinal_ending",
+                                           "date_preposition",
+                                           "loose_approx",
+                                           "age_suffix"};
   bool in(const char* role, const std::string& word) const {
     const auto it = roles.find(role);
     return it != roles.end() && it->second.count(word) > 0;
@@ -85,9 +97,9 @@ struct Lexicon {
   std::map<std::string, double> multipliers;   // "million" -> 1e6
   // [units]: a unit word -> the unit it is measured in and how many of it ("miles" -> m, 1609)
   std::map<std::string, std::pair<std::string, double>> units;
-  std::size_t longest_unit = 1;                   // in words ("miles per hour": 3)
-  std::map<std::string, std::string> currencies;  // "$", "dollars" -> "USD"
-  std::map<std::string, double> number_suffixes;  // [amounts] suffixes: "m" -> 1e6 ("£88m")
+  std::size_t longest_unit = 1;                        // in words ("miles per hour": 3)
+  std::map<std::string, std::string> currencies;       // "$", "dollars" -> "USD"
+  std::map<std::string, double> number_suffixes;       // [amounts] suffixes: "m" -> 1e6 ("£88m")
   std::vector<std::vector<std::string>> zero_amounts;  // [amounts] zero: "no one", "nobody"
   std::string zero_counts;                             // what they count: "person"
   // words before a number and the range they make of it: "about" (+-10%), "at-least"

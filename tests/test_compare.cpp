@@ -345,6 +345,11 @@ TEST_CASE("compare: cases once wrong (regressions)", "[compare]") {
        "'I can't speak for the first death,' Gaskin told the Timaru Herald.",
        "no-conflict",
        {}},
+      // not saying denies the saying, not what would have been said
+      {"Ketsoyan did not say what Reid was being treated for.",
+       "Reid was being treated for exhaustion, Ketsoyan said.",
+       "no-conflict",
+       {}},
       // a year that names a thing dates no act: the Aceh quake of Tuesday is not the tsunami's
       {"The quake struck Aceh province, a region hit by the 2004 tsunami.",
        "The quake struck Aceh province on Tuesday, July 2, 2013.",

@@ -12,7 +12,10 @@ namespace {
 // else the one the cue hangs from ("did not sign": "not" is the verb's advmod; "far from
 // initiating", "rather than initiating", "without asking": the cue marks the act), else,
 // for a cue that quantifies a noun ("no ground forces would be sent", "none came"), the act
-// whose subject or object that noun is. -1 when the tree names no act.
+// whose subject or object that noun is. -1 when the tree names no act; kDeniesNoAct when
+// the cue hangs from a verb that is no act (a report: "did not say what ...").
+constexpr std::int32_t kDeniesNoAct = -2;
+
 std::int32_t denied_by_tree(const std::vector<Token>& tokens, std::size_t i, std::size_t length) {
   const auto end = static_cast<std::int32_t>(i + length);
   auto inside = [&](std::int32_t k) { return k >= static_cast<std::int32_t>(i) && k < end; };
@@ -33,6 +36,17 @@ std::int32_t denied_by_tree(const std::vector<Token>& tokens, std::size_t i, std
   if (h < 0 || inside(h)) return -1;
   const Token& head = tokens[static_cast<std::size_t>(h)];
   if (head.verb) return h;
+  // a verb that is no act, such as a report: "did not say what she was treated for" denies
+  // the saying, not what would have been said
+  if (head.upos == Upos::kVerb && head.dep != Dep::kXcomp && length == 1 &&
+      !(tokens[i].dep == Dep::kNsubj || tokens[i].dep == Dep::kNsubjPass ||
+        tokens[i].dep == Dep::kObj)) {
+    // a light verb's act is its event noun: "without first obtaining approval"
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (tokens[k].head == h && tokens[k].light && tokens[k].verb)
+        return static_cast<std::int32_t>(k);
+    return kDeniesNoAct;
+  }
   const bool argument =
       head.dep == Dep::kNsubj || head.dep == Dep::kNsubjPass || head.dep == Dep::kObj;
   if ((head.upos == Upos::kNoun || head.upos == Upos::kPron) && argument && head.head >= 0 &&
@@ -104,6 +118,12 @@ void find_negations(Statement& s, const Lexicon& lex) {
     }
     // "out of the question" stands after what it denies: "invading X is out of the question".
     const std::int32_t act = denied_by_tree(tokens, i, cue_length);
+    if (act == kDeniesNoAct) {
+      neg.scope_end = neg.scope_begin;  // kept as a cue; it denies no act of the claim
+      s.negations.push_back(std::move(neg));
+      i += cue_length - 1;
+      continue;
+    }
     const bool postposed = act < 0 && cue_length > 1 &&
                            (end == neg.scope_begin || (i > 0 && is_auxiliary(tokens[i - 1])));
     if (act >= 0) {

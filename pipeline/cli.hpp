@@ -121,6 +121,12 @@ int write_reports(const Corpus& corpus, const LoadedRules& rules, const std::fil
 
 // The lines of a text that hold words, trimmed: each a paragraph for the parser.
 std::vector<Span> lines_of(const std::string& text);
+// The sentences of a text's lines (lines_of), parsed in parallel, in order, with spans into
+// the text; with `line_per_sentence` each line is one sentence.
+std::vector<SentenceWords> parse_lines(const std::string& text, const SyntaxModel& model,
+                                       bool line_per_sentence = false);
+// A file's bytes as a Document, or nothing after printing why (unreadable, not UTF-8).
+std::optional<Document> ingest_or_report(const std::string& file, std::string bytes);
 int cmd_parse(const std::vector<std::string>& args);
 int cmd_train_parser(const std::vector<std::string>& args);
 int cmd_timex(const std::vector<std::string>& args);

@@ -112,6 +112,35 @@ std::vector<Span> lines_of(const std::string& t) {
   return out;
 }
 
+std::vector<SentenceWords> parse_lines(const std::string& text, const SyntaxModel& model,
+                                       bool line_per_sentence) {
+  const std::vector<Span> units = lines_of(text);
+  std::vector<std::vector<SentenceWords>> parsed(units.size());
+  tbb::parallel_for(std::size_t{0}, units.size(), [&](std::size_t i) {
+    const std::string_view unit = std::string_view(text).substr(units[i].begin, units[i].size());
+    if (line_per_sentence)
+      parsed[i].push_back(
+          {{0, static_cast<std::uint32_t>(unit.size())}, parse_sentence(unit, model)});
+    else
+      parsed[i] = parse_paragraph(unit, model);
+    for (SentenceWords& s : parsed[i])
+      s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
+  });
+  std::vector<SentenceWords> out;
+  for (auto& unit : parsed)
+    for (auto& s : unit) out.push_back(std::move(s));
+  return out;
+}
+
+std::optional<Document> ingest_or_report(const std::string& file, std::string bytes) {
+  auto ingested = ingest(file, std::move(bytes));
+  if (auto* d = std::get_if<Diagnostic>(&ingested)) {
+    std::cerr << d->format() << '\n';
+    return std::nullopt;
+  }
+  return std::move(std::get<Document>(ingested));
+}
+
 int cmd_parse(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   std::string model_path = default_model_path();
@@ -175,32 +204,16 @@ int cmd_parse(const std::vector<std::string>& args) {
                                sentences[i].text, &sentences[i].tokens);
       continue;
     }
-    auto ingested = ingest(file, std::move(bytes));
-    if (auto* d = std::get_if<Diagnostic>(&ingested)) {
-      std::cerr << d->format() << '\n';
+    const auto doc = ingest_or_report(file, std::move(bytes));
+    if (!doc) {
       status = kBadInput;
       continue;
     }
-    const Document& doc = std::get<Document>(ingested);
-    const std::vector<Span> units = lines_of(doc.original);
-    std::vector<std::vector<SentenceWords>> out(units.size());
-    tbb::parallel_for(std::size_t{0}, units.size(), [&](std::size_t i) {
-      const std::string_view unit =
-          std::string_view(doc.original).substr(units[i].begin, units[i].size());
-      if (lines)
-        out[i].push_back(
-            {{0, static_cast<std::uint32_t>(unit.size())}, parse_sentence(unit, *model)});
-      else
-        out[i] = parse_paragraph(unit, *model);
-      for (SentenceWords& s : out[i])
-        s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
-    });
     std::cout << "# newdoc id = " << file << '\n';
     std::size_t n = 0;
-    for (const auto& unit : out)
-      for (const auto& s : unit)
-        std::cout << to_conllu(s.words, file + "#" + std::to_string(++n),
-                               std::string_view(doc.original).substr(s.span.begin, s.span.size()));
+    for (const auto& s : parse_lines(doc->original, *model, lines))
+      std::cout << to_conllu(s.words, file + "#" + std::to_string(++n),
+                             std::string_view(doc->original).substr(s.span.begin, s.span.size()));
   }
   return status;
 }

@@ -1,6 +1,5 @@
 // `crosscheck timex`: the time expressions of text files as TIMEX3 marks them, one JSON line
 // each, so that TimeML gold (TempEval-3) can score them.
-#include <tbb/parallel_for.h>
 
 #include <iostream>
 #include <optional>
@@ -8,7 +7,6 @@
 #include "cli.hpp"
 #include "corpus_files.hpp"
 #include "crosscheck/calendar.hpp"
-#include "ingest/ingest.hpp"
 #include "reports/reports.hpp"
 #include "syntax/syntax.hpp"
 #include "timex/timex.hpp"
@@ -16,9 +14,6 @@
 namespace crosscheck::cli {
 
 namespace {
-
-// How far into an article its dateline or publication stamp may stand, in bytes.
-constexpr std::uint32_t kDatelineReach = 600;
 
 std::optional<std::int32_t> parse_iso_day(const std::string& s) {
   const auto d = days_of_value(s);
@@ -78,46 +73,35 @@ int cmd_timex(const std::vector<std::string>& args) {
       status = kBadInput;
       continue;
     }
-    auto ingested = ingest(file, std::move(bytes));
-    if (auto* d = std::get_if<Diagnostic>(&ingested)) {
-      std::cerr << d->format() << '\n';
+    const auto doc = ingest_or_report(file, std::move(bytes));
+    if (!doc) {
       status = kBadInput;
       continue;
     }
-    const Document& doc = std::get<Document>(ingested);
-    const std::string& text = doc.original;
-    const std::vector<Span> units = lines_of(text);
-    std::vector<std::vector<SentenceWords>> parsed(units.size());
-    tbb::parallel_for(std::size_t{0}, units.size(), [&](std::size_t i) {
-      parsed[i] =
-          parse_paragraph(std::string_view(text).substr(units[i].begin, units[i].size()), *model);
-      for (SentenceWords& s : parsed[i])
-        s.span = {s.span.begin + units[i].begin, s.span.end + units[i].begin};
-    });
+    const std::string& text = doc->original;
+    const std::vector<SentenceWords> sentences = parse_lines(text, *model);
     TimexContext context;
     context.article_date = given;
     if (!given) {
-      for (const auto& unit : parsed)
-        for (const auto& s : unit)
-          if (!context.article_date && s.span.begin < kDatelineReach)
-            context.article_date = first_full_date(s.words, rules.lexicon);
+      for (const auto& s : sentences)
+        if (!context.article_date && s.span.begin < kDatelineReach)
+          context.article_date = first_full_date(s.words, rules.lexicon);
       std::cerr << file << ": article date "
                 << (context.article_date ? value_at(*context.article_date, DayRange::Grain::kDay) +
                                                " (from the text)"
                                          : std::string("not found: relative dates stay open"))
                 << '\n';
     }
-    for (const auto& unit : parsed)
-      for (const auto& s : unit)
-        for (const Timex& t : find_timexes(s.words, rules.lexicon, context)) {
-          const std::uint32_t b = s.span.begin + t.span.begin, e = s.span.begin + t.span.end;
-          std::cout << "{\"file\": " << json_quote(file) << ", \"start_byte\": " << b
-                    << ", \"end_byte\": " << e
-                    << ", \"text\": " << json_quote(std::string_view(text).substr(b, e - b))
-                    << ", \"type\": " << json_quote(to_string(t.type))
-                    << ", \"value\": " << json_quote(t.value) << ", \"mod\": " << json_quote(t.mod)
-                    << "}\n";
-        }
+    for (const auto& s : sentences)
+      for (const Timex& t : find_timexes(s.words, rules.lexicon, context)) {
+        const std::uint32_t b = s.span.begin + t.span.begin, e = s.span.begin + t.span.end;
+        std::cout << "{\"file\": " << json_quote(file) << ", \"start_byte\": " << b
+                  << ", \"end_byte\": " << e
+                  << ", \"text\": " << json_quote(std::string_view(text).substr(b, e - b))
+                  << ", \"type\": " << json_quote(to_string(t.type))
+                  << ", \"value\": " << json_quote(t.value) << ", \"mod\": " << json_quote(t.mod)
+                  << "}\n";
+      }
   }
   return status;
 }

@@ -168,9 +168,6 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
 
 namespace {
 
-// How far into an article its dateline or publication stamp may stand, in bytes.
-constexpr std::uint32_t kDatelineReach = 600;
-
 // One sentence, its time expressions resolved in `context`. An undated article takes its
 // date from the first full date within its first bytes (its dateline or stamp). A stamp
 // there (a full date or a clock time that no preposition gives to an act: "May 2, 2013

@@ -167,10 +167,11 @@ struct Scanner {
   std::string text_of(std::size_t first, std::size_t last) const {
     std::string out;
     for (std::size_t k = first; k <= last; ++k) {
+      // "86-yard", "12.8%", "$40": marks and currency symbols join their neighbours
       const bool joined =
           k > first && (tokens[k].kind == Token::Kind::kPunct || is_dash(tokens[k - 1]) ||
-                        tokens[k - 1].lower == "$" || tokens[k - 1].lower == "\u00a3" ||
-                        tokens[k - 1].lower == "\u20ac");
+                        (tokens[k - 1].kind == Token::Kind::kPunct &&
+                         lex.currencies.count(tokens[k - 1].lower) > 0));
       out += (k > first && !joined ? " " : "") + tokens[k].lower;
     }
     return out;

@@ -238,6 +238,9 @@ struct Timex {
 };
 const char* to_string(Timex::Type type);  // "DATE", "TIME", "DURATION", "SET"
 
+// How far into an article, in bytes, its dateline or publication stamp may stand.
+constexpr std::uint32_t kDatelineReach = 600;
+
 // What the sentences of one article share for their time expressions, in reading order.
 struct TimexContext {
   std::optional<std::int32_t> article_date;  // the day the article was written

@@ -130,6 +130,7 @@ std::optional<Document> ingest_or_report(const std::string& file, std::string by
 int cmd_parse(const std::vector<std::string>& args);
 int cmd_train_parser(const std::vector<std::string>& args);
 int cmd_timex(const std::vector<std::string>& args);
+int cmd_events(const std::vector<std::string>& args);
 int cmd_run(const std::vector<std::string>& args);
 int cmd_baseline(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);

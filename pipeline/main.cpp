@@ -454,6 +454,7 @@ const std::vector<Command>& commands() {
       {"rules", "rules lint DIR: check rule files", cmd_rules},
       {"parse", "write files' sentences as CoNLL-U: tags, lemmas, dependency trees", cmd_parse},
       {"timex", "print files' time expressions as TIMEX3 values (JSON Lines)", cmd_timex},
+      {"events", "group event mentions into events (for event-coreference gold)", cmd_events},
       {"train-parser", "train the syntax model from UD treebanks", cmd_train_parser},
   };
   return table;

@@ -382,6 +382,39 @@ struct Reader {
   };
   std::vector<RawClass>* classes = nullptr;
 
+  // [wordnet.<relation>] word = ["related", ...]: keyed by lemma in finish() too.
+  struct RawRelation {
+    std::string a, b;
+    Relation relation;
+  };
+  std::vector<RawRelation>* relations = nullptr;
+
+  void wordnet(const toml::node& node) {
+    const auto* t = table(node, "wordnet");
+    if (t == nullptr) return;
+    const std::vector<std::pair<std::string_view, Relation>> kinds = {
+        {"synonyms", Relation::kSynonym},
+        {"derivations", Relation::kDerivation},
+        {"hypernyms", Relation::kHypernym},
+        {"entails", Relation::kEntails},
+        {"pertainyms", Relation::kPertainym}};
+    for (auto&& [key, value] : *t) {
+      const auto kind = std::find_if(kinds.begin(), kinds.end(),
+                                     [&](const auto& k) { return k.first == key.str(); });
+      if (kind == kinds.end()) {
+        unknown_key(key,
+                    "[wordnet] (expected synonyms, derivations, hypernyms, entails, "
+                    "pertainyms)");
+        continue;
+      }
+      const auto* words_of = table(value, "wordnet." + std::string(key.str()));
+      if (words_of == nullptr) continue;
+      for (auto&& [word, related] : *words_of)
+        for (auto& other : strings(related, "wordnet." + std::string(key.str())))
+          relations->push_back({std::string(word.str()), std::move(other), kind->second});
+    }
+  }
+
   void predicate_classes(const toml::node& node) {
     const auto* array = node.as_array();
     if (array == nullptr)
@@ -560,6 +593,7 @@ std::optional<std::string> as_string(const toml::node& v) {
 struct Loader {
   LoadedRules out;
   std::vector<Reader::RawClass> classes;
+  std::vector<Reader::RawRelation> relations;
   std::set<std::string> rule_ids;
 
   void parse(const std::string& name, const std::string& text) {
@@ -577,6 +611,7 @@ struct Loader {
     }
     Reader r{name, out};
     r.classes = &classes;
+    r.relations = &relations;
     auto& lex = out.lexicon;
     for (auto&& [key, value] : root) {
       const auto k = key.str();
@@ -602,6 +637,8 @@ struct Loader {
         r.word_set(value, "irrealis", lex.irrealis);
       else if (k == "light_verbs")
         r.word_set(value, "light_verbs", lex.light_verbs);
+      else if (k == "iterative")
+        r.word_set(value, "iterative", lex.iterative);
       else if (k == "attribution")
         r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
       else if (k == "approximators")
@@ -632,15 +669,18 @@ struct Loader {
         r.entities(value);
       else if (k == "class")
         r.predicate_classes(value);
+      else if (k == "wordnet")
+        r.wordnet(value);
       else if (k == "rule")
         r.rules(value, rule_ids);
       else
         r.unknown_key(
             key,
             "a rule file (expected one of: stopwords, sentences, negation, pronouns, "
-            "light_verbs, irrealis, hedges, conditionals, future, contrast, concession, "
+            "light_verbs, iterative, irrealis, hedges, conditionals, future, contrast, concession, "
             "attribution, approximators, vague_amounts, time, months, seasons, numbers, "
-            "multipliers, irregular, timex, units, currencies, amounts, entity, class, rule)");
+            "multipliers, irregular, timex, units, currencies, amounts, entity, class, wordnet, "
+            "rule)");
     }
   }
 
@@ -675,6 +715,21 @@ struct Loader {
         lex.opposite_class[name].insert(other);
         lex.opposite_class[other].insert(name);
       }
+    }
+    for (const auto& r : relations) {
+      const std::string a = lex.class_of(lemma_of(Reader::join(Reader::words(r.a)), lex));
+      const std::string b = lex.class_of(lemma_of(Reader::join(Reader::words(r.b)), lex));
+      if (a == b) continue;
+      static constexpr Relation kConverse[] = {
+          Relation::kSynonym,    Relation::kDerivation, Relation::kHyponym,  Relation::kHypernym,
+          Relation::kEntailedBy, Relation::kEntails,    Relation::kPertainym};
+      // the nearer relation wins when WordNet gives two (a synonym that is also a hypernym)
+      auto keep = [&](const std::string& x, const std::string& y, Relation rel) {
+        auto [it, fresh] = lex.relations[x].emplace(y, rel);
+        if (!fresh && rel < it->second) it->second = rel;
+      };
+      keep(a, b, r.relation);
+      keep(b, a, kConverse[static_cast<int>(r.relation)]);
     }
     // An opposite named by a member lemma means that member's class.
     std::map<std::string, std::set<std::string>> resolved;

@@ -11,10 +11,23 @@ The second form writes one [[class]] per verb with WordNet antonyms (the lexical
 pointers of data.verb: "approve" / "disapprove", "accept" / "refuse"), single words only.
 A hand-written class in rules/en/predicates.toml keeps its members: the loader gives a word
 to the first class that names it, and that file sorts first.
+The third form writes the relations align and compare grade two predicates by:
+  tools/wordnet_lexicon.py --relations [/usr/share/wordnet] > rules/en/wordnet-relations.toml
+  [wordnet.synonyms]    words that share a synset among the two most frequent senses of each
+                        ("buy" / "purchase", "quake" / "earthquake")
+  [wordnet.derivations] an event noun and its verb, by WordNet's derivation pointers between
+                        frequent senses ("invasion" -> "invade", "death" -> "die")
+  [wordnet.hypernyms]   a verb or event noun and the direct hypernym of its first sense
+                        ("murder" -> "kill")
+  [wordnet.entails]     verb entailment and cause ("kill" -> "die", "snore" -> "sleep")
+  [wordnet.pertainyms]  an adjective and the noun it pertains to ("russian" -> "russia")
+Only single words, and nouns only from the lexicographer files of acts, events, processes,
+phenomena and states (the nouns that can name an event).
 The output is plain text: edit it by hand if you like, or regenerate it.
 WordNet 3.0 licence: see /usr/share/doc/wordnet-base/copyright (BSD-style, Princeton).
 """
 import os
+import re
 import sys
 
 
@@ -62,9 +75,128 @@ def main_antonyms(root):
         print(f'opposites = ["{b}"]')
 
 
+# WordNet's lexicographer files (lexnames) whose nouns can name an event
+EVENT_NOUN_FILES = {4, 11, 19, 22, 26}  # noun.act, noun.event, noun.phenomenon, noun.process, noun.state
+# how many of a word's senses, most frequent first, its relations come from
+SENSES = 2
+POS_FILES = {'n': 'noun', 'v': 'verb', 'a': 'adj', 's': 'adj', 'r': 'adv'}
+
+
+def read_data(root, pos):
+    """offset -> (lex file number, [words], [(symbol, target offset, target pos, s, t)])"""
+    out = {}
+    with open(os.path.join(root, 'data.' + pos), encoding='utf-8') as f:
+        for line in f:
+            if line.startswith(' '):
+                continue
+            head = line.split('|')[0].split()
+            offset, lexfile, count = head[0], int(head[1]), int(head[3], 16)
+            words = [re.sub(r'\(.*\)$', '', head[4 + 2 * i]).lower() for i in range(count)]
+            i = 4 + 2 * count
+            pointers = []
+            for _ in range(int(head[i])):
+                symbol, target, tpos, st = head[i + 1:i + 5]
+                i += 4
+                pointers.append((symbol, target, 'a' if tpos == 's' else tpos, int(st[:2], 16), int(st[2:], 16)))
+            out[offset] = (lexfile, words, pointers)
+    return out
+
+
+def read_index(root, pos):
+    """lemma -> its synset offsets, most frequent sense first"""
+    out = {}
+    with open(os.path.join(root, 'index.' + pos), encoding='utf-8') as f:
+        for line in f:
+            if line.startswith(' '):
+                continue
+            parts = line.split()
+            n = int(parts[2])
+            out[parts[0]] = parts[-n:]
+    return out
+
+
+def relations(root):
+    data = {p: read_data(root, POS_FILES[p]) for p in 'nva'}
+    index = {p: read_index(root, POS_FILES[p]) for p in 'nva'}
+
+    def single(w):
+        return w.isalpha()
+
+    def eventive(pos, offset):
+        return pos == 'v' or (pos == 'n' and data['n'][offset][0] in EVENT_NOUN_FILES)
+
+    def top(pos, word, k=SENSES):
+        return index[pos].get(word, [])[:k]
+
+    synonyms, derivations, hypernyms, entails, pertainyms = set(), set(), set(), set(), set()
+    for pos in 'nv':
+        for word, offsets in index[pos].items():
+            if not single(word):
+                continue
+            for rank, offset in enumerate(offsets[:SENSES]):
+                if not eventive(pos, offset):
+                    continue
+                lexfile, words, pointers = data[pos][offset]
+                for other in words:
+                    if other != word and single(other) and offset in top(pos, other):
+                        synonyms.add(tuple(sorted((word, other))))
+                for symbol, target, tpos, s, t in pointers:
+                    if tpos not in 'nv' or not eventive(tpos, target):
+                        continue
+                    twords = data[tpos][target][1]
+                    if symbol == '+' and pos == 'n' and tpos == 'v' and s and t:
+                        verb = twords[t - 1]
+                        if verb != word and single(verb) and target in top('v', verb):
+                            derivations.add((word, verb))
+                    elif symbol == '@' and rank == 0:
+                        for h in twords:
+                            if single(h) and h != word:
+                                hypernyms.add((word, h))
+                                break
+                    elif symbol in ('*', '>') and pos == 'v' and rank == 0:
+                        for h in twords:
+                            if single(h) and h != word:
+                                entails.add((word, h))
+                                break
+    for word, offsets in index['a'].items():
+        if not single(word):
+            continue
+        for offset in offsets[:1]:
+            for symbol, target, tpos, s, t in data['a'][offset][2]:
+                if symbol == '\\' and tpos == 'n' and s and data['a'][offset][1][s - 1] == word:
+                    noun = data['n'][target][1][t - 1].replace('_', ' ')
+                    pertainyms.add((word, noun))
+    return synonyms, derivations, hypernyms, entails, pertainyms
+
+
+def print_table(name, pairs):
+    grouped = {}
+    for a, b in sorted(pairs):
+        grouped.setdefault(a, []).append(b)
+    print()
+    print(f'[wordnet.{name}]')
+    for a in sorted(grouped):
+        print(f'{a} = [' + ', '.join(f'"{b}"' for b in grouped[a]) + ']')
+
+
+def main_relations(root):
+    synonyms, derivations, hypernyms, entails, pertainyms = relations(root)
+    print('# Generated by tools/wordnet_lexicon.py --relations from WordNet 3.0 (Princeton University;')
+    print('# BSD-style licence, see /usr/share/doc/wordnet-base/copyright). Edit freely.')
+    print('# Each table maps a word to the words it is related to; the loader keeps each relation')
+    print('# in both directions ("murder" has the hypernym "kill", "kill" the hyponym "murder").')
+    print_table('synonyms', synonyms)
+    print_table('derivations', derivations)
+    print_table('hypernyms', hypernyms)
+    print_table('entails', entails)
+    print_table('pertainyms', pertainyms)
+
+
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == '--antonyms':
         return main_antonyms(sys.argv[2] if len(sys.argv) > 2 else '/usr/share/wordnet')
+    if len(sys.argv) > 1 and sys.argv[1] == '--relations':
+        return main_relations(sys.argv[2] if len(sys.argv) > 2 else '/usr/share/wordnet')
     root = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/wordnet'
     irregular = exceptions(os.path.join(root, 'verb.exc'))
     for k, v in exceptions(os.path.join(root, 'noun.exc')).items():

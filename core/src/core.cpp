@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "crosscheck/lexicon.hpp"
+
 namespace crosscheck {
 
 std::string Diagnostic::format() const {
@@ -143,6 +145,26 @@ std::string_view to_string(Finding::Kind kind) {
 
 std::string_view to_string(Polarity polarity) {
   return polarity == Polarity::kPositive ? "positive" : "negative";
+}
+
+const char* to_string(Relation relation) {
+  switch (relation) {
+    case Relation::kSynonym:
+      return "synonym";
+    case Relation::kDerivation:
+      return "derivation";
+    case Relation::kHypernym:
+      return "hypernym";
+    case Relation::kHyponym:
+      return "hyponym";
+    case Relation::kEntails:
+      return "entails";
+    case Relation::kEntailedBy:
+      return "entailed by";
+    case Relation::kPertainym:
+      return "pertainym";
+  }
+  return "";
 }
 
 std::string_view to_string(Modality modality) {

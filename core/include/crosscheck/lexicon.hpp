@@ -4,7 +4,9 @@
 // changes behaviour by editing the files, and the loader (ruleset/) fills this struct.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,6 +62,19 @@ struct TimeWords {
   }
 };
 
+// How two words are related in WordNet ([wordnet.*] of rules/en/wordnet-relations.toml):
+// from the first word's point of view ("murder" has the hypernym "kill").
+enum class Relation : std::uint8_t {
+  kSynonym,     // they share a frequent synset: "buy" / "purchase"
+  kDerivation,  // an event noun and its verb: "invasion" / "invade"
+  kHypernym,    // the second is the first's broader word: "murder" -> "kill"
+  kHyponym,     // the converse: "kill" -> "murder"
+  kEntails,     // the first entails or causes the second: "kill" -> "die"
+  kEntailedBy,  // the converse
+  kPertainym    // an adjective and the noun it pertains to: "russian" / "russia"
+};
+const char* to_string(Relation relation);  // "synonym", "derivation", "hypernym" ...
+
 struct Lexicon {
   std::set<std::string> stopwords;
   // [sentences]: abbreviations after which a period ends no sentence ("Gen.", "Sept."), and
@@ -73,10 +88,13 @@ struct Lexicon {
   // phrases that begin with a cue and deny nothing: "not only X but Y", "not just"
   std::vector<std::vector<std::string>> non_negations;
   std::set<std::string> light_verbs;  // give, obtain: "obtained approval" is the approval
-  std::set<std::string> irrealis;     // want, plan, whether: what follows is not asserted
-  std::set<std::string> hedges;       // may, might, seems, perhaps, reportedly
-  std::set<std::string> contrast;     // but, whereas, although: a new claim starts
-  std::set<std::string> concession;   // although: a claim put first, ended by a comma
+  // [events] iterative: words that make an event a repeat of one before ("again",
+  // "another", "second"), and prefixes joined by a hyphen ("re" of "re-elected")
+  std::set<std::string> iterative;
+  std::set<std::string> irrealis;    // want, plan, whether: what follows is not asserted
+  std::set<std::string> hedges;      // may, might, seems, perhaps, reportedly
+  std::set<std::string> contrast;    // but, whereas, although: a new claim starts
+  std::set<std::string> concession;  // although: a claim put first, ended by a comma
   std::vector<std::vector<std::string>> hedge_phrases;        // "it is possible"
   std::set<std::string> conditionals;                         // if, unless: the clause may not hold
   std::vector<std::vector<std::string>> conditional_phrases;  // "would have", "could have"
@@ -131,6 +149,17 @@ struct Lexicon {
   bool opposed(const std::string& class_a, const std::string& class_b) const {
     const auto it = opposite_class.find(class_a);
     return it != opposite_class.end() && it->second.count(class_b) > 0;
+  }
+  // WordNet's relations between matching keys (the classes of lemmas, as tokens carry
+  // them), in both directions: relations[a][b] is how b stands to a.
+  std::map<std::string, std::map<std::string, Relation>> relations;
+  // How `b` stands to `a` in WordNet, if it does (two equal keys are no relation).
+  std::optional<Relation> relation(const std::string& a, const std::string& b) const {
+    const auto it = relations.find(a);
+    if (it == relations.end()) return std::nullopt;
+    const auto jt = it->second.find(b);
+    if (jt == it->second.end()) return std::nullopt;
+    return jt->second;
   }
 };
 

@@ -551,3 +551,38 @@ TEST_CASE("compare: amounts in units, currencies and parts", "[compare]") {
   };
   run(GENERATE(from_range(kCases)));
 }
+
+TEST_CASE("compare: one event or two (WordNet relations, repeats, antonyms without dates)",
+          "[compare][events]") {
+  static const std::vector<Case> kCases = {
+      // one act named by two words WordNet gives one synset
+      {"The company bought the old factory in 2001.",
+       "The company purchased the old factory in 2001.",
+       "agreement/date",
+       {"bought", "purchased"}},
+      // an iterative marker makes a later event of the kind: a sequence, not a clash
+      {"Smith was elected mayor of the city in 1996.",
+       "Smith was re-elected mayor of the city in 2000.",
+       "none",
+       {}},
+      {"The two leaders met in Geneva in 1998.",
+       "The two leaders met again in Geneva in 2003.",
+       "none",
+       {}},
+      // without a marker, one election at two dates still clashes
+      {"Smith was elected mayor of the city in 1996.",
+       "Smith was elected mayor of the city in 2000.",
+       "conflict/date",
+       {"1996", "2000"}},
+      // antonyms fire without a date on either side, for the same doer only
+      {"Jones won the election.", "Jones lost the election.", "conflict/antonym", {"won", "lost"}},
+      {"The home team won the final.",
+       "The home team lost the final.",
+       "conflict/antonym",
+       {"won", "lost"}},
+      {"Jones won the election.", "Smith lost the election.", "no-conflict", {}},
+      // but not when the times clash: two elections
+      {"Jones won the election in 2004.", "Jones lost the election in 2008.", "no-conflict", {}},
+  };
+  for (const auto& row : kCases) run(row);
+}

@@ -134,6 +134,23 @@ std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act) {
   return -1;
 }
 
+std::string repeat_marker(const std::vector<Token>& tokens, std::uint32_t act,
+                          const std::set<std::string>& iterative) {
+  const std::string& word = tokens[act].lower;
+  for (const auto& prefix : iterative)
+    if (word.size() > prefix.size() + 1 && word.compare(0, prefix.size(), prefix) == 0 &&
+        word[prefix.size()] == '-')
+      return prefix + "-";
+  for (const Token& t : tokens)
+    if (t.head == static_cast<std::int32_t>(act) && iterative.count(t.lower) > 0) return t.lower;
+  // the tokeniser splits "re-elected" into "re", "-", "elected": the prefix stands just before
+  if (act >= 2 && tokens[act - 1].lower == "-" && iterative.count(tokens[act - 2].lower) > 0 &&
+      tokens[act - 2].span.end == tokens[act - 1].span.begin &&
+      tokens[act - 1].span.end == tokens[act].span.begin)
+    return tokens[act - 2].lower + "-";
+  return "";
+}
+
 std::int32_t object_of(const std::vector<Token>& tokens, std::uint32_t act) {
   if (const std::int32_t k = child_of(tokens, act, Dep::kObj); k >= 0) return k;
   return child_of(tokens, act, Dep::kNsubjPass);

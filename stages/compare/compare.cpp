@@ -85,6 +85,14 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
                      quote((on_a ? a : b).frame) + ")";
       continue;
     }
+    if (const std::string ma = repeat_marker(a.tokens, ra.token, lex.iterative),
+        mb = repeat_marker(b.tokens, rb.token, lex.iterative);
+        ma.empty() != mb.empty()) {
+      const bool on_a = !ma.empty();
+      last_failure = quote((on_a ? ta : tb).lower) + " is a repeat (" + quote(on_a ? ma : mb) +
+                     "): a sequence of events, not one event";
+      continue;
+    }
     const bool a_denies = ra.polarity == Polarity::kNegative;
     const bool opposite_polarity = ra.polarity != rb.polarity;
     if (opposite_polarity &&
@@ -185,6 +193,7 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       why << "both " << (a_denies ? "deny " : "assert ") << quote(ta.lower)
           << (tb.lower != ta.lower ? " ~ " + quote(tb.lower) : "");
     }
+    if (m.relation) why << " (WordNet " << to_string(*m.relation) << "s)";
     if (rule.time != Rule::TimeTest::kAny && times) {
       v.cues.push_back(times->a->text);
       if (times->b->text != times->a->text) v.cues.push_back(times->b->text);

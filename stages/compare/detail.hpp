@@ -18,9 +18,12 @@ struct PredicateMatch {
   const Record* a = nullptr;
   const Record* b = nullptr;
   bool opposite = false;  // antonym classes rather than the same class
+  // when not one class: how WordNet relates them ("bought" / "purchased": synonyms)
+  std::optional<Relation> relation;
 };
 
-// Records of a matched with records of b by class, or by opposed classes.
+// Records of a matched with records of b by class, by WordNet synonym or derivation (one
+// act named two ways), or by opposed classes.
 std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statement& b,
                                               const Lexicon& lex);
 // True when s both denies and asserts records of `cls`: a sequence, not a denial.

@@ -14,10 +14,14 @@ std::vector<PredicateMatch> predicate_matches(const Statement& a, const Statemen
     const std::string& ca = lex.class_of(a.tokens[ra.token].lemma);
     for (const Record& rb : b.records) {
       const std::string& cb = lex.class_of(b.tokens[rb.token].lemma);
-      if (ca == cb)
-        out.push_back({&ra, &rb, false});
-      else if (lex.opposed(ca, cb))
-        out.push_back({&ra, &rb, true});
+      if (ca == cb) {
+        out.push_back({&ra, &rb, false, std::nullopt});
+      } else if (lex.opposed(ca, cb)) {
+        out.push_back({&ra, &rb, true, std::nullopt});
+      } else if (const auto r = lex.relation(ca, cb);
+                 r && (*r == Relation::kSynonym || *r == Relation::kDerivation)) {
+        out.push_back({&ra, &rb, false, r});
+      }
     }
   }
   return out;

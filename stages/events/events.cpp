@@ -106,15 +106,7 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
   const Token& t = s.tokens[token];
   // a word of a name ("the Oscars", "a DUI") names the event by its own word, not the name
   m.key = t.entity ? lemma_of(t.lower, lexicon) : t.lemma;
-  for (const auto& prefix : lexicon.iterative)
-    if (t.lower.size() > prefix.size() + 1 && t.lower.compare(0, prefix.size(), prefix) == 0 &&
-        t.lower[prefix.size()] == '-')
-      m.repeat = true;
-  for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-    const Token& d = s.tokens[k];
-    if (d.head == static_cast<std::int32_t>(token) && lexicon.iterative.count(d.lower) > 0)
-      m.repeat = true;
-  }
+  m.repeat = !repeat_marker(s.tokens, token, lexicon.iterative).empty();
   for (const Record& r : s.records) {
     if (r.token != token) continue;
     add_name(s.tokens, r.doer, m.doers);
@@ -204,7 +196,8 @@ double same_event(const EventMention& a, const EventMention& b, const Lexicon& l
   if (nearness == 0) return 0;
   // a repeat is a later event of the kind: "was re-elected" is not the election
   if (a.repeat != b.repeat) return 0;
-  if (disjoint(a.places, b.places) || disjoint(a.doers, b.doers) || apart(a.times, b.times))
+  if (disjoint(a.places, b.places) || disjoint(a.doers, b.doers) ||
+      disjoint(a.objects, b.objects) || apart(a.times, b.times))
     return 0;
   return nearness;
 }

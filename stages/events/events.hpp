@@ -60,8 +60,8 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
 double predicate_nearness(const std::string& a, const std::string& b, const Lexicon& lexicon);
 
 // The score at which two mentions tell one event (their predicates' nearness), or 0 when
-// something tells them apart: one is a repeat and the other not, or both name places, or
-// doers, and none in common, or both are dated and their times never meet.
+// something tells them apart: one is a repeat and the other not, or both name places,
+// doers or objects, and none in common, or both are dated and their times never meet.
 double same_event(const EventMention& a, const EventMention& b, const Lexicon& lexicon);
 
 // The event of each mention, numbered in order of first appearance. `group` gives each

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -203,6 +204,12 @@ bool coordinated(const std::vector<Token>& tokens, std::uint32_t k);
 std::int32_t doer_of(const std::vector<Token>& tokens, std::uint32_t act);
 // What act `act` is done to: its object, or the subject of a passive; -1 when none.
 std::int32_t object_of(const std::vector<Token>& tokens, std::uint32_t act);
+// The iterative marker that makes act `act` a repeat of an earlier event of its kind: a
+// dependent in `iterative` ("met again", "another quake", "a second term"), or a prefix
+// of it joined by a hyphen ("re" of "re-elected"); "" when none. A repeat is a new event:
+// "was elected in 1996" / "was re-elected in 2000" is a sequence, not a clash.
+std::string repeat_marker(const std::vector<Token>& tokens, std::uint32_t act,
+                          const std::set<std::string>& iterative);
 
 // A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian): the
 // days a time expression names, at the grain it names them.

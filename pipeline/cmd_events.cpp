@@ -107,13 +107,14 @@ int cmd_events(const std::vector<std::string>& args) {
       "least average TF-IDF cosine at which two groups of documents join")(
       "mention-link", po::value(&options.mention_link)->default_value(options.mention_link),
       "least score at which two mentions tell one event")(
-
       "groups", po::value(&groups_out),
       "also write each file's document group to this file (FILE<TAB>GROUP lines)")(
       "rules", po::value(&rules_dirs)->composing(), "rules folder (default: rules/en)")(
       "model", po::value(&model_path), "the syntax model (default: models/en_ewt.model)");
   if (parse(args, o, {}).count("help")) {
-    std::cout << "usage: crosscheck events --mentions FILE [--rules DIR] [--model FILE]\n\n"
+    std::cout << "usage: crosscheck events --mentions FILE [--same-lemma] [--groups FILE]\n"
+                 "                         [--document-link X] [--mention-link X] [--rules DIR]\n"
+                 "                         [--model FILE]\n\n"
                  "Groups event mentions into events, as crosscheck's event clustering does:\n"
                  "it analyses every FILE the mentions name as one corpus, groups its documents\n"
                  "by what they report, and joins two mentions of one group when their\n"

@@ -552,8 +552,7 @@ TEST_CASE("compare: amounts in units, currencies and parts", "[compare]") {
   run(GENERATE(from_range(kCases)));
 }
 
-TEST_CASE("compare: one event or two (WordNet relations, repeats, antonyms)",
-          "[compare][events]") {
+TEST_CASE("compare: one event or two (WordNet relations, repeats, antonyms)", "[compare][events]") {
   static const std::vector<Case> kCases = {
       // one act named by two words WordNet gives one synset
       {"The company bought the old factory in 2001.",

@@ -182,7 +182,7 @@ int cmd_events(const std::vector<std::string>& args) {
       const auto last = words.find_last_of(' ');
       std::string word = last == std::string::npos ? words : words.substr(last + 1);
       for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      e.key = lemma_of(word, rules.lexicon);
+      e.key = rules.lexicon.class_of(lemma_of(word, rules.lexicon));
       ++outside;
       events.push_back(std::move(e));
     }

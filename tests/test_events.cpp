@@ -135,6 +135,20 @@ TEST_CASE("same_event: one event told two ways, or two events of one kind", "[ev
        false},
       {"Smith resigned from the board.", "resigned", "Jones resigned from the board.", "resigned",
        false},
+      // a hypernym is one event when a named argument is shared, not by itself
+      {"Smith killed the guard in Lyon.", "killed", "Smith murdered the guard in Lyon.", "murdered",
+       true},
+      {"A man killed the guard.", "killed", "A man murdered the guard.", "murdered", false},
+      // a report is one event only when one speaker is named on both sides (a pronoun names none)
+      {"Smith said the plant would close.", "said", "Smith said the plant would close.", "said",
+       true},
+      {"Smith said the plant would close.", "said", "Jones said the plant would close.", "said",
+       false},
+      {"Officials said the plant would close.", "said", "Officials said the plant would close.",
+       "said", true},
+      {"Officials said the plant would close.", "said", "Witnesses said the plant would close.",
+       "said", false},
+      {"He said the plant would close.", "said", "He said the plant would close.", "said", false},
       // different acts
       {"The company bought the factory.", "bought", "The company sold the factory.", "sold", false},
   };

@@ -105,8 +105,9 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
   m.doc = doc;
   const Token& t = s.tokens[token];
   // a word of a name ("the Oscars", "a DUI") names the event by its own word, not the name
-  m.key = t.entity ? lemma_of(t.lower, lexicon) : t.lemma;
+  m.key = lexicon.class_of(t.entity ? lemma_of(t.lower, lexicon) : t.lemma);
   m.repeat = !repeat_marker(s.tokens, token, lexicon.iterative).empty();
+  m.report = lexicon.attribution_verbs.count(t.lemma) > 0;
   for (const Record& r : s.records) {
     if (r.token != token) continue;
     add_name(s.tokens, r.doer, m.doers);
@@ -115,6 +116,14 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
     for (const auto i : r.times)
       if (i < s.times.size()) m.times.push_back(s.times[i]);
     break;
+  }
+  if (m.report && m.doers.empty()) {
+    // a speaker is who says it, named or not ("police said"); a pronoun or a stop word
+    // ("he", "it") names no one
+    const std::int32_t d = doer_of(s.tokens, token);
+    if (d >= 0 && s.tokens[static_cast<std::size_t>(d)].upos != Upos::kPron &&
+        !s.tokens[static_cast<std::size_t>(d)].stop)
+      m.doers.push_back(s.tokens[static_cast<std::size_t>(d)].lemma);
   }
   for (auto* v : {&m.doers, &m.objects, &m.places}) sort_unique(*v);
   return m;
@@ -196,9 +205,20 @@ double same_event(const EventMention& a, const EventMention& b, const Lexicon& l
   if (nearness == 0) return 0;
   // a repeat is a later event of the kind: "was re-elected" is not the election
   if (a.repeat != b.repeat) return 0;
+  // a report is as many events as its speakers: one saying is one only when both name the
+  // same speaker ("police said" twice), never between two different or unnamed ones ("he
+  // said")
+  if ((a.report || b.report) && (a.doers.empty() || disjoint(a.doers, b.doers))) return 0;
   if (disjoint(a.places, b.places) || disjoint(a.doers, b.doers) ||
       disjoint(a.objects, b.objects) || apart(a.times, b.times))
     return 0;
+  // a named argument in common makes a looser relation one event: "Smith killed ..." /
+  // "Smith murdered ..."
+  const auto shares = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
+    return shared_count(x, y) > 0;
+  };
+  if (shares(a.doers, b.doers) || shares(a.objects, b.objects) || shares(a.places, b.places))
+    return std::min(1.0, nearness + 0.2);
   return nearness;
 }
 

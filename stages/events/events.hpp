@@ -21,7 +21,9 @@ struct EventMention {
   std::uint32_t doc = 0;             // index into the documents' term lists
   std::string key;                   // its predicate's matching key (a token's lemma)
   bool repeat = false;               // an iterative marker: "again", "re-elected", "a second quake"
-  std::vector<std::string> doers;    // canonical names or lemmas, sorted, unique
+  bool report = false;               // a verb of attribution: "said", "told", "announced"
+  std::vector<std::string> doers;    // canonical names, sorted, unique (a report's speaker
+                                     // may be a common noun's lemma: "police")
   std::vector<std::string> objects;  // the same, for what it is done to
   std::vector<std::string> places;   // canonical names of the places its arguments name
   std::vector<TimeInterval> times;   // the times its record carries
@@ -59,9 +61,10 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
 // for none.
 double predicate_nearness(const std::string& a, const std::string& b, const Lexicon& lexicon);
 
-// The score at which two mentions tell one event (their predicates' nearness), or 0 when
-// something tells them apart: one is a repeat and the other not, or both name places,
-// doers or objects, and none in common, or both are dated and their times never meet.
+// The score at which two mentions tell one event (their predicates' nearness, more when
+// they share a named doer, object or place), or 0 when something tells them apart: one is
+// a repeat and the other not, a report's speakers differ or are not named, both name
+// places, doers or objects and none in common, or both are dated and their times never meet.
 double same_event(const EventMention& a, const EventMention& b, const Lexicon& lexicon);
 
 // The event of each mention, numbered in order of first appearance. `group` gives each

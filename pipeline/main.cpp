@@ -51,7 +51,7 @@ std::string record_json(const Statement& s, const Record& r) {
          ",\"polarity_cue\":" + json_quote(std::string(polarity_cue(s, r))) +
          ",\"modality\":" + json_quote(std::string(to_string(r.modality))) +
          ",\"modality_cue\":" + json_quote(r.modality_cue) +
-         ",\"speaker\":" + json_quote(r.reported ? s.attributed_to : std::string()) +
+         ",\"speaker\":" + json_quote(speaker_of(s, r)) +
          ",\"frame\":" + json_quote(r.reported ? s.frame : std::string()) +
          ",\"doer\":" + role(r.doer) + ",\"object\":" + role(r.object) + ",\"arguments\":[" + args +
          "],\"times\":" + json_array(times) + ",\"amounts\":" + json_array(amounts) + "}";
@@ -195,7 +195,8 @@ bool judge(const std::string& text_a, const std::string& text_b, const LoadedRul
           *out << line << '\n';
       }
       auto f = compare(statements[i], statements[j], pair, compare_options);
-      if (f && (!best || (f->kind == Finding::Kind::kConflict && best->kind != f->kind)))
+      if (f && (!best ||
+                (f->kind != Finding::Kind::kAgreement && best->kind == Finding::Kind::kAgreement)))
         best = std::move(f);
     }
   }
@@ -387,7 +388,8 @@ int cmd_explain(const std::vector<std::string>& args) {
            "features and records, what each rule says of each pair of statements, and the\n"
            "finding.\n"
            "With --pairs, judges many pairs in one process: for each input line, a line\n"
-           "{\"line\", \"id\", \"kind\": conflict|agreement|none|error, \"type\", \"rule\",\n"
+           "{\"line\", \"id\", \"kind\": conflict|dispute|agreement|none|error, \"type\", "
+           "\"rule\",\n"
            "\"confidence\", \"explanation\"}. A bad line is reported and the others go on;\n"
            "the exit code is then 2.\n\n"
         << o;

@@ -157,7 +157,7 @@ std::string page_json(std::string_view text) {
 namespace {
 
 constexpr std::string_view kStyle = R"(
-:root{--fg:#1d232a;--muted:#5b6670;--line:#d5dbe1;--head:#f3f5f7;--conflict:#fdeeee;--conflict-edge:#c93c3c;--agreement:#eaf6ee;--agreement-edge:#2b8a4e;--mark:#ffe27a;--link:#1f5fa8}
+:root{--fg:#1d232a;--muted:#5b6670;--line:#d5dbe1;--head:#f3f5f7;--conflict:#fdeeee;--conflict-edge:#c93c3c;--agreement:#eaf6ee;--agreement-edge:#2b8a4e;--dispute:#fdf5e6;--dispute-edge:#a86a00;--mark:#ffe27a;--link:#1f5fa8}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 body{margin:0 auto;max-width:1200px;padding:1.5rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#fff}
@@ -189,12 +189,14 @@ span.cell{display:inline-block;margin:0 .3rem .2rem 0;padding:0 .3rem;border-rad
 .finding{margin:0 0 .8rem;padding:.6rem .8rem;border:1px solid var(--line);border-left:5px solid;border-radius:6px}
 .finding.conflict{background:var(--conflict);border-left-color:var(--conflict-edge)}
 .finding.agreement{background:var(--agreement);border-left-color:var(--agreement-edge)}
+.finding.dispute{background:var(--dispute);border-left-color:var(--dispute-edge)}
 .target,.st:target,tr:target{outline:3px solid var(--link);outline-offset:2px}
 .finding-head{display:flex;flex-wrap:wrap;gap:.3rem .9rem;align-items:baseline;font-size:.9rem}
 .fid{font-weight:600}
 .kind{font-size:.75rem;font-weight:700;letter-spacing:.05em;text-transform:uppercase}
 .conflict .kind{color:var(--conflict-edge)}
 .agreement .kind{color:var(--agreement-edge)}
+.dispute .kind{color:var(--dispute-edge)}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:.8rem;margin:.5rem 0}
 @media (max-width:720px){.pair{grid-template-columns:1fr}}
 .statement{padding:.5rem .65rem;background:#fff;border:1px solid var(--line);border-radius:4px}
@@ -211,6 +213,7 @@ article{margin:0 0 1.5rem;content-visibility:auto;contain-intrinsic-size:auto 30
 a.fl{font-size:.7rem;vertical-align:super;margin:0 .15rem;text-decoration:none}
 a.conflict{color:var(--conflict-edge)}
 a.agreement{color:var(--agreement-edge)}
+a.dispute{color:var(--dispute-edge)}
 )";
 
 // Builds the findings from the page's JSON data block with createElement and textContent
@@ -382,8 +385,11 @@ constexpr std::string_view kScript = R"(
 )";
 
 std::string head(const Corpus& corpus) {
-  std::size_t conflicts = 0;
-  for (const Finding& f : corpus.findings) conflicts += f.kind == Finding::Kind::kConflict;
+  std::size_t conflicts = 0, disputes = 0;
+  for (const Finding& f : corpus.findings) {
+    conflicts += f.kind == Finding::Kind::kConflict;
+    disputes += f.kind == Finding::Kind::kDispute;
+  }
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'sha256-" +
@@ -397,8 +403,8 @@ std::string head(const Corpus& corpus) {
          detail::counted(corpus.documents.size(), "document") + ", " +
          detail::counted(corpus.statements.size(), "statement") + ", " +
          detail::counted(corpus.claims.size(), "claim") + ", " +
-         detail::counted(conflicts, "conflict") + ", " +
-         detail::counted(corpus.findings.size() - conflicts, "agreement") + ", " +
+         detail::counted(conflicts, "conflict") + ", " + detail::counted(disputes, "dispute") +
+         ", " + detail::counted(corpus.findings.size() - conflicts - disputes, "agreement") + ", " +
          std::to_string(corpus.skipped.size()) +
          " skipped</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#claims\">Claim "
          "matrix</a><a href=\"#findings\">Findings</a><a href=\"#articles\">Articles</a></nav>\n"

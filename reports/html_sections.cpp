@@ -32,8 +32,14 @@ constexpr std::size_t kMaxSourcePairs = 100;  // rows of the source pair table
 
 struct Counts {
   std::size_t conflicts = 0;
+  std::size_t disputes = 0;
   std::size_t agreements = 0;
-  void add(const Finding& f) { ++(f.kind == Finding::Kind::kConflict ? conflicts : agreements); }
+  void add(const Finding& f) {
+    ++(f.kind == Finding::Kind::kConflict  ? conflicts
+       : f.kind == Finding::Kind::kDispute ? disputes
+                                           : agreements);
+  }
+  std::size_t all() const { return conflicts + disputes + agreements; }
 };
 
 std::string num_cell(std::size_t n) { return "<td class=\"num\">" + std::to_string(n) + "</td>"; }
@@ -74,14 +80,16 @@ void render_sources(const Corpus& corpus, std::string& out) {
   out +=
       "<table>\n<thead><tr><th>Source</th><th>Title</th><th>Outlet</th><th>Date</th>"
       "<th>Path</th><th class=\"num\">Statements</th><th class=\"num\">Conflicts</th>"
-      "<th class=\"num\">Agreements</th></tr></thead>\n<tbody>\n";
+      "<th class=\"num\">Disputes</th><th class=\"num\">Agreements</th></tr></thead>\n"
+      "<tbody>\n";
   for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
     const Document& document = corpus.documents[d];
     out += "<tr><td><a href=\"#d" + std::to_string(d) + "\">" + e(document.source.id) +
            "</a></td><td dir=\"auto\">" + e(document.source.title) + "</td><td>" +
            e(document.source.outlet) + "</td><td>" + e(written(document)) + "</td><td><code>" +
            e(document.path) + "</code></td>" + num_cell(statements[d]) +
-           num_cell(findings[d].conflicts) + num_cell(findings[d].agreements) + "</tr>\n";
+           num_cell(findings[d].conflicts) + num_cell(findings[d].disputes) +
+           num_cell(findings[d].agreements) + "</tr>\n";
   }
   out += "</tbody>\n</table>\n";
 }
@@ -108,23 +116,23 @@ void render_source_pairs(const Corpus& corpus, std::string& out) {
   std::vector<const std::pair<const std::pair<std::uint32_t, std::uint32_t>, PairCounts>*> order;
   for (const auto& entry : pairs) order.push_back(&entry);
   std::stable_sort(order.begin(), order.end(), [](auto x, auto y) {
-    return std::tie(y->second.all.conflicts, y->second.all.agreements) <
-           std::tie(x->second.all.conflicts, x->second.all.agreements);
+    return std::tie(y->second.all.conflicts, y->second.all.disputes, y->second.all.agreements) <
+           std::tie(x->second.all.conflicts, x->second.all.disputes, x->second.all.agreements);
   });
   out +=
       "<table>\n<thead><tr><th>Source</th><th>Source</th><th class=\"num\">Conflicts</th>"
-      "<th class=\"num\">Agreements</th><th>By type (conflicts / agreements)</th></tr></thead>\n"
-      "<tbody>\n";
+      "<th class=\"num\">Disputes</th><th class=\"num\">Agreements</th><th>By type "
+      "(conflicts / disputes / agreements)</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < order.size() && i < kMaxSourcePairs; ++i) {
     const auto& [key, counts] = *order[i];
     std::string types;
     for (const auto& [type, c] : counts.types)
       types += (types.empty() ? "" : ", ") + e(type) + " " + std::to_string(c.conflicts) + " / " +
-               std::to_string(c.agreements);
+               std::to_string(c.disputes) + " / " + std::to_string(c.agreements);
     out += "<tr><td>" + e(source_label(corpus.documents[key.first])) + "</td><td>" +
            e(source_label(corpus.documents[key.second])) + "</td>" +
-           num_cell(counts.all.conflicts) + num_cell(counts.all.agreements) + "<td>" + types +
-           "</td></tr>\n";
+           num_cell(counts.all.conflicts) + num_cell(counts.all.disputes) +
+           num_cell(counts.all.agreements) + "<td>" + types + "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
   if (order.size() > kMaxSourcePairs)
@@ -148,12 +156,13 @@ void render_types(const Corpus& corpus, std::string& out) {
   }
   out +=
       "<table>\n<thead><tr><th>Type</th><th class=\"num\">Conflicts</th>"
-      "<th class=\"num\">Agreements</th><th class=\"num\">Total</th></tr></thead>\n<tbody>\n";
+      "<th class=\"num\">Disputes</th><th class=\"num\">Agreements</th>"
+      "<th class=\"num\">Total</th></tr></thead>\n<tbody>\n";
   for (const auto& [type, c] : types)
-    out += "<tr><td>" + e(type) + "</td>" + num_cell(c.conflicts) + num_cell(c.agreements) +
-           num_cell(c.conflicts + c.agreements) + "</tr>\n";
+    out += "<tr><td>" + e(type) + "</td>" + num_cell(c.conflicts) + num_cell(c.disputes) +
+           num_cell(c.agreements) + num_cell(c.all()) + "</tr>\n";
   out += "</tbody>\n<tfoot><tr><td>All</td>" + num_cell(total.conflicts) +
-         num_cell(total.agreements) + num_cell(total.conflicts + total.agreements) +
+         num_cell(total.disputes) + num_cell(total.agreements) + num_cell(total.all()) +
          "</tr></tfoot>\n</table>\n";
 }
 
@@ -342,7 +351,8 @@ void render_findings(const Corpus& corpus, std::string& out) {
   // The filter bar stays hidden until the script shows it: without script it would not work.
   out += "<div class=\"filters\" id=\"filters\" hidden>\n";
   render_options("f-kind", "Kind", "all kinds",
-                 {{"conflict", "conflict"}, {"agreement", "agreement"}}, out);
+                 {{"conflict", "conflict"}, {"dispute", "dispute"}, {"agreement", "agreement"}},
+                 out);
   std::vector<std::pair<std::string, std::string>> options;
   for (std::size_t i = 0; i < types.size(); ++i) options.emplace_back(std::to_string(i), types[i]);
   render_options("f-type", "Type", "all types", options, out);

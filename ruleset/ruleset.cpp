@@ -641,6 +641,8 @@ struct Loader {
         r.word_set(value, "iterative", lex.iterative);
       else if (k == "attribution")
         r.word_set(value, "attribution", lex.attribution_verbs, &lex.attribution_phrases);
+      else if (k == "evidence")
+        r.word_set(value, "evidence", lex.evidence_verbs);
       else if (k == "approximators")
         r.mapping(value, "approximators", lex.approximators, as_approximation);
       else if (k == "time")
@@ -690,7 +692,7 @@ struct Loader {
     std::set<std::string> attribution;  // compared with token lemmas
     for (const auto& v : lex.attribution_verbs) attribution.insert(lemma_of(v, lex));
     lex.attribution_verbs = std::move(attribution);
-    for (auto* set : {&lex.irrealis, &lex.light_verbs}) {  // compared with token lemmas
+    for (auto* set : {&lex.irrealis, &lex.light_verbs, &lex.evidence_verbs}) {  // token lemmas
       std::set<std::string> lemmas;
       for (const auto& v : *set) lemmas.insert(lemma_of(v, lex));
       *set = std::move(lemmas);

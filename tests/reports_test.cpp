@@ -367,7 +367,7 @@ TEST_CASE("render_html is self-contained and shows the corpus", "[html]") {
                   "1 March 2024.</span><a class=\"fl conflict\" href=\"#F0001\">F0001</a>") !=
         std::string::npos);
   // Summary by source pair.
-  CHECK(page.find("<td>negation 1 / 0, number 0 / 1</td>") != std::string::npos);
+  CHECK(page.find("<td>negation 1 / 0 / 0, number 0 / 0 / 1</td>") != std::string::npos);
 
   // The CSP admits exactly the page's own style and script.
   const std::string style = between(page, "<style>", "</style>");
@@ -432,6 +432,24 @@ TEST_CASE("write_sarif: one result per conflict, with rules and a related locati
         std::string::npos);
   CHECK(sarif.find("\"relatedLocations\":[{\"id\":1,") != std::string::npos);
   CHECK(sarif.find("\"uri\":\"corpus/small/beta/harbour.txt\"") != std::string::npos);
+}
+
+TEST_CASE("a dispute is its own kind: counted apart, listed, never a SARIF problem",
+          "[html][csv][sarif]") {
+  Corpus corpus = small_corpus();
+  corpus.findings[0].kind = Finding::Kind::kDispute;
+  const std::string csv = render_csv(corpus);
+  CHECK(csv.find("\nF0001,dispute,negation,") != std::string::npos);
+  const std::string page = render_html(corpus);
+  CHECK(page.find("2 claims, 0 conflicts, 1 dispute, 1 agreement,") != std::string::npos);
+  CHECK(page.find("{\"id\":\"F0001\",\"k\":\"dispute\"") != std::string::npos);
+  CHECK(page.find("<option value=\"dispute\">dispute</option>") != std::string::npos);
+  CHECK(page.find("<td>negation 0 / 1 / 0, number 0 / 0 / 1</td>") != std::string::npos);
+  Rule conflict;
+  conflict.id = "negation.not";
+  std::ostringstream sarif;
+  write_sarif(corpus, {"9.9", {conflict}}, sarif);
+  CHECK(count(sarif.str(), "\"ruleId\"") == 0);
 }
 
 TEST_CASE("cue marks fall on the cue when controls before it are made visible", "[html]") {

@@ -157,7 +157,15 @@ std::int32_t object_of(const std::vector<Token>& tokens, std::uint32_t act) {
 }
 
 std::string_view to_string(Finding::Kind kind) {
-  return kind == Finding::Kind::kConflict ? "conflict" : "agreement";
+  switch (kind) {
+    case Finding::Kind::kConflict:
+      return "conflict";
+    case Finding::Kind::kAgreement:
+      return "agreement";
+    case Finding::Kind::kDispute:
+      return "dispute";
+  }
+  return "conflict";
 }
 
 std::string_view to_string(Polarity polarity) {
@@ -210,6 +218,10 @@ std::string_view to_string(Dep dep) {
       "nmod",      "appos", "cc",    "det",        "parataxis", "expl", "nummod"};
   const auto i = static_cast<std::size_t>(dep);
   return i < std::size(kNames) ? kNames[i] : "";
+}
+
+std::string speaker_of(const Statement& s, const Record& r) {
+  return r.reported ? s.attributed_to : std::string();
 }
 
 std::string_view polarity_cue(const Statement& s, const Record& r) {

@@ -19,6 +19,8 @@ struct Verdict {
   bool fired = false;
   std::string why;  // the failed condition, or the explanation when fired
   std::vector<std::string> cues;
+  const Record* a = nullptr;  // the records it fired on
+  const Record* b = nullptr;
 };
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
@@ -208,6 +210,8 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     }
     v.fired = true;
     v.why = why.str();
+    v.a = &ra;
+    v.b = &rb;
     return v;
   }
   return fail(last_failure);
@@ -231,6 +235,37 @@ bool same_words(const Statement& a, const Statement& b) {
     return out;
   };
   return letters(a) == letters(b);
+}
+
+std::string folded(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Who asserts a record, for a finding: its speaker, or "" for the article itself, which
+// also asserts what it reports through a verb of evidence ("the documents show that").
+std::string asserter(const Statement& s, const Record& r, const Lexicon& lex) {
+  if (lex.evidence_verbs.count(lemma_of(folded(s.frame), lex))) return {};
+  return speaker_of(s, r);
+}
+
+// Who asserts each side of a conflict. Two different speakers make it a dispute the
+// sources report, not a conflict between the sources; a source's own assertion against
+// another's reported claim, or one speaker told two ways, is said so.
+void attribute(Finding& f, const Statement& a, const Record& ra, const Statement& b,
+               const Record& rb, const Lexicon& lex) {
+  const std::string sa = asserter(a, ra, lex), sb = asserter(b, rb, lex);
+  if (sa.empty() && sb.empty()) return;
+  if (!sa.empty() && !sb.empty() && folded(sa) != folded(sb)) {
+    f.kind = Finding::Kind::kDispute;
+    f.explanation = "the sources report a dispute: A from " + quote(sa) + ", B from " + quote(sb) +
+                    "; " + f.explanation;
+  } else if (!sa.empty() && !sb.empty()) {
+    f.explanation += "; both report it from " + quote(sa);
+  } else {
+    f.explanation += sa.empty() ? "; A asserts it itself, B reports it from " + quote(sb)
+                                : "; A reports it from " + quote(sa) + ", B asserts it itself";
+  }
 }
 
 }  // namespace
@@ -258,6 +293,7 @@ std::optional<Finding> compare(const Statement& a, const Statement& b, const Pai
       f.b = pair.b;
       f.cues = std::move(v.cues);
       f.explanation = std::move(v.why);
+      if (f.kind == Finding::Kind::kConflict) attribute(f, a, *v.a, b, *v.b, *options.lexicon);
       return f;
     }
   }

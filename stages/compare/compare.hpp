@@ -18,7 +18,10 @@ struct CompareOptions {
   const Lexicon* lexicon = nullptr;  // required: predicate classes and antonyms
 };
 
-// The finding for one pair, if any rule fires (conflicts are tried before agreements).
+// The finding for one pair, if any rule fires (conflicts are tried before agreements). A
+// conflict between claims that the two sources report from different speakers is a
+// dispute (Finding::Kind::kDispute); a conflict that one source asserts itself and the
+// other reports from a speaker says so in its explanation.
 std::optional<Finding> compare(const Statement& a, const Statement& b, const Pair& pair,
                                const CompareOptions& options);
 

@@ -398,8 +398,11 @@ struct Claim {
   std::vector<std::uint32_t> statements;
 };
 
+// A finding between two statements of different sources. A dispute is a conflict between
+// two claims that each source reports from a different speaker ("police said the driver
+// fled" / "his lawyer said he did not flee"): the sources agree that the speakers disagree.
 struct Finding {
-  enum class Kind { kConflict, kAgreement };
+  enum class Kind { kConflict, kDispute, kAgreement };  // the order reports list them in
   Kind kind = Kind::kConflict;
   std::string type;  // negation, date, number, antonym, claim...
   std::string rule;  // id of the rule that fired
@@ -415,6 +418,9 @@ std::string_view to_string(Polarity polarity);
 std::string_view to_string(Modality modality);
 std::string_view to_string(Record::Kind kind);
 std::string_view to_string(Dep dep);  // the UD relation's name ("obl:agent"); "" for kOther
+// Who asserts record `r` of `s`: the speaker the statement reports it from ("Police",
+// "the driver's lawyer"), or "" when the article asserts it itself.
+std::string speaker_of(const Statement& s, const Record& r);
 // The words of the negation that denies record `r` of `s` ("not", "refused to"), or "".
 std::string_view polarity_cue(const Statement& s, const Record& r);
 // How reports name a role's word: an entity by its canonical name, else its folded form;

@@ -101,6 +101,9 @@ struct Lexicon {
   std::set<std::string> future;  // auxiliaries that put an act ahead of the writing: will, shall
   std::set<std::string> attribution_verbs;                    // lemmas: say, claim, insist, argue
   std::vector<std::vector<std::string>> attribution_phrases;  // "according to"
+  // lemmas of verbs of evidence that commit the writer to what they report ("the documents
+  // show that"): the article asserts it, the documents are no speaker
+  std::set<std::string> evidence_verbs;
   std::map<std::string, int> months;                   // lower-case name or abbreviation -> 1..12
   std::map<std::string, std::pair<int, int>> seasons;  // "spring" -> months {3, 5}
   std::set<std::string> time_before;  // "by", "before", "until": the time is an upper bound

@@ -42,9 +42,9 @@ std::string position(const Corpus& corpus, std::uint32_t statement) {
          std::to_string(lc.line) + ":" + std::to_string(lc.col);
 }
 
-std::size_t conflicts_in(const Corpus& corpus) {
+std::size_t count_of(const Corpus& corpus, Finding::Kind kind) {
   std::size_t n = 0;
-  for (const auto& f : corpus.findings) n += f.kind == Finding::Kind::kConflict;
+  for (const auto& f : corpus.findings) n += f.kind == kind;
   return n;
 }
 
@@ -90,11 +90,11 @@ int cmd_run(const std::vector<std::string>& args) {
       return w;
     if (!raw.quiet) {
       const Corpus& c = run.corpus;
-      const std::size_t conflicts = conflicts_in(c);
       std::cout << c.name << ": " << documents_line(run) << ", " << c.statements.size()
                 << " statements, " << c.aligned.size() << " aligned pairs, " << c.claims.size()
-                << " claims, " << conflicts << " conflicts, " << c.findings.size() - conflicts
-                << " agreements";
+                << " claims, " << count_of(c, Finding::Kind::kConflict) << " conflicts, "
+                << count_of(c, Finding::Kind::kDispute) << " disputes, "
+                << count_of(c, Finding::Kind::kAgreement) << " agreements";
       if (!run.stats.focus.empty() || !raw.changed.empty() || !raw.since.empty())
         std::cout << " (only those involving " << run.stats.focus.size() << " changed documents)";
       std::cout << "; report: " << (out / "report.html").string() << '\n';
@@ -130,7 +130,7 @@ int cmd_baseline(const std::vector<std::string>& args) {
   }
   if (!raw.quiet)
     std::cout << run.corpus.name << ": " << documents_line(run) << "; wrote " << raw.baseline
-              << ": " << conflicts_in(run.corpus) << " conflicts accepted\n";
+              << ": " << count_of(run.corpus, Finding::Kind::kConflict) << " conflicts accepted\n";
   return status;
 }
 

@@ -16,6 +16,7 @@
 #include "analyse/analyse.hpp"
 #include "cache.hpp"
 #include "compare/compare.hpp"
+#include "compare/summary.hpp"
 #include "corpus_files.hpp"
 #include "crosscheck/sha256.hpp"
 #include "ingest/ingest.hpp"
@@ -366,8 +367,25 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::sort(order.begin(), order.end(), [&](auto x, auto y) {
     return std::tie(found[x].second.kind, x) < std::tie(found[y].second.kind, y);
   });
-  corpus.findings.reserve(order.size());
-  for (const std::uint32_t i : order) corpus.findings.push_back(std::move(found[i].second));
+  // Conflicts per event: of the pairs that tell one event the same two ways, a spanning
+  // set. (Agreements stay listed by pair: a pair is what the evaluation sets count.)
+  std::vector<Finding> all;
+  std::vector<double> strength;
+  all.reserve(order.size());
+  for (const std::uint32_t i : order) {
+    all.push_back(std::move(found[i].second));
+    strength.push_back(corpus.pairs[found[i].first].score);
+  }
+  const EventSummary summary =
+      summarise_events(all, strength, {Finding::Kind::kConflict, Finding::Kind::kDispute});
+  corpus.findings.reserve(summary.kept.size());
+  for (std::size_t k = 0; k < summary.kept.size(); ++k) {
+    Finding& f = all[summary.kept[k]];
+    if (const auto n = summary.left_out[k]; n > 0)
+      f.explanation += "; " + std::to_string(n) + " more pair" + (n == 1 ? "" : "s") +
+                       " of statements tell this event so (not listed)";
+    corpus.findings.push_back(std::move(f));
+  }
   return corpus;
 }
 

@@ -15,6 +15,7 @@
 #include "analyse/analyse.hpp"
 #include "analyse_support.hpp"
 #include "compare/compare.hpp"
+#include "compare/summary.hpp"
 #include "crosscheck/core.hpp"
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
@@ -626,4 +627,68 @@ TEST_CASE("compare: who asserts each side (speaker disputes, own against reporte
     INFO("explanation: " << c.finding->explanation);
     CHECK(c.finding->explanation.find(row.says) != std::string::npos);
   }
+}
+
+TEST_CASE("summarise_events: conflicts per event, a spanning set, strongest first",
+          "[compare][summary]") {
+  using crosscheck::summarise_events;
+  const auto finding = [](Finding::Kind kind, const char* type, std::uint32_t a, std::uint32_t b) {
+    Finding f;
+    f.kind = kind;
+    f.type = type;
+    f.a = a;
+    f.b = b;
+    return f;
+  };
+  constexpr auto kConflict = Finding::Kind::kConflict;
+  constexpr auto kAgreement = Finding::Kind::kAgreement;
+  struct Row {
+    const char* what;
+    std::vector<Finding> findings;
+    std::vector<double> strength;
+    std::vector<std::uint32_t> kept;
+    std::vector<std::uint32_t> left_out;
+  };
+  const std::vector<Row> rows = {
+      {"no findings", {}, {}, {}, {}},
+      {"one pair", {finding(kConflict, "date", 0, 1)}, {0.5}, {0}, {0}},
+      // four statements that all clash: six pairs, three listed, three left out
+      {"all pairs of four",
+       {finding(kConflict, "date", 0, 1), finding(kConflict, "date", 0, 2),
+        finding(kConflict, "date", 0, 3), finding(kConflict, "date", 1, 2),
+        finding(kConflict, "date", 1, 3), finding(kConflict, "date", 2, 3)},
+       {0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
+       {0, 1, 2},
+       {3, 0, 0}},
+      // the strongest pairs are listed: 1-2 and 2-3 before 1-3
+      {"strongest first",
+       {finding(kConflict, "date", 1, 3), finding(kConflict, "date", 1, 2),
+        finding(kConflict, "date", 2, 3)},
+       {0.2, 0.9, 0.8},
+       {1, 2},
+       {1, 0}},
+      // two events apart, and one type is not another
+      {"two events, two types",
+       {finding(kConflict, "date", 0, 1), finding(kConflict, "date", 2, 3),
+        finding(kConflict, "number", 0, 1), finding(kConflict, "date", 1, 0)},
+       {0.5, 0.5, 0.5, 0.5},
+       {0, 1, 2},
+       {1, 0, 0}},
+      // agreements are not summarised
+      {"agreements all kept",
+       {finding(kAgreement, "claim", 0, 1), finding(kAgreement, "claim", 1, 2),
+        finding(kAgreement, "claim", 0, 2)},
+       {0.5, 0.5, 0.5},
+       {0, 1, 2},
+       {0, 0, 0}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.what);
+    const auto s = summarise_events(row.findings, row.strength,
+                                    {Finding::Kind::kConflict, Finding::Kind::kDispute});
+    CHECK(s.kept == row.kept);
+    CHECK(s.left_out == row.left_out);
+  }
+  CHECK_THROWS_AS(summarise_events({finding(kConflict, "date", 0, 1)}, {}, {kConflict}),
+                  std::invalid_argument);
 }

@@ -16,7 +16,7 @@
 #include "analyse/analyse.hpp"
 #include "cache.hpp"
 #include "compare/compare.hpp"
-#include "compare/summary.hpp"
+#include "crosscheck/summary.hpp"
 #include "corpus_files.hpp"
 #include "crosscheck/sha256.hpp"
 #include "ingest/ingest.hpp"

@@ -6,12 +6,25 @@
 #include <set>
 #include <tuple>
 
+#include "crosscheck/summary.hpp"
 #include "reports/detail/format.hpp"
 #include "reports/detail/html.hpp"
 
 namespace crosscheck::detail {
 
 namespace {
+
+// The findings the page lists, and for each the pairs of its event it stands for: the
+// agreements of an event told by many articles are a spanning set of its pairs, as the
+// conflicts already are (findings.csv lists every agreement). -1: not listed.
+std::vector<std::int64_t> listed(const Corpus& corpus) {
+  std::vector<double> strength;
+  for (const Finding& f : corpus.findings) strength.push_back(f.confidence);
+  const EventSummary s = summarise_events(corpus.findings, strength, {Finding::Kind::kAgreement});
+  std::vector<std::int64_t> out(corpus.findings.size(), -1);
+  for (std::size_t k = 0; k < s.kept.size(); ++k) out[s.kept[k]] = s.left_out[k];
+  return out;
+}
 
 // The article's date as its times were read: its sources.toml date, or the one found in its
 // text and where ("1993-01-13, from the text, line 5").
@@ -271,7 +284,9 @@ void render_claims(const Corpus& corpus, std::string& out) {
       "cell links to the statement in its article.</p>\n";
   // Findings between statements of one claim, by statement.
   std::map<std::uint32_t, std::vector<std::size_t>> findings_of;
+  const std::vector<std::int64_t> shown = listed(corpus);
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
+    if (shown[i] < 0) continue;
     findings_of[corpus.findings[i].a].push_back(i);
     findings_of[corpus.findings[i].b].push_back(i);
   }
@@ -384,8 +399,15 @@ void render_findings(const Corpus& corpus, std::string& out) {
            ",\"outlet\":" + page_json(d.source.outlet) + ",\"path\":" + page_json(d.path) + "}";
   out += "],\"findings\":[\n";
   SentenceTable sentences;
+  const std::vector<std::int64_t> shown = listed(corpus);
+  bool first = true;
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
+    if (shown[i] < 0) continue;
     const Finding& finding = corpus.findings[i];
+    std::string explanation = finding.explanation;
+    if (finding.kind == Finding::Kind::kAgreement && shown[i] > 0)
+      explanation += "; " + std::to_string(shown[i]) + " more pair" + (shown[i] == 1 ? "" : "s") +
+                     " of statements tell this event so (in findings.csv)";
     const Side a = side_of(corpus, finding.a);
     const Side b = side_of(corpus, finding.b);
     std::set<std::string> names(a.statement.entities.begin(), a.statement.entities.end());
@@ -398,12 +420,13 @@ void render_findings(const Corpus& corpus, std::string& out) {
     // In two statements: sentences are numbered in order of first use.
     const std::string side_a = side_json(corpus, a, finding.a, finding, sentences);
     const std::string side_b = side_json(corpus, b, finding.b, finding, sentences);
-    out += std::string(i ? ",\n" : "") + "{\"id\":\"" + finding_id(i) + "\",\"k\":\"" +
+    out += std::string(first ? "" : ",\n") + "{\"id\":\"" + finding_id(i) + "\",\"k\":\"" +
            std::string(to_string(finding.kind)) + "\",\"t\":" + index_in(types, finding.type) +
            ",\"r\":" + page_json(finding.rule) + ",\"c\":\"" +
-           format_confidence(finding.confidence) + "\",\"w\":" + page_json(finding.explanation) +
+           format_confidence(finding.confidence) + "\",\"w\":" + page_json(explanation) +
            ",\"q\":[" + cues + "],\"e\":[" + entity_indexes + "],\"a\":" + side_a +
            ",\"b\":" + side_b + "}";
+    first = false;
   }
   out += "\n],\"sentences\":[\n";
   for (std::size_t i = 0; i < sentences.texts().size(); ++i)
@@ -414,7 +437,9 @@ void render_findings(const Corpus& corpus, std::string& out) {
 void render_articles(const Corpus& corpus, std::string& out) {
   out += "<section id=\"articles\">\n<h2>Articles</h2>\n";
   std::vector<std::vector<std::size_t>> findings_of(corpus.statements.size());
+  const std::vector<std::int64_t> shown = listed(corpus);
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
+    if (shown[i] < 0) continue;
     findings_of.at(corpus.findings[i].a).push_back(i);
     findings_of.at(corpus.findings[i].b).push_back(i);
   }

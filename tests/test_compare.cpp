@@ -15,7 +15,7 @@
 #include "analyse/analyse.hpp"
 #include "analyse_support.hpp"
 #include "compare/compare.hpp"
-#include "compare/summary.hpp"
+#include "crosscheck/summary.hpp"
 #include "crosscheck/core.hpp"
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"

@@ -1,4 +1,4 @@
-#include "compare/summary.hpp"
+#include "crosscheck/summary.hpp"
 
 #include <algorithm>
 #include <numeric>

@@ -537,7 +537,8 @@ struct Reader {
                                     {"overlap", Rule::NumberTest::kOverlap}},
                                    r.number);
         } else if (k == "allow_hedged" || k == "allow_reported" || k == "same_agent" ||
-                   k == "covered_denial" || k == "same_object" || k == "shared_names") {
+                   k == "covered_denial" || k == "same_object" || k == "shared_names" ||
+                   k == "same_place") {
           if (!value.is_boolean()) {
             error(value.source(), "'" + std::string(k) + "' must be true or false");
             continue;
@@ -547,6 +548,7 @@ struct Reader {
            : k == "same_agent"     ? r.same_agent
            : k == "same_object"    ? r.same_object
            : k == "shared_names"   ? r.shared_names
+           : k == "same_place"     ? r.same_place
                                    : r.covered_denial) = value.as_boolean()->get();
         } else {
           unknown_key(key, "[[rule]]");

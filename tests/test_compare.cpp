@@ -15,8 +15,8 @@
 #include "analyse/analyse.hpp"
 #include "analyse_support.hpp"
 #include "compare/compare.hpp"
-#include "crosscheck/summary.hpp"
 #include "crosscheck/core.hpp"
+#include "crosscheck/summary.hpp"
 #include "ingest/ingest.hpp"
 #include "ruleset/ruleset.hpp"
 #include "segment/segment.hpp"
@@ -582,6 +582,15 @@ TEST_CASE("compare: one event or two (WordNet relations, repeats, antonyms)", "[
        {"won", "lost"}},
       {"Jones won the election in 2004.", "Smith lost the election in 2004.", "no-conflict", {}},
       {"Jones won the election in 2004.", "Jones lost the election in 2008.", "no-conflict", {}},
+      // two places named: two events of one kind, not one event told two ways
+      {"Iran's strongest earthquake struck near Tehran in 2005.",
+       "Iran's strongest earthquake struck near Zarand in 2003.",
+       "no-conflict",
+       {}},
+      {"Iran's strongest earthquake struck near Tehran in 2005.",
+       "Iran's strongest earthquake struck near Tehran in 2003.",
+       "conflict/date",
+       {"2005", "2003"}},
   };
   for (const auto& row : kCases) run(row);
 }

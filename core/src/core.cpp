@@ -220,6 +220,18 @@ std::string_view to_string(Dep dep) {
   return i < std::size(kNames) ? kNames[i] : "";
 }
 
+std::vector<std::string> argument_names(const Statement& s, const Record& r) {
+  std::vector<std::string> out;
+  for (const Argument& a : r.arguments) {
+    if (a.relation == Dep::kOblAgent || a.word.empty()) continue;
+    const auto k = static_cast<std::size_t>(a.word.token);
+    if (k < s.tokens.size() && s.tokens[k].entity) out.push_back(role_text(s.tokens, a.word));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::string speaker_of(const Statement& s, const Record& r) {
   return r.reported ? s.attributed_to : std::string();
 }

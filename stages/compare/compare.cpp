@@ -139,6 +139,14 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
       last_failure = "different objects of " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;
     }
+    if (rule.same_place) {
+      const auto pa = argument_names(a, ra), pb = argument_names(b, rb);
+      if (!pa.empty() && !pb.empty() && shared_count(pa, pb) == 0) {
+        last_failure = "different places or parties of " + quote(ta.lower) + "/" + quote(tb.lower) +
+                       ": " + pa.front() + " / " + pb.front();
+        continue;
+      }
+    }
     if (rule.same_agent && agents_differ(a, ra, b, rb)) {
       last_failure = "different doers of " + quote(ta.lower) + "/" + quote(tb.lower);
       continue;

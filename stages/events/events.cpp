@@ -112,7 +112,7 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
     if (r.token != token) continue;
     add_name(s.tokens, r.doer, m.doers);
     add_name(s.tokens, r.object, m.objects);
-    for (const Argument& a : r.arguments) add_name(s.tokens, a.word, m.places);
+    m.places = argument_names(s, r);
     for (const auto i : r.times)
       if (i < s.times.size()) m.times.push_back(s.times[i]);
     break;

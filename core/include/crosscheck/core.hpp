@@ -418,6 +418,10 @@ std::string_view to_string(Polarity polarity);
 std::string_view to_string(Modality modality);
 std::string_view to_string(Record::Kind kind);
 std::string_view to_string(Dep dep);  // the UD relation's name ("obl:agent"); "" for kOther
+// The names that record `r`'s arguments other than its agent give ("in Seoul", "to Kim"):
+// canonical entity names, sorted, unique. Two acts whose arguments name different places
+// or parties are two events of one kind.
+std::vector<std::string> argument_names(const Statement& s, const Record& r);
 // Who asserts record `r` of `s`: the speaker the statement reports it from ("Police",
 // "the driver's lawyer"), or "" when the article asserts it itself.
 std::string speaker_of(const Statement& s, const Record& r);

@@ -40,6 +40,9 @@ struct Rule {
   NumberTest number = NumberTest::kAny;
   // The conditions below read the matched records (Record), one from each side.
   bool same_agent = false;  // the records' doers, when names, must match
+  // the names the records' arguments give (argument_names: "in Aceh", "to Kim"), when both
+  // give one, must share one: a quake in Tehran is not the quake in Zarand
+  bool same_place = false;
   // when both statements name entities, they must share one: "the bomb did not explode" in
   // Boyette's school is not "bomb explodes at Woodburn bank"
   bool shared_names = false;

@@ -582,6 +582,11 @@ TEST_CASE("compare: one event or two (WordNet relations, repeats, antonyms)", "[
        {"won", "lost"}},
       {"Jones won the election in 2004.", "Smith lost the election in 2004.", "no-conflict", {}},
       {"Jones won the election in 2004.", "Jones lost the election in 2008.", "no-conflict", {}},
+      // antonyms beyond WordNet's direct pointer: another word of the antonym's synset
+      {"The court convicted Smith of fraud in 2009.",
+       "The court exonerated Smith of fraud in 2009.",
+       "conflict/antonym",
+       {"convicted", "exonerated"}},
       // two places named: two events of one kind, not one event told two ways
       {"Iran's strongest earthquake struck near Tehran in 2005.",
        "Iran's strongest earthquake struck near Zarand in 2003.",

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -410,8 +411,14 @@ struct Reader {
       const auto* words_of = table(value, "wordnet." + std::string(key.str()));
       if (words_of == nullptr) continue;
       for (auto&& [word, related] : *words_of)
-        for (auto& other : strings(related, "wordnet." + std::string(key.str())))
+        for (auto& other : strings(related, "wordnet." + std::string(key.str()))) {
+          // a demonym names its place: "Russian" -> "Russia", a proper name (the first
+          // given), where "economic" -> "economy" names none
+          if (kind->second == Relation::kPertainym && !other.empty() &&
+              std::isupper(static_cast<unsigned char>(other[0])))
+            out.lexicon.pertainym_of.emplace(std::string(word.str()), other);
           relations->push_back({std::string(word.str()), std::move(other), kind->second});
+        }
     }
   }
 

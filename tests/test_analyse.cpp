@@ -200,6 +200,10 @@ TEST_CASE("analyse finds negation, modality, times, quantities and entities", "[
        "pol=positive mod=asserted qty=[~3000..9000 troop]"},
       {"The translator Valentin Pak confirmed the account.",
        "pol=positive mod=asserted ents=[Valentin Pak]"},
+      // a demonym names its place (WordNet's pertainym to a proper name); "Economic" none
+      {"Iranian officials reported damage near the border.",
+       "pol=positive mod=asserted ents=[Iran]"},
+      {"Economic growth slowed near the border.", "pol=positive mod=asserted"},
       {"If the Americans intervened, Stalin would not have allowed the war.",
        "pol=negative cues=[not] negated=[allowed] mod=hedged hedges=[if,would not have] "
        "ents=[Joseph Stalin,United States]"},

@@ -1,4 +1,5 @@
 // Names: aliases from the lexicon, capitalised names it does not know, and pronouns.
+#include <cctype>
 #include <string_view>
 
 #include "detail.hpp"
@@ -69,6 +70,15 @@ void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex) {
   }
 }
 
+// The name of a place as WordNet writes it ("Soviet Union"): its alias's canonical name
+// when the lexicon knows it ("Soviet Union"), else as written ("Russia").
+std::string place_name(const std::string& name, const Lexicon& lex) {
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (auto it = lex.entity_aliases.find(lower); it != lex.entity_aliases.end()) return it->second;
+  return name;
+}
+
 // Capitalised words that no alias names, as entities of their own: "Valentin Pak",
 // "Weathersby". A lone capital at the start of the sentence that the tagger does not call
 // a name ("Historians"), function words, acts, months and numbers are left alone.
@@ -103,8 +113,15 @@ std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const
         tokens[end].lower.size() <= 4 && !year_like &&
         !(end + 1 < tokens.size() && tokens[end + 1].lower == ","))
       ++end;
-    // "Historians argue": a capital by position, unless the tagger calls it a name
-    if (i == first_word && end == i + 1 && tokens[i].upos != Upos::kPropn) continue;
+    // "Historians argue": a capital by position, unless the tagger calls it a name or it is
+    // a demonym ("Russian troops")
+    const auto place =
+        end == i + 1 && (tokens[i].upos == Upos::kAdj || tokens[i].upos == Upos::kPropn)
+            ? lex.pertainym_of.find(tokens[i].lower)
+            : lex.pertainym_of.end();
+    if (i == first_word && end == i + 1 && tokens[i].upos != Upos::kPropn &&
+        place == lex.pertainym_of.end())
+      continue;
     std::string name;
     for (std::size_t k = i; k < end; ++k)
       name += (k > i ? " " : "") +
@@ -112,9 +129,14 @@ std::vector<std::string> find_unknown_entities(std::vector<Token>& tokens, const
     for (std::string_view suffix : {"'s", "\u2019s"})  // "Pak's" names Pak
       if (name.size() > suffix.size() && name.ends_with(suffix))
         name.resize(name.size() - suffix.size());
-    if (end == i + 1)  // "the War": the one known name with that head word
+    if (end == i + 1) {
+      // "the War": the one known name with that head word
       if (auto head = lex.entity_head.find(tokens[i].lower); head != lex.entity_head.end())
         name = head->second;
+      // "Russian troops": a demonym names its place, as WordNet's pertainym gives it
+      else if (place != lex.pertainym_of.end())
+        name = place_name(place->second, lex);
+    }
     for (std::size_t k = i; k < end; ++k) {
       tokens[k].entity = true;
       tokens[k].lemma = "@" + name;

@@ -156,6 +156,9 @@ struct Lexicon {
   // WordNet's relations between matching keys (the classes of lemmas, as tokens carry
   // them), in both directions: relations[a][b] is how b stands to a.
   std::map<std::string, std::map<std::string, Relation>> relations;
+  // [wordnet.pertainyms] whose noun is a proper name, as written: a demonym and the place
+  // it names ("russian" -> "Russia")
+  std::map<std::string, std::string> pertainym_of;
   // How `b` stands to `a` in WordNet, if it does (two equal keys are no relation).
   std::optional<Relation> relation(const std::string& a, const std::string& b) const {
     const auto it = relations.find(a);

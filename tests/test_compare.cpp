@@ -587,6 +587,13 @@ TEST_CASE("compare: one event or two (WordNet relations, repeats, antonyms)", "[
        "The court exonerated Smith of fraud in 2009.",
        "conflict/antonym",
        {"convicted", "exonerated"}},
+      // what an aspectual verb begins is its event (the seed's "began to construct a country"
+      // in 1945 against "the attack that began the war" in 1950): a complement in common
+      // still makes one event
+      {"Smith began to build the harbour wall in 2001.",
+       "Smith began to build the harbour wall in 2003.",
+       "conflict/date",
+       {"2001", "2003"}},
       // two places named: two events of one kind, not one event told two ways
       {"Iran's strongest earthquake struck near Tehran in 2005.",
        "Iran's strongest earthquake struck near Zarand in 2003.",

@@ -203,15 +203,30 @@ bool in_amount(const Statement& s, std::int32_t k) {
 
 }  // namespace
 
+namespace {
+
+// What an act is done to: its object, else the act its controlled clause names ("began to
+// build": "build"), as a token index; -1 when neither.
+std::int32_t complement_of(const Statement& s, const Record& r) {
+  if (!r.object.empty()) return r.object.token;
+  for (std::size_t k = 0; k < s.tokens.size(); ++k)
+    if (s.tokens[k].head == static_cast<std::int32_t>(r.token) && s.tokens[k].dep == Dep::kXcomp)
+      return static_cast<std::int32_t>(k);
+  return -1;
+}
+
+}  // namespace
+
 bool objects_differ(const Statement& a, const Record& ra, const Statement& b, const Record& rb,
                     std::uint32_t window) {
-  if (ra.object.empty() || rb.object.empty()) return false;
-  if (in_amount(a, ra.object.token) || in_amount(b, rb.object.token)) return false;
-  const std::string& oa = a.tokens[static_cast<std::size_t>(ra.object.token)].lemma;
-  const std::string& ob = b.tokens[static_cast<std::size_t>(rb.object.token)].lemma;
+  const std::int32_t ka = complement_of(a, ra), kb = complement_of(b, rb);
+  if (ka < 0 || kb < 0) return false;
+  if (in_amount(a, ka) || in_amount(b, kb)) return false;
+  const std::string& oa = a.tokens[static_cast<std::size_t>(ka)].lemma;
+  const std::string& ob = b.tokens[static_cast<std::size_t>(kb)].lemma;
   if (oa == ob) {
     // one kind of thing, named apart: "struck Aceh province" / "struck West Papua province"
-    const auto na = names_under(a, ra.object.token), nb = names_under(b, rb.object.token);
+    const auto na = names_under(a, ka), nb = names_under(b, kb);
     return !na.empty() && !nb.empty() && shared_count(na, nb) == 0;
   }
   const auto ca = context(a, ra, window), cb = context(b, rb, window);

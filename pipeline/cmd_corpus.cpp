@@ -42,9 +42,13 @@ std::string position(const Corpus& corpus, std::uint32_t statement) {
          std::to_string(lc.line) + ":" + std::to_string(lc.col);
 }
 
-std::size_t count_of(const Corpus& corpus, Finding::Kind kind) {
+// The findings of one kind the reports list; with `all`, also those left out of their
+// event's spanning set (Corpus::unlisted).
+std::size_t count_of(const Corpus& corpus, Finding::Kind kind, bool all = false) {
   std::size_t n = 0;
   for (const auto& f : corpus.findings) n += f.kind == kind;
+  if (all)
+    for (const auto& f : corpus.unlisted) n += f.kind == kind;
   return n;
 }
 
@@ -130,7 +134,8 @@ int cmd_baseline(const std::vector<std::string>& args) {
   }
   if (!raw.quiet)
     std::cout << run.corpus.name << ": " << documents_line(run) << "; wrote " << raw.baseline
-              << ": " << count_of(run.corpus, Finding::Kind::kConflict) << " conflicts accepted\n";
+              << ": " << count_of(run.corpus, Finding::Kind::kConflict, true)
+              << " conflicts accepted\n";
   return status;
 }
 
@@ -195,9 +200,14 @@ int cmd_check(const std::vector<std::string>& args) {
         w != kOk)
       return w;
 
+  // every conflict counts, listed or left out of its event's spanning set
+  std::vector<const Finding*> conflicts;
+  for (const auto* list : {&corpus.findings, &corpus.unlisted})
+    for (const Finding& f : *list)
+      if (f.kind == Finding::Kind::kConflict) conflicts.push_back(&f);
   std::size_t fresh = 0, known = 0;
-  for (const Finding& f : corpus.findings) {
-    if (f.kind != Finding::Kind::kConflict) continue;
+  for (const Finding* conflict : conflicts) {
+    const Finding& f = *conflict;
     if (baseline.conflicts.count(fingerprint(corpus, f))) {
       ++known;
       continue;

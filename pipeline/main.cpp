@@ -195,8 +195,7 @@ bool judge(const std::string& text_a, const std::string& text_b, const LoadedRul
           *out << line << '\n';
       }
       auto f = compare(statements[i], statements[j], pair, compare_options);
-      if (f && (!best ||
-                (f->kind != Finding::Kind::kAgreement && best->kind == Finding::Kind::kAgreement)))
+      if (f && (!best || f->kind < best->kind))  // conflicts, then disputes, then agreements
         best = std::move(f);
     }
   }

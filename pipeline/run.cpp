@@ -16,9 +16,9 @@
 #include "analyse/analyse.hpp"
 #include "cache.hpp"
 #include "compare/compare.hpp"
-#include "crosscheck/summary.hpp"
 #include "corpus_files.hpp"
 #include "crosscheck/sha256.hpp"
+#include "crosscheck/summary.hpp"
 #include "ingest/ingest.hpp"
 #include "segment/segment.hpp"
 #include "timex/timex.hpp"
@@ -379,12 +379,17 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   const EventSummary summary =
       summarise_events(all, strength, {Finding::Kind::kConflict, Finding::Kind::kDispute});
   corpus.findings.reserve(summary.kept.size());
-  for (std::size_t k = 0; k < summary.kept.size(); ++k) {
-    Finding& f = all[summary.kept[k]];
-    if (const auto n = summary.left_out[k]; n > 0)
+  for (std::size_t k = 0, next = 0; k < all.size(); ++k) {
+    Finding& f = all[k];
+    if (next == summary.kept.size() || summary.kept[next] != k) {
+      corpus.unlisted.push_back(std::move(f));  // for the gate
+      continue;
+    }
+    if (const auto n = summary.left_out[next]; n > 0)
       f.explanation += "; " + std::to_string(n) + " more pair" + (n == 1 ? "" : "s") +
                        " of statements tell this event so (not listed)";
     corpus.findings.push_back(std::move(f));
+    ++next;
   }
   return corpus;
 }

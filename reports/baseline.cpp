@@ -30,10 +30,11 @@ std::string excerpt(const Corpus& corpus, std::uint32_t index) {
 std::string render_baseline(const Corpus& corpus, const std::vector<std::string>& documents,
                             const std::string& rules) {
   std::set<std::string> conflicts;  // sorted by fingerprint, one line per fingerprint
-  for (const Finding& f : corpus.findings)
-    if (f.kind == Finding::Kind::kConflict)
-      conflicts.insert("conflict " + fingerprint(corpus, f) + " " + f.rule + " " +
-                       excerpt(corpus, f.a) + " || " + excerpt(corpus, f.b));
+  for (const auto* list : {&corpus.findings, &corpus.unlisted})
+    for (const Finding& f : *list)
+      if (f.kind == Finding::Kind::kConflict)
+        conflicts.insert("conflict " + fingerprint(corpus, f) + " " + f.rule + " " +
+                         excerpt(corpus, f.a) + " || " + excerpt(corpus, f.b));
   std::string out =
       "# crosscheck baseline: the conflicts accepted as known, and the documents they cover.\n"
       "# Written by `crosscheck baseline`, read by `crosscheck check` (docs/ci.md).\n"

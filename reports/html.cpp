@@ -366,9 +366,11 @@ constexpr std::string_view kScript = R"(
     } catch (e) {  // a malformed % in a hand-typed address
       return;
     }
-    var m = /^F(\d+)$/.exec(id);
-    if (m && all && Number(m[1]) >= 1 && Number(m[1]) <= all.findings.length) {
-      var f = all.findings[Number(m[1]) - 1];
+    // the page may list fewer findings than findings.csv: look the id up
+    var f = null;
+    for (var i = 0; all && /^F\d+$/.test(id) && i < all.findings.length && !f; ++i)
+      if (all.findings[i].id === id) f = all.findings[i];
+    if (f) {
       if (visible.indexOf(f) < 0) reset();
       findings.reveal(visible.indexOf(f));
     }

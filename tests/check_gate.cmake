@@ -7,6 +7,7 @@
 #   rename and re-wrap an article of the baseline -> 0 (fingerprints hold)
 #   --changed names a document  -> only findings involving it
 #   a malformed or missing baseline -> 2 with the message
+#   an event told two ways by four articles -> the gate counts every pair, listed or not
 # Needs PROGRAM, SOURCE (the repository) and WORK (a scratch folder).
 set(corpus ${WORK}/corpus/korea-1950)
 set(baseline ${WORK}/korea.baseline)
@@ -105,3 +106,23 @@ file(WRITE ${WORK}/bad.baseline "# a comment\nconflict 0123 too-short\n")
 expect(2 "bad[.]baseline:2:1: error: not a baseline line" check ${corpus} --baseline ${WORK}/bad.baseline)
 expect(2 "missing[.]baseline: error: cannot read the baseline file"
   check ${corpus} --baseline ${WORK}/missing.baseline)
+
+# One event told two ways by four articles (two say 1992, two 1993): four conflict pairs,
+# of which the reports list a spanning set. The gate counts every pair, so checking any
+# one article against the baseline of all four finds nothing new.
+set(four ${WORK}/corpus/four)
+file(MAKE_DIRECTORY ${four})
+set(names a b c d)
+set(years 1992 1992 1993 1993)
+foreach(name year IN ZIP_LISTS names years)
+  file(WRITE ${four}/${name}.txt
+    "Archive report ${name}.\n\nThe ministry released the secret treaty files in ${year}.\n")
+endforeach()
+expect(0 "4 conflicts accepted" baseline ${four} --baseline ${WORK}/four.baseline)
+expect(0 "0 new conflicts, 2 in the baseline" check ${four} --baseline ${WORK}/four.baseline
+  --changed ${four}/d.txt)
+expect(0 "3 conflicts" run ${four} --out ${WORK}/four-out --format jsonl)
+file(READ ${WORK}/four-out/findings.jsonl text)
+if(NOT text MATCHES "1 more pair of statements tell this event so")
+  message(FATAL_ERROR "the listed conflicts do not say what they stand for:\n${text}")
+endif()

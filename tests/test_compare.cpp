@@ -695,6 +695,13 @@ TEST_CASE("summarise_events: conflicts per event, a spanning set, strongest firs
        {0.5, 0.5, 0.5, 0.5},
        {0, 1, 2},
        {1, 0, 0}},
+      // the count goes to the event's first finding in report order, whatever joined first
+      {"count on the first listed",
+       {finding(kConflict, "date", 2, 3), finding(kConflict, "date", 0, 1),
+        finding(kConflict, "date", 1, 2), finding(kConflict, "date", 0, 3)},
+       {0.5, 0.9, 0.8, 0.1},
+       {0, 1, 2},
+       {1, 0, 0}},
       // agreements are not summarised
       {"agreements all kept",
        {finding(kAgreement, "claim", 0, 1), finding(kAgreement, "claim", 1, 2),
@@ -710,6 +717,11 @@ TEST_CASE("summarise_events: conflicts per event, a spanning set, strongest firs
     CHECK(s.kept == row.kept);
     CHECK(s.left_out == row.left_out);
   }
+  // one pair of statements, two acts: two events, both listed
+  std::vector<Finding> two = {finding(kConflict, "date", 0, 1), finding(kConflict, "date", 0, 1)};
+  two[0].act = "release";
+  two[1].act = "start";
+  CHECK(summarise_events(two, {0.5, 0.5}, {kConflict}).kept == std::vector<std::uint32_t>{0, 1});
   CHECK_THROWS_AS(summarise_events({finding(kConflict, "date", 0, 1)}, {}, {kConflict}),
                   std::invalid_argument);
 }

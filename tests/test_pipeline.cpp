@@ -92,15 +92,18 @@ TEST_CASE("the bundled corpus gives findings of every kind with rule and cues", 
   CHECK(errors.empty());
   CHECK(corpus.documents.size() == 5);
   CHECK(corpus.skipped.empty());
-  std::size_t conflicts = 0, agreements = 0;
+  std::size_t conflicts = 0, disputes = 0, agreements = 0;
   for (const auto& f : corpus.findings) {
     CHECK_FALSE(f.rule.empty());
     CHECK_FALSE(f.cues.empty());
     CHECK(corpus.documents[corpus.statements[f.a].doc].source.id !=
           corpus.documents[corpus.statements[f.b].doc].source.id);
-    (f.kind == Finding::Kind::kConflict ? conflicts : agreements)++;
+    (f.kind == Finding::Kind::kConflict  ? conflicts
+     : f.kind == Finding::Kind::kDispute ? disputes
+                                         : agreements)++;
   }
   CHECK(conflicts > 0);
+  CHECK(disputes > 0);  // "Valentin Pak says" against "Weathersby and Holloway said"
   CHECK(conflicts <= 60);
   CHECK(agreements > 0);
   CHECK(corpus.documents[0].source.title == "Korea: Stalin's War?");

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts the findings `crosscheck run` reports over the ECB+ articles, one run per
 subtopic folder (docs/<topic>/ecb and docs/<topic>/ecbplus: the articles of one event
-each), with the bundled English rules. Prints the conflicts by type, the agreements, and
+each), with the bundled English rules. Prints the conflicts by type, the disputes, the agreements, and
 the conflicts per article; with --sample N, N conflicts drawn at random (seeded) to read.
 
     python3 tools/ecb_conflicts.py [--bin build/crosscheck] [--jobs 2] [--sample 25]
@@ -47,7 +47,7 @@ def main():
         results = list(pool.map(lambda k: run(a.bin, folders[k], os.path.join(tmp, str(k))),
                                 range(len(folders))))
     by_type = collections.Counter()
-    agreements = 0
+    agreements = disputes = 0
     conflicts = []
     for folder, rows in results:
         for r in rows:
@@ -56,9 +56,12 @@ def main():
                 conflicts.append((folder, r))
             elif r["kind"] == "agreement":
                 agreements += 1
+            elif r["kind"] == "dispute":
+                disputes += 1
     print(f"{len(folders)} subtopic runs, {articles} articles")
     print(f"conflicts {len(conflicts)} ({len(conflicts) / max(articles, 1):.2f} per article): " +
           ", ".join(f"{t} {n}" for t, n in sorted(by_type.items())))
+    print(f"disputes {disputes}")
     print(f"agreements {agreements}")
     if a.sample:
         random.Random(a.seed).shuffle(conflicts)

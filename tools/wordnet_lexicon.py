@@ -24,7 +24,8 @@ The third form writes the relations align and compare grade two predicates by:
                         ("murder" -> "kill")
   [wordnet.entails]     verb entailment and cause ("kill" -> "die", "snore" -> "sleep")
   [wordnet.pertainyms]  an adjective and the noun it pertains to ("russian" -> "Russia"; a
-                        proper name keeps WordNet's capitals, so a demonym names its place)
+                        place's proper name, of noun.location, keeps WordNet's capitals, so
+                        a demonym names its place)
 Only single words, and nouns only from the lexicographer files of acts, events, processes,
 phenomena and states (the nouns that can name an event).
 The output is plain text: edit it by hand if you like, or regenerate it.
@@ -151,20 +152,20 @@ def read_data(root, pos):
     return out
 
 
-def proper_names(root):
-    """lower-case form -> the form as WordNet writes it, for nouns written with a capital
-    ("russia" -> "Russia", "soviet union" -> "Soviet Union")"""
+def noun_words_as_written(root):
+    """synset offset -> its words as WordNet writes them ("Russia", "Soviet Union")"""
     out = {}
     with open(os.path.join(root, 'data.noun'), encoding='utf-8') as f:
         for line in f:
             if line.startswith(' '):
                 continue
             head = line.split('|')[0].split()
-            for i in range(int(head[3], 16)):
-                word = re.sub(r'\(.*\)$', '', head[4 + 2 * i]).replace('_', ' ')
-                if word[:1].isupper():
-                    out.setdefault(word.lower(), word)
+            out[head[0]] = [re.sub(r'\(.*\)$', '', head[4 + 2 * i]).replace('_', ' ')
+                            for i in range(int(head[3], 16))]
     return out
+
+
+LOCATION_NOUN_FILE = 15  # noun.location: the nouns that name places
 
 
 def read_index(root, pos):
@@ -183,7 +184,7 @@ def read_index(root, pos):
 def relations(root):
     data = {p: read_data(root, POS_FILES[p]) for p in 'nva'}
     index = {p: read_index(root, POS_FILES[p]) for p in 'nva'}
-    proper = proper_names(root)
+    written = noun_words_as_written(root)
 
     def single(w):
         return w.isalpha()
@@ -231,7 +232,11 @@ def relations(root):
             for symbol, target, tpos, s, t in data['a'][offset][2]:
                 if symbol == '\\' and tpos == 'n' and s and data['a'][offset][1][s - 1] == word:
                     noun = data['n'][target][1][t - 1].replace('_', ' ')
-                    pertainyms.add((word, proper.get(noun, noun)))
+                    # a place keeps its capitals, so a demonym names it ("Russia")
+                    as_written = written[target][t - 1]
+                    if data['n'][target][0] == LOCATION_NOUN_FILE and as_written[:1].isupper():
+                        noun = as_written
+                    pertainyms.add((word, noun))
     return synonyms, derivations, hypernyms, entails, pertainyms
 
 

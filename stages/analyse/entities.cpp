@@ -73,8 +73,9 @@ void resolve_pronouns(std::vector<Token>& tokens, const Lexicon& lex) {
 // The name of a place as WordNet writes it ("Soviet Union"): its alias's canonical name
 // when the lexicon knows it ("Soviet Union"), else as written ("Russia").
 std::string place_name(const std::string& name, const Lexicon& lex) {
-  std::string lower = name;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = name;  // as alias keys are written: lower case, a hyphen a space
+  for (char& c : lower)
+    c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (auto it = lex.entity_aliases.find(lower); it != lex.entity_aliases.end()) return it->second;
   return name;
 }

@@ -39,9 +39,29 @@ struct PairFacts {
   }
 };
 
+std::string folded(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Who asserts a record, for a finding: its speaker, or "" for the article itself, which
+// also asserts what it reports through a verb of evidence ("the documents show that").
+std::string asserter(const Statement& s, const Record& r, const Lexicon& lex) {
+  if (lex.evidence_verbs.count(lemma_of(folded(s.frame), lex))) return {};
+  return speaker_of(s, r);
+}
+
+// Two different speakers, one on each side: what the sources report is a dispute.
+bool dispute(const Statement& a, const Record& ra, const Statement& b, const Record& rb,
+             const Lexicon& lex) {
+  const std::string sa = asserter(a, ra, lex), sb = asserter(b, rb, lex);
+  return !sa.empty() && !sb.empty() && folded(sa) != folded(sb);
+}
+
 Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const Pair& pair,
                  const Lexicon& lex, PairFacts& facts) {
   Verdict v;
+  Verdict speakers;  // the first match that fired between two speakers
   auto fail = [&](std::string why) {
     v.why = std::move(why);
     return v;
@@ -220,8 +240,16 @@ Verdict evaluate(const Rule& rule, const Statement& a, const Statement& b, const
     v.why = why.str();
     v.a = &ra;
     v.b = &rb;
+    // a conflict between two speakers is a dispute: another match may be one the sources
+    // themselves assert, which the gate must see
+    if (rule.kind == Finding::Kind::kConflict && dispute(a, ra, b, rb, lex)) {
+      if (!speakers.fired) speakers = std::move(v);
+      v = Verdict{};
+      continue;
+    }
     return v;
   }
+  if (speakers.fired) return speakers;
   return fail(last_failure);
 }
 
@@ -243,18 +271,6 @@ bool same_words(const Statement& a, const Statement& b) {
     return out;
   };
   return letters(a) == letters(b);
-}
-
-std::string folded(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// Who asserts a record, for a finding: its speaker, or "" for the article itself, which
-// also asserts what it reports through a verb of evidence ("the documents show that").
-std::string asserter(const Statement& s, const Record& r, const Lexicon& lex) {
-  if (lex.evidence_verbs.count(lemma_of(folded(s.frame), lex))) return {};
-  return speaker_of(s, r);
 }
 
 // Who asserts each side of a conflict. Two different speakers make it a dispute the
@@ -301,6 +317,7 @@ std::optional<Finding> compare(const Statement& a, const Statement& b, const Pai
       f.b = pair.b;
       f.cues = std::move(v.cues);
       f.explanation = std::move(v.why);
+      f.act = options.lexicon->class_of(a.tokens[v.a->token].lemma);
       if (f.kind == Finding::Kind::kConflict) attribute(f, a, *v.a, b, *v.b, *options.lexicon);
       return f;
     }

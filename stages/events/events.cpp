@@ -208,7 +208,9 @@ double same_event(const EventMention& a, const EventMention& b, const Lexicon& l
   // a report is as many events as its speakers: one saying is one only when both name the
   // same speaker ("police said" twice), never between two different or unnamed ones ("he
   // said")
-  if ((a.report || b.report) && (a.doers.empty() || disjoint(a.doers, b.doers))) return 0;
+  if ((a.report || b.report) &&
+      (a.doers.empty() || b.doers.empty() || shared_count(a.doers, b.doers) == 0))
+    return 0;
   if (disjoint(a.places, b.places) || disjoint(a.doers, b.doers) ||
       disjoint(a.objects, b.objects) || apart(a.times, b.times))
     return 0;

@@ -86,7 +86,8 @@ async function korea(browser, report, screenshot) {
   if (total > 100) {
     await page.click('#findings-pager button[data-step="1"]');
     s = await shown(page);
-    check(s.ids[0] === 'F0101', `next page starts at F0101 (got ${s.ids[0]})`);
+    const next = data.findings[100].id;  // the page may list fewer findings than the CSV
+    check(s.ids[0] === next, `next page starts at ${next} (got ${s.ids[0]})`);
   }
 
   // Links both ways: a finding's statement to the article, the article back to a finding on

@@ -11,16 +11,17 @@ namespace crosscheck {
 
 struct EventSummary {
   std::vector<std::uint32_t> kept;      // indexes of the findings listed, ascending
-  std::vector<std::uint32_t> left_out;  // for each kept one: the pairs its event leaves out
+  std::vector<std::uint32_t> left_out;  // for each kept one: the pairs of its event it stands
+                                        // for (0 but for the first of each event)
 };
 
-// Statements joined by findings of one kind and type tell one event of that kind (single
-// link: "released in 1992" in two articles, "in 1993" in three). Of each event only the
-// findings that join statements not yet joined are listed (a spanning forest), the
-// strongest first (`strength[i]` of finding i, its pair's alignment score; ties by index),
-// so each statement of the event is in at least one finding listed. The kept finding
-// that first joined an event carries the count of the pairs left out of it. Findings of
-// a kind not in `kinds` are all kept.
+// Statements joined by findings of one kind, type and act tell one event (single link:
+// "released in 1992" in two articles, "in 1993" in three). Of each event only the findings
+// that join statements not yet joined are kept (a spanning forest), chosen strongest first
+// (`strength[i]` of finding i; ties by index), so each statement of the event is in at
+// least one finding kept. The kept finding of an event with the lowest index (the first a
+// report lists) carries the count of the pairs left out of it. Findings of a kind not in
+// `kinds` are all kept.
 EventSummary summarise_events(const std::vector<Finding>& findings,
                               const std::vector<double>& strength,
                               const std::vector<Finding::Kind>& kinds);

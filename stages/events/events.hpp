@@ -19,7 +19,7 @@ namespace crosscheck {
 // A mention of an event: one predicate of one statement, with what its record gives it.
 struct EventMention {
   std::uint32_t doc = 0;             // index into the documents' term lists
-  std::string key;                   // its predicate's matching key (a token's lemma)
+  std::string key;                   // its predicate's class (of its lemma), as relations are keyed
   bool repeat = false;               // an iterative marker: "again", "re-elected", "a second quake"
   bool report = false;               // a verb of attribution: "said", "told", "announced"
   std::vector<std::string> doers;    // canonical names, sorted, unique (a report's speaker

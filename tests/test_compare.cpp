@@ -626,6 +626,9 @@ TEST_CASE("compare: who asserts each side (speaker disputes, own against reporte
       {"Prosecutors said the mayor accepted the bribe in 2009.",
        "According to his lawyers, the mayor did not accept the bribe in 2009.", "dispute/negation",
        "the sources report a dispute"},
+      // a pronoun that stands for no one named still speaks
+      {"He said the plant did not close in 2009.", "Police said the plant closed in 2009.",
+       "dispute/negation", "A from 'he', B from 'Police'"},
       // one source asserts it, the other reports another's claim: a conflict, said so
       {"The driver fled the scene.", "The driver's lawyer said his client did not flee the scene.",
        "conflict/negation", "A asserts it itself, B reports it from "},

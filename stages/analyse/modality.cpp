@@ -127,6 +127,10 @@ Attribution find_modality(Statement& s, const Lexicon& lex, std::string_view sen
       }
       if (!word.empty()) who += (who.empty() ? "" : " ") + word;
     }
+    // "he said", "they told reporters": a pronoun that stands for no one named here still
+    // speaks, as written ("he")
+    if (who.empty() && tokens[subjects.front()].upos == Upos::kPron)
+      who = tokens[subjects.front()].lower;
     return who;
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -336,6 +336,9 @@ std::vector<std::string> explain_rules(const Statement& a, const Statement& b, c
       v.why = "the two say the same words";
     else
       v = evaluate(rule, a, b, pair, *options.lexicon, facts);
+    if (v.fired && rule.kind == Finding::Kind::kConflict &&
+        dispute(a, *v.a, b, *v.b, *options.lexicon))
+      v.why += " (between two speakers: a dispute)";
     lines.push_back((v.fired ? "fires    " : "no       ") + rule.id + " (" +
                     std::string(to_string(rule.kind)) + "/" + rule.type + "): " + v.why);
   }

@@ -132,8 +132,9 @@ SENSES = 2
 POS_FILES = {'n': 'noun', 'v': 'verb', 'a': 'adj', 's': 'adj', 'r': 'adv'}
 
 
-def read_data(root, pos):
-    """offset -> (lex file number, [words], [(symbol, target offset, target pos, s, t)])"""
+def read_data(root, pos, as_written=False):
+    """offset -> (lex file number, [words], [(symbol, target offset, target pos, s, t)]);
+    the words lower-cased unless as_written ("Russia", "Soviet_Union")"""
     out = {}
     with open(os.path.join(root, 'data.' + pos), encoding='utf-8') as f:
         for line in f:
@@ -141,7 +142,9 @@ def read_data(root, pos):
                 continue
             head = line.split('|')[0].split()
             offset, lexfile, count = head[0], int(head[1]), int(head[3], 16)
-            words = [re.sub(r'\(.*\)$', '', head[4 + 2 * i]).lower() for i in range(count)]
+            words = [re.sub(r'\(.*\)$', '', head[4 + 2 * i]) for i in range(count)]
+            if not as_written:
+                words = [w.lower() for w in words]
             i = 4 + 2 * count
             pointers = []
             for _ in range(int(head[i])):
@@ -149,19 +152,6 @@ def read_data(root, pos):
                 i += 4
                 pointers.append((symbol, target, 'a' if tpos == 's' else tpos, int(st[:2], 16), int(st[2:], 16)))
             out[offset] = (lexfile, words, pointers)
-    return out
-
-
-def noun_words_as_written(root):
-    """synset offset -> its words as WordNet writes them ("Russia", "Soviet Union")"""
-    out = {}
-    with open(os.path.join(root, 'data.noun'), encoding='utf-8') as f:
-        for line in f:
-            if line.startswith(' '):
-                continue
-            head = line.split('|')[0].split()
-            out[head[0]] = [re.sub(r'\(.*\)$', '', head[4 + 2 * i]).replace('_', ' ')
-                            for i in range(int(head[3], 16))]
     return out
 
 
@@ -184,7 +174,7 @@ def read_index(root, pos):
 def relations(root):
     data = {p: read_data(root, POS_FILES[p]) for p in 'nva'}
     index = {p: read_index(root, POS_FILES[p]) for p in 'nva'}
-    written = noun_words_as_written(root)
+    written = read_data(root, 'noun', as_written=True)
 
     def single(w):
         return w.isalpha()
@@ -233,7 +223,7 @@ def relations(root):
                 if symbol == '\\' and tpos == 'n' and s and data['a'][offset][1][s - 1] == word:
                     noun = data['n'][target][1][t - 1].replace('_', ' ')
                     # a place keeps its capitals, so a demonym names it ("Russia")
-                    as_written = written[target][t - 1]
+                    as_written = written[target][1][t - 1].replace('_', ' ')
                     if data['n'][target][0] == LOCATION_NOUN_FILE and as_written[:1].isupper():
                         noun = as_written
                     pertainyms.add((word, noun))

@@ -280,7 +280,7 @@ void attribute(Finding& f, const Statement& a, const Record& ra, const Statement
                const Record& rb, const Lexicon& lex) {
   const std::string sa = asserter(a, ra, lex), sb = asserter(b, rb, lex);
   if (sa.empty() && sb.empty()) return;
-  if (!sa.empty() && !sb.empty() && folded(sa) != folded(sb)) {
+  if (dispute(a, ra, b, rb, lex)) {
     f.kind = Finding::Kind::kDispute;
     f.explanation = "the sources report a dispute: A from " + quote(sa) + ", B from " + quote(sb) +
                     "; " + f.explanation;

@@ -14,18 +14,6 @@ namespace crosscheck::detail {
 
 namespace {
 
-// The findings the page lists, and for each the pairs of its event it stands for: the
-// agreements of an event told by many articles are a spanning set of its pairs, as the
-// conflicts already are (findings.csv lists every agreement). -1: not listed.
-std::vector<std::int64_t> listed(const Corpus& corpus) {
-  std::vector<double> strength;
-  for (const Finding& f : corpus.findings) strength.push_back(f.confidence);
-  const EventSummary s = summarise_events(corpus.findings, strength, {Finding::Kind::kAgreement});
-  std::vector<std::int64_t> out(corpus.findings.size(), -1);
-  for (std::size_t k = 0; k < s.kept.size(); ++k) out[s.kept[k]] = s.left_out[k];
-  return out;
-}
-
 // The article's date as its times were read: its sources.toml date, or the one found in its
 // text and where ("1993-01-13, from the text, line 5").
 std::string written(const Document& d) {
@@ -261,7 +249,16 @@ std::string pager(std::string_view id) {
 
 }  // namespace
 
-void render_summary(const Corpus& corpus, std::string& out) {
+std::vector<std::int64_t> listed_on_page(const Corpus& corpus) {
+  std::vector<double> strength;
+  for (const Finding& f : corpus.findings) strength.push_back(f.confidence);
+  const EventSummary s = summarise_events(corpus.findings, strength, {Finding::Kind::kAgreement});
+  std::vector<std::int64_t> out(corpus.findings.size(), -1);
+  for (std::size_t k = 0; k < s.kept.size(); ++k) out[s.kept[k]] = s.left_out[k];
+  return out;
+}
+
+void render_summary(const Corpus& corpus, const std::vector<std::int64_t>&, std::string& out) {
   out += "<section id=\"summary\">\n<h2>Summary</h2>\n";
   render_sources(corpus, out);
   render_source_pairs(corpus, out);
@@ -270,7 +267,7 @@ void render_summary(const Corpus& corpus, std::string& out) {
   out += "</section>\n";
 }
 
-void render_claims(const Corpus& corpus, std::string& out) {
+void render_claims(const Corpus& corpus, const std::vector<std::int64_t>& shown, std::string& out) {
   out += "<section id=\"claims\">\n<h2>Claim matrix</h2>\n";
   if (corpus.claims.empty()) {
     out += "<p class=\"muted\">No claim is told by more than one source.</p>\n</section>\n";
@@ -284,7 +281,6 @@ void render_claims(const Corpus& corpus, std::string& out) {
       "cell links to the statement in its article.</p>\n";
   // Findings between statements of one claim, by statement.
   std::map<std::uint32_t, std::vector<std::size_t>> findings_of;
-  const std::vector<std::int64_t> shown = listed(corpus);
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
     if (shown[i] < 0) continue;
     findings_of[corpus.findings[i].a].push_back(i);
@@ -349,7 +345,8 @@ void render_claims(const Corpus& corpus, std::string& out) {
   out += "</tbody>\n</table></div>\n</section>\n";
 }
 
-void render_findings(const Corpus& corpus, std::string& out) {
+void render_findings(const Corpus& corpus, const std::vector<std::int64_t>& shown,
+                     std::string& out) {
   out += "<section id=\"findings\">\n<h2>Findings</h2>\n";
   if (corpus.findings.empty()) {
     out += "<p class=\"muted\">No findings.</p>\n</section>\n";
@@ -399,7 +396,6 @@ void render_findings(const Corpus& corpus, std::string& out) {
            ",\"outlet\":" + page_json(d.source.outlet) + ",\"path\":" + page_json(d.path) + "}";
   out += "],\"findings\":[\n";
   SentenceTable sentences;
-  const std::vector<std::int64_t> shown = listed(corpus);
   bool first = true;
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
     if (shown[i] < 0) continue;
@@ -434,10 +430,10 @@ void render_findings(const Corpus& corpus, std::string& out) {
   out += "\n]}</script>\n</section>\n";
 }
 
-void render_articles(const Corpus& corpus, std::string& out) {
+void render_articles(const Corpus& corpus, const std::vector<std::int64_t>& shown,
+                     std::string& out) {
   out += "<section id=\"articles\">\n<h2>Articles</h2>\n";
   std::vector<std::vector<std::size_t>> findings_of(corpus.statements.size());
-  const std::vector<std::int64_t> shown = listed(corpus);
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
     if (shown[i] < 0) continue;
     findings_of.at(corpus.findings[i].a).push_back(i);

@@ -4,6 +4,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <iostream>
@@ -94,9 +95,11 @@ std::int64_t find_token(const AnalysedDocument& a, std::uint32_t begin, std::uin
 int cmd_events(const std::vector<std::string>& args) {
   std::vector<std::string> rules_dirs;
   std::string model_path = default_model_path(), mentions_file;
+  std::string event_model_path = bundled("models/events.toml");
   EventOptions options;
   bool same_lemma = false;
-  std::string groups_out;
+  double link = -1;
+  std::string groups_out, pairs_out;
   po::options_description o("events options");
   o.add_options()("help,h", "show this help")(
       "same-lemma", po::bool_switch(&same_lemma),
@@ -105,21 +108,27 @@ int cmd_events(const std::vector<std::string>& args) {
       "the mentions: one line ID<TAB>FILE<TAB>START<TAB>END each (byte offsets into FILE)")(
       "document-link", po::value(&options.document_link)->default_value(options.document_link),
       "least average TF-IDF cosine at which two groups of documents join")(
-      "mention-link", po::value(&options.mention_link)->default_value(options.mention_link),
-      "least score at which two mentions tell one event")(
+      "link", po::value(&link),
+      "least probability at which two mentions join (default: the event model's)")("event-model", po::value(&event_model_path),
+                  "the pairwise event model (default: models/events.toml)")(
+      "pairs", po::value(&pairs_out),
+      "also write the features of every pair of one group the model weighs (ID<TAB>ID<TAB>"
+      "feature values, a header line naming them), to train the model")(
       "groups", po::value(&groups_out),
       "also write each file's document group to this file (FILE<TAB>GROUP lines)")(
       "rules", po::value(&rules_dirs)->composing(), "rules folder (default: rules/en)")(
       "model", po::value(&model_path), "the syntax model (default: models/en_ewt.model)");
   if (parse(args, o, {}).count("help")) {
     std::cout << "usage: crosscheck events --mentions FILE [--same-lemma] [--groups FILE]\n"
-                 "                         [--document-link X] [--mention-link X] [--rules DIR]\n"
-                 "                         [--model FILE]\n\n"
+                 "                         [--pairs FILE] [--document-link X] [--link X]\n"
+                 "                         [--event-model FILE] [--rules DIR] [--model FILE]\n\n"
                  "Groups event mentions into events, as crosscheck's event clustering does:\n"
                  "it analyses every FILE the mentions name as one corpus, groups its documents\n"
-                 "by what they report, and joins two mentions of one group when their\n"
-                 "predicates are the same or related in WordNet (synonyms, derivations,\n"
-                 "entailments) and no place, doer or time tells them apart. Prints\n"
+                 "by what they report, and within a group joins two mentions that no place,\n"
+                 "doer, time, repeat or speaker tells apart when the event model's\n"
+                 "probability (from their predicates' WordNet relation and the arguments and\n"
+                 "words they share) reaches its link, and every mention joined to them so.\n"
+                 "Prints\n"
                  "ID<TAB>EVENT<TAB>KEY for each mention, in input order: events are numbered\n"
                  "from 0 in order of first appearance, KEY is the predicate's matching key. A\n"
                  "mention outside every statement (a title) is matched by its last word.\n\n"
@@ -128,8 +137,10 @@ int cmd_events(const std::vector<std::string>& args) {
   }
   if (mentions_file.empty()) throw UsageError("events needs --mentions FILE");
   std::vector<MentionLine> mentions;
+  EventModel event_model;
   try {
     mentions = read_mentions(mentions_file);
+    if (!same_lemma) event_model = read_event_model(event_model_path);
   } catch (const std::exception& e) {
     std::cerr << e.what() << '\n';
     return kBadInput;
@@ -182,7 +193,8 @@ int cmd_events(const std::vector<std::string>& args) {
       const auto last = words.find_last_of(' ');
       std::string word = last == std::string::npos ? words : words.substr(last + 1);
       for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      e.key = rules.lexicon.class_of(lemma_of(word, rules.lexicon));
+      e.lemma = lemma_of(word, rules.lexicon);
+      e.key = rules.lexicon.class_of(e.lemma);
       ++outside;
       events.push_back(std::move(e));
     }
@@ -196,7 +208,23 @@ int cmd_events(const std::vector<std::string>& args) {
     for (const auto& e : events) clusters.push_back(ids.emplace(e.key, ids.size()).first->second);
   } else {
     const auto groups = group_documents(terms, options.document_link);
-    clusters = cluster_events(events, groups, rules.lexicon, options);
+    if (link >= 0) event_model.link = link;
+    clusters = cluster_events(events, terms, groups, rules.lexicon, event_model);
+    if (!pairs_out.empty()) {
+      std::ofstream p(pairs_out);
+      p << "a\tb";
+      for (const char* name : kPairFeatures) p << '\t' << name;
+      p << '\n';
+      for (const auto& pair : candidate_pairs(events, terms, groups, rules.lexicon)) {
+        p << mentions[pair.a].id << '\t' << mentions[pair.b].id;
+        for (const double f : pair.features) p << '\t' << f;
+        p << '\n';
+      }
+      if (!p) {
+        std::cerr << pairs_out << ": error: cannot write\n";
+        return kBadInput;
+      }
+    }
     if (!groups_out.empty()) {
       std::ofstream g(groups_out);
       for (std::size_t d = 0; d < paths.size(); ++d) g << paths[d] << '\t' << groups[d] << '\n';

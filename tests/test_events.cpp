@@ -27,6 +27,13 @@ const crosscheck::LoadedRules& rules() {
 
 const crosscheck::Lexicon& lexicon() { return rules().lexicon; }
 
+// The bundled event model, trained on the ECB+ train topics.
+const crosscheck::EventModel& model() {
+  static const crosscheck::EventModel loaded =
+      crosscheck::read_event_model(std::string(CROSSCHECK_SOURCE_ROOT) + "/models/events.toml");
+  return loaded;
+}
+
 std::vector<crosscheck::Statement> statements_of(const std::string& text, std::uint32_t index) {
   auto result = crosscheck::ingest("doc" + std::to_string(index), text);
   if (const auto* d = std::get_if<crosscheck::Diagnostic>(&result)) FAIL(d->format());
@@ -87,10 +94,6 @@ TEST_CASE("WordNet relations, generated into rule data, keyed as tokens are", "[
   CHECK(key("invade") == key("invasion"));
   CHECK_FALSE(lexicon().relation(key("invade"), key("invasion")).has_value());
   CHECK_FALSE(lexicon().relation(key("buy"), key("sleep")).has_value());
-  CHECK(crosscheck::predicate_nearness(key("buy"), key("buy"), lexicon()) == 1);
-  CHECK(crosscheck::predicate_nearness(key("buy"), key("purchase"), lexicon()) > 0.85);
-  CHECK(crosscheck::predicate_nearness(key("kill"), key("murder"), lexicon()) < 0.85);
-  CHECK(crosscheck::predicate_nearness(key("buy"), key("sleep"), lexicon()) == 0);
 }
 
 TEST_CASE("the generated relations file loads, and a bad [wordnet] table is an error",
@@ -157,8 +160,8 @@ TEST_CASE("same_event: one event told two ways, or two events of one kind", "[ev
     const auto a = mention(row.a, row.word_a, 0);
     const auto b = mention(row.b, row.word_b, 1);
     INFO("keys " << a.key << " / " << b.key);
-    const double score = crosscheck::same_event(a, b, lexicon());
-    CHECK((score >= crosscheck::EventOptions{}.mention_link) == row.same);
+    // alone, two sentences share no word that is rare among them: no context
+    CHECK(crosscheck::same_event(a, b, {}, lexicon(), model()) == row.same);
   }
 }
 
@@ -190,7 +193,7 @@ TEST_CASE("documents are grouped by what they report, mentions by event", "[even
         if (s.tokens[k].lower == "earthquake" || s.tokens[k].lower == "quake")
           mentions.push_back(crosscheck::mention_of(s, k, d, lexicon()));
   REQUIRE(mentions.size() == 3);
-  const auto events = crosscheck::cluster_events(mentions, groups, lexicon(), {});
+  const auto events = crosscheck::cluster_events(mentions, terms, groups, lexicon(), model());
   CHECK(events == std::vector<std::uint32_t>{0, 0, 1});
 }
 

@@ -18,8 +18,11 @@ The third form writes the relations align and compare grade two predicates by:
   tools/wordnet_lexicon.py --relations [/usr/share/wordnet] > rules/en/wordnet-relations.toml
   [wordnet.synonyms]    words that share a synset among the two most frequent senses of each
                         ("buy" / "purchase", "quake" / "earthquake")
-  [wordnet.derivations] an event noun and its verb, by WordNet's derivation pointers between
-                        frequent senses ("invasion" -> "invade", "death" -> "die")
+  [wordnet.derivations] an event noun and its verb, by WordNet's derivation pointers from a
+                        frequent sense of the noun ("invasion" -> "invade", "death" -> "die");
+                        a noun of the synset without a pointer of its own shares its
+                        synonym's ("shot", of "shooting", -> "shoot"); and an adjective and
+                        the event or state noun of its first sense ("dead" -> "death")
   [wordnet.hypernyms]   a verb or event noun and the direct hypernym of its first sense
                         ("murder" -> "kill")
   [wordnet.entails]     verb entailment and cause ("kill" -> "die", "snore" -> "sleep")
@@ -202,8 +205,10 @@ def relations(root):
                         continue
                     twords = data[tpos][target][1]
                     if symbol == '+' and pos == 'n' and tpos == 'v' and s and t:
+                        # the pointer's own noun, or a synonym of it, to a verb of any sense
+                        # but its rarest ("shot" / "shoot" is shoot's third sense)
                         verb = twords[t - 1]
-                        if verb != word and single(verb) and target in top('v', verb):
+                        if verb != word and single(verb) and target in top('v', verb, 2 * SENSES):
                             derivations.add((word, verb))
                     elif symbol == '@' and rank == 0:
                         for h in twords:
@@ -220,6 +225,11 @@ def relations(root):
             continue
         for offset in offsets[:1]:
             for symbol, target, tpos, s, t in data['a'][offset][2]:
+                if symbol == '+' and tpos == 'n' and s and data['a'][offset][1][s - 1] == word \
+                        and eventive('n', target):
+                    noun = data['n'][target][1][t - 1]
+                    if noun != word and single(noun):
+                        derivations.add((word, noun))
                 if symbol == '\\' and tpos == 'n' and s and data['a'][offset][1][s - 1] == word:
                     noun = data['n'][target][1][t - 1].replace('_', ' ')
                     # a place keeps its capitals, so a demonym names it ("Russia")

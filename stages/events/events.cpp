@@ -1,10 +1,13 @@
 #include "events/events.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <cmath>
 #include <map>
 #include <numeric>
 #include <unordered_map>
+
+#include <toml++/toml.h>
 
 #include "crosscheck/calendar.hpp"
 
@@ -63,6 +66,10 @@ bool disjoint(const std::vector<std::string>& x, const std::vector<std::string>&
   return !x.empty() && !y.empty() && shared_count(x, y) == 0;
 }
 
+bool shares(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  return shared_count(x, y) > 0;
+}
+
 // Two sets of times that cannot name one moment: each is dated from the text (a relative
 // time is only as sure as the article's date) and no time of one meets a time of the other.
 bool apart(const std::vector<TimeInterval>& x, const std::vector<TimeInterval>& y) {
@@ -83,74 +90,11 @@ void sort_unique(std::vector<std::string>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// Union-find over mention indexes, the smaller index as each set's root.
-struct Sets {
-  std::vector<std::uint32_t> parent;
-  explicit Sets(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  std::uint32_t root(std::uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void join(std::uint32_t a, std::uint32_t b) {
-    a = root(a), b = root(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
-};
-
-}  // namespace
-
-EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t doc,
-                        const Lexicon& lexicon) {
-  EventMention m;
-  m.doc = doc;
-  const Token& t = s.tokens[token];
-  // a word of a name ("the Oscars", "a DUI") names the event by its own word, not the name
-  m.key = lexicon.class_of(t.entity ? lemma_of(t.lower, lexicon) : t.lemma);
-  m.repeat = !repeat_marker(s.tokens, token, lexicon.iterative).empty();
-  m.report = lexicon.attribution_verbs.count(t.lemma) > 0;
-  for (const Record& r : s.records) {
-    if (r.token != token) continue;
-    add_name(s.tokens, r.doer, m.doers);
-    add_name(s.tokens, r.object, m.objects);
-    m.places = argument_names(s, r);
-    for (const auto i : r.times)
-      if (i < s.times.size()) m.times.push_back(s.times[i]);
-    break;
-  }
-  if (m.report && m.doers.empty()) {
-    // a speaker is who says it, named or not ("police said"); a pronoun or a stop word
-    // ("he", "it") names no one
-    const std::int32_t d = doer_of(s.tokens, token);
-    if (d >= 0 && s.tokens[static_cast<std::size_t>(d)].upos != Upos::kPron &&
-        !s.tokens[static_cast<std::size_t>(d)].stop)
-      m.doers.push_back(s.tokens[static_cast<std::size_t>(d)].lemma);
-  }
-  for (auto* v : {&m.doers, &m.objects, &m.places}) sort_unique(*v);
-  return m;
-}
-
-std::vector<std::string> document_terms(const std::vector<Statement>& statements,
-                                        std::optional<std::int32_t> written) {
-  std::vector<std::string> out;
-  for (const Statement& s : statements) {
-    out.insert(out.end(), s.terms.begin(), s.terms.end());
-    for (const auto& e : s.entities) out.push_back("@" + e);
-    for (const auto& t : s.times)
-      if (!t.relative) out.push_back("#" + value_at(t.first_day, DayRange::Grain::kYear));
-  }
-  if (written) out.push_back("#" + value_at(*written, DayRange::Grain::kYear));
-  return out;
-}
-
-std::vector<std::uint32_t> group_documents(const std::vector<std::vector<std::string>>& terms,
-                                           double link) {
-  const std::size_t n = terms.size();
-  const auto vectors = tfidf(terms);
-  // Average-link agglomeration on a full similarity matrix (Lance-Williams update), always
-  // joining the most similar pair, the lowest indexes first on ties.
-  std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0));
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = cosine(vectors[i], vectors[j]);
+// Average-link agglomeration on a full similarity matrix (Lance-Williams update), always
+// joining the most similar pair of sets while it reaches `link`, the lowest indexes first
+// on ties. The set of each item, numbered in order of first appearance.
+std::vector<std::uint32_t> average_link(std::vector<std::vector<double>> sim, double link) {
+  const std::size_t n = sim.size();
   std::vector<std::size_t> size(n, 1);
   std::vector<bool> alive(n, true);
   std::vector<std::uint32_t> label(n);
@@ -180,79 +124,225 @@ std::vector<std::uint32_t> group_documents(const std::vector<std::vector<std::st
   return renumber(label);
 }
 
-double predicate_nearness(const std::string& a, const std::string& b, const Lexicon& lexicon) {
-  if (a == b) return 1;
-  const auto r = lexicon.relation(a, b);
-  if (!r) return 0;
-  switch (*r) {
-    case Relation::kSynonym:
-    case Relation::kDerivation:
-      return 0.9;  // "bought" / "purchase", "invasion" / "invaded"
-    case Relation::kHypernym:
-    case Relation::kHyponym:
-      return 0.7;  // "murdered" / "killed": maybe one event
-    case Relation::kEntails:
-    case Relation::kEntailedBy:
-      return 0.9;  // "killed" / "died": one event, two views
-    case Relation::kPertainym:
-      return 0;
+// Union-find over mention indexes, the smaller index as each set's root.
+struct Sets {
+  std::vector<std::uint32_t> parent;
+  explicit Sets(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  std::uint32_t root(std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
   }
-  return 0;
+  void join(std::uint32_t a, std::uint32_t b) {
+    a = root(a), b = root(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+}  // namespace
+
+EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t doc,
+                        const Lexicon& lexicon) {
+  EventMention m;
+  m.doc = doc;
+  m.sentence = s.sentence;
+  m.context = s.terms;
+  const Token& t = s.tokens[token];
+  // a word of a name ("the Oscars", "a DUI") names the event by its own word, not the name
+  m.lemma = t.entity ? lemma_of(t.lower, lexicon) : t.lemma;
+  m.key = lexicon.class_of(m.lemma);
+  m.noun = t.upos == Upos::kNoun || t.upos == Upos::kPropn;
+  m.repeat = !repeat_marker(s.tokens, token, lexicon.iterative).empty();
+  m.report = lexicon.attribution_verbs.count(t.lemma) > 0;
+  for (const Record& r : s.records) {
+    if (r.token != token) continue;
+    add_name(s.tokens, r.doer, m.doers);
+    add_name(s.tokens, r.object, m.objects);
+    m.places = argument_names(s, r);
+    for (const auto i : r.times)
+      if (i < s.times.size()) m.times.push_back(s.times[i]);
+    break;
+  }
+  if (m.report && m.doers.empty()) {
+    // a speaker is who says it, named or not ("police said"); a pronoun or a stop word
+    // ("he", "it") names no one
+    const std::int32_t d = doer_of(s.tokens, token);
+    if (d >= 0 && s.tokens[static_cast<std::size_t>(d)].upos != Upos::kPron &&
+        !s.tokens[static_cast<std::size_t>(d)].stop)
+      m.doers.push_back(s.tokens[static_cast<std::size_t>(d)].lemma);
+  }
+  for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
+    const Token& d = s.tokens[k];
+    if (d.head == static_cast<std::int32_t>(token) && !d.stop &&
+        (d.upos == Upos::kNoun || d.upos == Upos::kPropn || d.upos == Upos::kNum))
+      m.words.push_back(d.lemma);
+  }
+  for (auto* v : {&m.doers, &m.objects, &m.places, &m.words}) sort_unique(*v);
+  return m;
 }
 
-double same_event(const EventMention& a, const EventMention& b, const Lexicon& lexicon) {
-  const double nearness = predicate_nearness(a.key, b.key, lexicon);
-  if (nearness == 0) return 0;
+std::vector<std::string> document_terms(const std::vector<Statement>& statements,
+                                        std::optional<std::int32_t> written) {
+  std::vector<std::string> out;
+  for (const Statement& s : statements) {
+    out.insert(out.end(), s.terms.begin(), s.terms.end());
+    for (const auto& e : s.entities) out.push_back("@" + e);
+    for (const auto& t : s.times)
+      if (!t.relative) out.push_back("#" + value_at(t.first_day, DayRange::Grain::kYear));
+  }
+  if (written) out.push_back("#" + value_at(*written, DayRange::Grain::kYear));
+  return out;
+}
+
+std::vector<std::uint32_t> group_documents(const std::vector<std::vector<std::string>>& terms,
+                                           double link) {
+  const std::size_t n = terms.size();
+  const auto vectors = tfidf(terms);
+  std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0));
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = cosine(vectors[i], vectors[j]);
+  return average_link(std::move(sim), link);
+}
+
+bool told_apart(const EventMention& a, const EventMention& b) {
   // a repeat is a later event of the kind: "was re-elected" is not the election
-  if (a.repeat != b.repeat) return 0;
+  if (a.repeat != b.repeat) return true;
   // a report is as many events as its speakers: one saying is one only when both name the
   // same speaker ("police said" twice), never between two different or unnamed ones ("he
   // said")
   if ((a.report || b.report) &&
       (a.doers.empty() || b.doers.empty() || shared_count(a.doers, b.doers) == 0))
-    return 0;
-  if (disjoint(a.places, b.places) || disjoint(a.doers, b.doers) ||
-      disjoint(a.objects, b.objects) || apart(a.times, b.times))
-    return 0;
-  // a named argument in common makes a looser relation one event: "Smith killed ..." /
-  // "Smith murdered ..."
-  const auto shares = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
-    return shared_count(x, y) > 0;
+    return true;
+  return disjoint(a.places, b.places) || disjoint(a.doers, b.doers) ||
+         disjoint(a.objects, b.objects) || apart(a.times, b.times);
+}
+
+bool same_event(const EventMention& a, const EventMention& b, Likeness likeness,
+                const Lexicon& lexicon, const EventModel& model) {
+  return !told_apart(a, b) &&
+         probability(model, pair_features(a, b, likeness, lexicon)) >= model.link;
+}
+
+PairFeatures pair_features(const EventMention& a, const EventMention& b, Likeness likeness,
+                           const Lexicon& lexicon) {
+  PairFeatures f{};
+  const auto set = [&f](std::string_view name, double value) {
+    for (std::size_t i = 0; i < kPairFeatures.size(); ++i)
+      if (name == kPairFeatures[i]) f[i] = value;
   };
-  if (shares(a.doers, b.doers) || shares(a.objects, b.objects) || shares(a.places, b.places))
-    return std::min(1.0, nearness + 0.2);
-  return nearness;
+  set("bias", 1);
+  bool related = true;
+  if (a.lemma == b.lemma) {
+    set("same_lemma", 1);
+  } else if (a.key == b.key) {
+    set("same_key", 1);
+  } else if (lexicon.opposed(a.key, b.key)) {
+    set("antonym", 1);  // "won" / "lost": one game told from its two sides
+  } else if (const auto r = lexicon.relation(a.key, b.key); r && *r != Relation::kPertainym) {
+    switch (*r) {
+      case Relation::kSynonym: set("synonym", 1); break;
+      case Relation::kDerivation: set("derivation", 1); break;
+      case Relation::kHypernym:
+      case Relation::kHyponym: set("hypernym", 1); break;
+      default: set("entailment", 1); break;
+    }
+  } else {
+    related = false;
+    // two steps apart in WordNet: "death" is a derivation of "die", which "kill" entails
+    const auto a_rel = lexicon.relations.find(a.key);
+    const auto b_rel = lexicon.relations.find(b.key);
+    if (a_rel != lexicon.relations.end() && b_rel != lexicon.relations.end())
+      for (const auto& [x, r] : a_rel->second)
+        if (r != Relation::kPertainym && b_rel->second.count(x) > 0 &&
+            b_rel->second.at(x) != Relation::kPertainym) {
+          set("related_twice", 1);
+          break;
+        }
+  }
+  const bool one_document = a.doc == b.doc;
+  set("same_document", one_document);
+  set("same_sentence", one_document && a.sentence == b.sentence);
+  set("shared_doer", shares(a.doers, b.doers));
+  set("shared_object", shares(a.objects, b.objects));
+  set("shared_place", shares(a.places, b.places));
+  set("shared_word", shares(a.words, b.words));
+  set("shared_word_unrelated", !related && shares(a.words, b.words));
+  set("times_meet", !a.times.empty() && !b.times.empty() && !apart(a.times, b.times));
+  set("context", likeness.context);
+  set("context_unrelated", related ? 0 : likeness.context);
+  set("document", one_document ? 1 : likeness.document);
+  set("lemma_document", a.lemma == b.lemma && !one_document ? likeness.document : 0);
+  set("noun_noun", a.noun && b.noun);
+  set("noun_verb", a.noun != b.noun);
+  set("report", a.report || b.report);
+  return f;
+}
+
+double probability(const EventModel& model, const PairFeatures& features) {
+  double z = 0;
+  for (std::size_t i = 0; i < features.size(); ++i) z += model.weights[i] * features[i];
+  return 1 / (1 + std::exp(-z));
+}
+
+std::vector<CandidatePair> candidate_pairs(const std::vector<EventMention>& mentions,
+                                           const std::vector<std::vector<std::string>>& documents,
+                                           const std::vector<std::uint32_t>& group,
+                                           const Lexicon& lexicon) {
+  std::vector<std::vector<std::string>> contexts;
+  contexts.reserve(mentions.size());
+  for (const auto& m : mentions) contexts.push_back(m.context);
+  const auto vectors = tfidf(contexts);
+  const auto document_vectors = tfidf(documents);
+  std::vector<CandidatePair> out;
+  for (std::uint32_t i = 0; i < mentions.size(); ++i)
+    for (std::uint32_t j = i + 1; j < mentions.size(); ++j) {
+      const auto& a = mentions[i];
+      const auto& b = mentions[j];
+      if (group[a.doc] != group[b.doc] || told_apart(a, b)) continue;
+      const Likeness likeness{cosine(vectors[i], vectors[j]),
+                              cosine(document_vectors[a.doc], document_vectors[b.doc])};
+      out.push_back({i, j, pair_features(a, b, likeness, lexicon)});
+    }
+  return out;
 }
 
 std::vector<std::uint32_t> cluster_events(const std::vector<EventMention>& mentions,
+                                          const std::vector<std::vector<std::string>>& documents,
                                           const std::vector<std::uint32_t>& group,
-                                          const Lexicon& lexicon, const EventOptions& options) {
-  // Blocking: a mention meets only the mentions of its document group whose key is its
-  // own or related to it in WordNet.
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>> by_key;
-  for (std::uint32_t i = 0; i < mentions.size(); ++i)
-    by_key[{group[mentions[i].doc], mentions[i].key}].push_back(i);
-  // Two mentions whose score reaches the link tell one event, and so does every mention
-  // joined to them so (single link: an event told in many articles is a chain of pairs).
+                                          const Lexicon& lexicon, const EventModel& model) {
+  // Two mentions the model holds likely enough to tell one event join, and so does every
+  // mention joined to them so (single link: an event told in many articles is a chain of
+  // pairs; average link, tried on the dev topics, splits it)
   Sets sets(mentions.size());
-  for (std::uint32_t i = 0; i < mentions.size(); ++i) {
-    const auto& m = mentions[i];
-    const std::uint32_t g = group[m.doc];
-    std::vector<const std::string*> keys{&m.key};
-    if (const auto it = lexicon.relations.find(m.key); it != lexicon.relations.end())
-      for (const auto& [other, relation] : it->second) keys.push_back(&other);
-    for (const std::string* key : keys) {
-      const auto it = by_key.find({g, *key});
-      if (it == by_key.end()) continue;
-      for (const std::uint32_t j : it->second) {
-        if (j <= i) continue;
-        if (same_event(m, mentions[j], lexicon) >= options.mention_link) sets.join(i, j);
-      }
-    }
-  }
+  for (const auto& p : candidate_pairs(mentions, documents, group, lexicon))
+    if (probability(model, p.features) >= model.link) sets.join(p.a, p.b);
   std::vector<std::uint32_t> roots(mentions.size());
   for (std::uint32_t i = 0; i < mentions.size(); ++i) roots[i] = sets.root(i);
   return renumber(roots);
+}
+
+EventModel read_event_model(const std::string& path) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) +
+                             ": error: " + std::string(e.description()));
+  }
+  EventModel model;
+  const auto link = root["link"].value<double>();
+  const auto* weights = root["weights"].as_table();
+  if (!link || weights == nullptr)
+    throw std::runtime_error(path + ": error: an event model needs 'link' and a [weights] table");
+  model.link = *link;
+  for (const auto& [name, value] : *weights) {
+    const auto* it = std::find(kPairFeatures.begin(), kPairFeatures.end(), name.str());
+    const auto w = value.value<double>();
+    if (it == kPairFeatures.end() || !w)
+      throw std::runtime_error(path + ": error: [weights] '" + std::string(name.str()) +
+                               "' is no feature with a number");
+    model.weights[static_cast<std::size_t>(it - kPairFeatures.begin())] = *w;
+  }
+  return model;
 }
 
 }  // namespace crosscheck

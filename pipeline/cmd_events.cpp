@@ -109,8 +109,9 @@ int cmd_events(const std::vector<std::string>& args) {
       "document-link", po::value(&options.document_link)->default_value(options.document_link),
       "least average TF-IDF cosine at which two groups of documents join")(
       "link", po::value(&link),
-      "least probability at which two mentions join (default: the event model's)")("event-model", po::value(&event_model_path),
-                  "the pairwise event model (default: models/events.toml)")(
+      "least probability at which two mentions join (default: the event model's)")(
+      "event-model", po::value(&event_model_path),
+      "the pairwise event model (default: models/events.toml)")(
       "pairs", po::value(&pairs_out),
       "also write the features of every pair of one group the model weighs (ID<TAB>ID<TAB>"
       "feature values, a header line naming them), to train the model")(

@@ -164,8 +164,8 @@ TEST_CASE("same_event: one event told two ways, or two events of one kind", "[ev
     const auto a = mention(row.a, row.word_a, 0);
     const auto b = mention(row.b, row.word_b, 1);
     INFO("keys " << a.key << " / " << b.key);
-    INFO("probability " << crosscheck::probability(
-                               model(), crosscheck::pair_features(a, b, {row.context, 0}, lexicon()))
+    INFO("probability " << crosscheck::probability(model(), crosscheck::pair_features(
+                                                                a, b, {row.context, 0}, lexicon()))
                         << (crosscheck::told_apart(a, b) ? ", told apart" : ""));
     CHECK(crosscheck::same_event(a, b, {row.context, 0}, lexicon(), model()) == row.same);
   }
@@ -173,7 +173,8 @@ TEST_CASE("same_event: one event told two ways, or two events of one kind", "[ev
   // sign on the ECB+ topics the model learned from: its weight is about 0)
   const auto p = [](const crosscheck::EventMention& a, const crosscheck::EventMention& b,
                     double context) {
-    return crosscheck::probability(model(), crosscheck::pair_features(a, b, {context, 0}, lexicon()));
+    return crosscheck::probability(model(),
+                                   crosscheck::pair_features(a, b, {context, 0}, lexicon()));
   };
   const double named = p(mention("Smith killed the guard in Lyon.", "killed", 0),
                          mention("Smith murdered the guard in Lyon.", "murdered", 1), 0);

@@ -1,13 +1,13 @@
 #include "events/events.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
-#include <stdexcept>
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <stdexcept>
 #include <unordered_map>
-
-#include <toml++/toml.h>
 
 #include "crosscheck/calendar.hpp"
 
@@ -239,11 +239,19 @@ PairFeatures pair_features(const EventMention& a, const EventMention& b, Likenes
     set("antonym", 1);  // "won" / "lost": one game told from its two sides
   } else if (const auto r = lexicon.relation(a.key, b.key); r && *r != Relation::kPertainym) {
     switch (*r) {
-      case Relation::kSynonym: set("synonym", 1); break;
-      case Relation::kDerivation: set("derivation", 1); break;
+      case Relation::kSynonym:
+        set("synonym", 1);
+        break;
+      case Relation::kDerivation:
+        set("derivation", 1);
+        break;
       case Relation::kHypernym:
-      case Relation::kHyponym: set("hypernym", 1); break;
-      default: set("entailment", 1); break;
+      case Relation::kHyponym:
+        set("hypernym", 1);
+        break;
+      default:
+        set("entailment", 1);
+        break;
     }
   } else {
     related = false;

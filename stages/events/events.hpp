@@ -47,11 +47,11 @@ struct EventMention {
 // lemma in two documents), and whether they are nouns or reports. A pair that something
 // tells apart (told_apart) is never weighed.
 inline constexpr std::array<const char*, 24> kPairFeatures = {
-    "bias",          "same_lemma",      "same_key",        "synonym",        "derivation",
-    "hypernym",      "entailment",      "antonym",         "same_document",  "same_sentence",
-    "shared_doer",   "shared_object",   "shared_place",    "shared_word",    "shared_word_unrelated",
-    "times_meet",    "context",         "context_unrelated", "document",     "noun_noun",
-    "noun_verb",     "report",          "related_twice",   "lemma_document"};
+    "bias",        "same_lemma",    "same_key",          "synonym",       "derivation",
+    "hypernym",    "entailment",    "antonym",           "same_document", "same_sentence",
+    "shared_doer", "shared_object", "shared_place",      "shared_word",   "shared_word_unrelated",
+    "times_meet",  "context",       "context_unrelated", "document",      "noun_noun",
+    "noun_verb",   "report",        "related_twice",     "lemma_document"};
 using PairFeatures = std::array<double, kPairFeatures.size()>;
 
 // A pairwise model of event identity: the probability that two mentions tell one event is

@@ -135,6 +135,9 @@ TEST_CASE("same_event: one event told two ways, or two events of one kind", "[ev
       {"The leaders met in Geneva.", "met", "The leaders met again in Geneva.", "met", false},
       {"A strong quake was felt in the capital.", "quake",
        "Another strong quake was felt in the capital.", "quake", false},
+      // a shorter name of one doer is that doer
+      {"The Navy foiled the hijacking.", "foiled", "The Indian Navy foiled the hijacking.",
+       "foiled", true},
       // different places, doers or days make different events
       {"A quake struck Chile.", "struck", "A quake struck Japan.", "struck", false},
       {"Smith resigned on 3 May 2009.", "resigned", "Smith resigned on 9 June 2011.", "resigned",
@@ -221,4 +224,15 @@ TEST_CASE("group_documents: no documents, one document, identical documents", "[
   // documents with the same terms join; one that shares none stays apart
   CHECK(crosscheck::group_documents({{"a", "b"}, {"a", "b"}, {"c"}}, 0.05) ==
         std::vector<std::uint32_t>{0, 0, 1});
+}
+
+TEST_CASE("told_apart: a name and a longer name of one doer are one doer", "[events]") {
+  const auto a = mention("The Navy foiled the hijacking.", "foiled", 0);
+  const auto b = mention("The Indian Navy foiled the hijacking.", "foiled", 1);
+  const auto c = mention("The Army foiled the hijacking.", "foiled", 2);
+  CHECK(a.doers == std::vector<std::string>{"Navy"});
+  CHECK(b.doers == std::vector<std::string>{"Indian Navy"});
+  CHECK_FALSE(crosscheck::told_apart(a, b));
+  CHECK(crosscheck::told_apart(a, c));
+  CHECK(crosscheck::told_apart(b, c));
 }

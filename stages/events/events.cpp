@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -62,12 +63,40 @@ double cosine(const Vector& x, const Vector& y) {
   return sum;
 }
 
-bool disjoint(const std::vector<std::string>& x, const std::vector<std::string>& y) {
-  return !x.empty() && !y.empty() && shared_count(x, y) == 0;
+// Two names that can name one thing: one's words are all among the other's, ignoring
+// case ("Navy" / "Indian Navy", "DeGeneres" / "Ellen DeGeneres").
+bool compatible(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const auto words = [](const std::string& name) {
+    std::vector<std::string> out;
+    std::string w;
+    for (const char c : name + " ") {
+      if (c == ' ') {
+        if (!w.empty()) out.push_back(w);
+        w.clear();
+      } else {
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto x = words(a), y = words(b);
+  const auto& shorter = x.size() <= y.size() ? x : y;
+  const auto& longer = x.size() <= y.size() ? y : x;
+  return !shorter.empty() &&
+         std::includes(longer.begin(), longer.end(), shorter.begin(), shorter.end());
 }
 
 bool shares(const std::vector<std::string>& x, const std::vector<std::string>& y) {
-  return shared_count(x, y) > 0;
+  for (const auto& a : x)
+    for (const auto& b : y)
+      if (compatible(a, b)) return true;
+  return false;
+}
+
+bool disjoint(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  return !x.empty() && !y.empty() && !shares(x, y);
 }
 
 // Two sets of times that cannot name one moment: each is dated from the text (a relative
@@ -209,8 +238,7 @@ bool told_apart(const EventMention& a, const EventMention& b) {
   // a report is as many events as its speakers: one saying is one only when both name the
   // same speaker ("police said" twice), never between two different or unnamed ones ("he
   // said")
-  if ((a.report || b.report) &&
-      (a.doers.empty() || b.doers.empty() || shared_count(a.doers, b.doers) == 0))
+  if ((a.report || b.report) && (a.doers.empty() || b.doers.empty() || !shares(a.doers, b.doers)))
     return true;
   return disjoint(a.places, b.places) || disjoint(a.doers, b.doers) ||
          disjoint(a.objects, b.objects) || apart(a.times, b.times);
@@ -255,6 +283,12 @@ PairFeatures pair_features(const EventMention& a, const EventMention& b, Likenes
     }
   } else {
     related = false;
+    // one stem by their spelling where WordNet has no link ("nominee" / "nominated"): a
+    // common beginning of at least five letters and four fifths of the shorter lemma
+    std::size_t common = 0;
+    while (common < a.lemma.size() && common < b.lemma.size() && a.lemma[common] == b.lemma[common])
+      ++common;
+    set("stem_prefix", common >= 5 && common * 5 >= std::min(a.lemma.size(), b.lemma.size()) * 4);
     // two steps apart in WordNet: "death" is a derivation of "die", which "kill" entails
     const auto a_rel = lexicon.relations.find(a.key);
     const auto b_rel = lexicon.relations.find(b.key);
@@ -306,6 +340,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<EventMention>& ment
       const auto& a = mentions[i];
       const auto& b = mentions[j];
       if (group[a.doc] != group[b.doc] || told_apart(a, b)) continue;
+
       const Likeness likeness{cosine(vectors[i], vectors[j]),
                               cosine(document_vectors[a.doc], document_vectors[b.doc])};
       out.push_back({i, j, pair_features(a, b, likeness, lexicon)});

@@ -41,17 +41,17 @@ struct EventMention {
 
 // What the event model weighs in a pair of mentions (pair_features), in this order: the
 // predicates' relation (one lemma, one class, or how WordNet relates their classes, also
-// in two steps; none is the bias), whether they stand in one document or sentence, named
-// arguments, argument words and times in common, the TF-IDF cosines of their statements'
-// words (alone and when the predicates are unrelated) and of their documents (for one
-// lemma in two documents), and whether they are nouns or reports. A pair that something
-// tells apart (told_apart) is never weighed.
-inline constexpr std::array<const char*, 24> kPairFeatures = {
-    "bias",        "same_lemma",    "same_key",          "synonym",       "derivation",
-    "hypernym",    "entailment",    "antonym",           "same_document", "same_sentence",
-    "shared_doer", "shared_object", "shared_place",      "shared_word",   "shared_word_unrelated",
-    "times_meet",  "context",       "context_unrelated", "document",      "noun_noun",
-    "noun_verb",   "report",        "related_twice",     "lemma_document"};
+// in two steps, or a common beginning of their lemmas; none is the bias), whether they stand in one
+// document or sentence, named arguments, argument words and times in common, the TF-IDF cosines of
+// their statements' words (alone and when the predicates are unrelated) and of their documents (for
+// one lemma in two documents), and whether they are nouns or reports. A pair that something tells
+// apart (told_apart) is never weighed.
+inline constexpr auto kPairFeatures = std::to_array<const char*>(
+    {"bias",        "same_lemma",    "same_key",          "synonym",        "derivation",
+     "hypernym",    "entailment",    "antonym",           "same_document",  "same_sentence",
+     "shared_doer", "shared_object", "shared_place",      "shared_word",    "shared_word_unrelated",
+     "times_meet",  "context",       "context_unrelated", "document",       "noun_noun",
+     "noun_verb",   "report",        "related_twice",     "lemma_document", "stem_prefix"});
 using PairFeatures = std::array<double, kPairFeatures.size()>;
 
 // A pairwise model of event identity: the probability that two mentions tell one event is

@@ -340,7 +340,6 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<EventMention>& ment
       const auto& a = mentions[i];
       const auto& b = mentions[j];
       if (group[a.doc] != group[b.doc] || told_apart(a, b)) continue;
-
       const Likeness likeness{cosine(vectors[i], vectors[j]),
                               cosine(document_vectors[a.doc], document_vectors[b.doc])};
       out.push_back({i, j, pair_features(a, b, likeness, lexicon)});
@@ -368,7 +367,8 @@ EventModel read_event_model(const std::string& path) {
   try {
     root = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) +
+    const auto line = e.source().begin.line;  // 0 when the file cannot be read
+    throw std::runtime_error(path + (line > 0 ? ":" + std::to_string(line) : std::string()) +
                              ": error: " + std::string(e.description()));
   }
   EventModel model;
@@ -376,11 +376,13 @@ EventModel read_event_model(const std::string& path) {
   const auto* weights = root["weights"].as_table();
   if (!link || weights == nullptr)
     throw std::runtime_error(path + ": error: an event model needs 'link' and a [weights] table");
+  if (!(*link >= 0 && *link <= 1))
+    throw std::runtime_error(path + ": error: 'link' is a probability, from 0 to 1");
   model.link = *link;
   for (const auto& [name, value] : *weights) {
     const auto* it = std::find(kPairFeatures.begin(), kPairFeatures.end(), name.str());
     const auto w = value.value<double>();
-    if (it == kPairFeatures.end() || !w)
+    if (it == kPairFeatures.end() || !w || !std::isfinite(*w))
       throw std::runtime_error(path + ": error: [weights] '" + std::string(name.str()) +
                                "' is no feature with a number");
     model.weights[static_cast<std::size_t>(it - kPairFeatures.begin())] = *w;

@@ -26,6 +26,12 @@ async function open(browser, report) {
   return { page, problems };
 }
 
+// Whether a link's target comes into view: the report reveals it on 'hashchange', which
+// fires after the click returns, so wait for it (up to 5 s) rather than look at once.
+async function visible(locator) {
+  return locator.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+}
+
 // What the findings list shows: the cards of the current page, and the count line.
 async function shown(page) {
   return page.evaluate(() => {
@@ -61,7 +67,7 @@ async function korea(browser, report, screenshot) {
   const target = await cell.getAttribute('href');
   await cell.click();
   check(await page.evaluate(() => location.hash) === target, `a matrix cell links to ${target}`);
-  check(await page.locator(target).isVisible(), 'and the statement is shown in its article');
+  check(await visible(page.locator(target)), 'and the statement is shown in its article');
 
   // Filters: kind, then a text search, then sort by confidence; pages of 100.
   let s = await shown(page);
@@ -90,11 +96,11 @@ async function korea(browser, report, screenshot) {
   const back = page.locator('#articles a.fl').last();
   const finding = await back.getAttribute('href');
   await back.click();
-  check(await page.locator(finding).isVisible(), `article link ${finding} opens its finding`);
+  check(await visible(page.locator(finding)), `article link ${finding} opens its finding`);
   const forward = page.locator(`${finding} .where a`).first();
   const statement = await forward.getAttribute('href');
   await forward.click();
-  check(await page.locator(statement).isVisible(), `finding ${finding} links to ${statement}`);
+  check(await visible(page.locator(statement)), `finding ${finding} links to ${statement}`);
   check(problems.length === 0, 'no script error, CSP violation or request: ' + problems.join('; '));
 
   // The screenshot the README shows: the summary and the top of the claim matrix.
@@ -119,7 +125,7 @@ async function pages(browser, report) {
   await page.click('#findings-pager button[data-step="-1"]');
   const last = data.findings[data.findings.length - 1].id;
   await page.locator(`#articles a.fl[href="#${last}"]`).first().click();
-  check(await page.locator(`#${last}`).isVisible(), `article link #${last} opens the second page`);
+  check(await visible(page.locator(`#${last}`)), `article link #${last} opens the second page`);
   check(problems.length === 0, 'no script error, CSP violation or request: ' + problems.join('; '));
 }
 

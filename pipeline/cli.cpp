@@ -293,6 +293,9 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
   run.focus_paths = changed_paths(raw, root);
   run.focus = !raw.changed.empty() || !raw.since.empty() || known != nullptr;
   run.known = known;
+  const auto formats =
+      raw.formats.empty() ? std::vector<std::string>{} : split_formats(raw.formats);
+  run.anchors = std::find(formats.begin(), formats.end(), "pairs") != formats.end();
   std::optional<AnalysisCache> cache;
   if (!raw.no_cache) {
     std::error_code ec;

@@ -1,6 +1,5 @@
 #include "run.hpp"
 
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -10,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -307,85 +307,100 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   rank_pairs(corpus.pairs, corpus.statements);
   decode_needed_words(corpus, words);
 
-  // compare: every pair independently, then kept in pair order
+  // compare: the pairs strongest first, a block at a time (each pair independently), then
+  // each block's findings in that order: one finding per kind and sentence pair (clauses of
+  // one sentence may find the same thing; the strongest pair stands), and an agreement that
+  // its event already holds is only counted (EventSieve). A big run's agreements are mostly
+  // such pairs, so they are never all held at once.
   CompareOptions compare_options;
   compare_options.rules = &rules.rules;
   compare_options.lexicon = &lexicon;
-  // Findings are few next to pairs: each task keeps its own, tagged with the pair index.
-  tbb::enumerable_thread_specific<std::vector<std::pair<std::uint32_t, Finding>>> local;
-  tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, corpus.pairs.size(), 64),
-      [&](const tbb::blocked_range<std::size_t>& r) {
-        auto& mine = local.local();
-        for (auto i = r.begin(); i != r.end(); ++i) {
-          const Pair& p = corpus.pairs[i];
-          if (auto f = compare(corpus.statements[p.a], corpus.statements[p.b], p, compare_options))
-            mine.emplace_back(static_cast<std::uint32_t>(i), std::move(*f));
-        }
-      });
-  std::vector<std::pair<std::uint32_t, Finding>> found;
-  std::size_t total = 0;
-  for (const auto& mine : local) total += mine.size();
-  found.reserve(total);  // one allocation: growing it would hold two copies at once
-  for (auto& mine : local) {
-    std::move(mine.begin(), mine.end(), std::back_inserter(found));
-    std::vector<std::pair<std::uint32_t, Finding>>().swap(mine);
+  // An event told by at most four statements lists its pairs whole: six at most.
+  constexpr std::uint32_t kListedWhole = 4;
+  constexpr std::size_t kBlock = 1 << 15;
+  std::vector<std::uint32_t> strongest(corpus.pairs.size());
+  std::iota(strongest.begin(), strongest.end(), 0u);
+  std::stable_sort(strongest.begin(), strongest.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return corpus.pairs[x].score > corpus.pairs[y].score;
+  });
+  const auto sentence_id = [&](std::uint32_t statement) {
+    const Statement& s = corpus.statements[statement];
+    return corpus.first_sentence[s.doc] + s.sentence;
+  };
+  std::vector<bool> has_finding(corpus.pairs.size());
+  std::set<std::tuple<Finding::Kind, std::uint32_t, std::uint32_t>> told;  // kind, sentences
+  EventSieve sieve(kListedWhole);
+  std::vector<std::pair<std::uint32_t, Finding>> found;  // with their pair's index
+  std::vector<std::optional<Finding>> block(std::min(kBlock, strongest.size()));
+  for (std::size_t begin = 0; begin < strongest.size(); begin += kBlock) {
+    const std::size_t n = std::min(kBlock, strongest.size() - begin);
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, n, 64), [&](const tbb::blocked_range<std::size_t>& r) {
+          for (auto k = r.begin(); k != r.end(); ++k) {
+            const Pair& p = corpus.pairs[strongest[begin + k]];
+            block[k] = compare(corpus.statements[p.a], corpus.statements[p.b], p, compare_options);
+          }
+        });
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!block[k]) continue;
+      const std::uint32_t i = strongest[begin + k];
+      Finding& f = *block[k];
+      has_finding[i] = true;
+      if (!told.emplace(f.kind, sentence_id(f.a), sentence_id(f.b)).second) continue;
+      if (f.kind == Finding::Kind::kAgreement && sieve.left_out(f)) continue;
+      found.emplace_back(i, std::move(f));
+    }
   }
-  std::sort(found.begin(), found.end(),
-            [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::optional<Finding>>().swap(block);
+  std::set<std::tuple<Finding::Kind, std::uint32_t, std::uint32_t>>().swap(told);
   // The rules are done with the words: the reports need only spans, roles and findings.
   for (auto& s : corpus.statements) {
     std::vector<Token>().swap(s.tokens);
     std::vector<Record>().swap(s.records);
   }
-  std::vector<bool> has_finding(corpus.pairs.size());
-  for (const auto& [i, f] : found) has_finding[i] = true;
   corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);
   corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
-                    [&](const tbb::blocked_range<std::size_t>& r) {
-                      for (auto i = r.begin(); i != r.end(); ++i)
-                        index.fill_anchors(corpus.pairs[corpus.aligned[i]]);
-                    });
-  // One finding per kind and sentence pair: clauses of one sentence may find the same
-  // thing; the first in pair order stands. Then conflicts first, by statement order.
-  const auto sentence_id = [&](std::uint32_t statement) {
-    const Statement& s = corpus.statements[statement];
-    return corpus.first_sentence[s.doc] + s.sentence;
-  };
-  std::vector<std::uint32_t> order(found.size());  // indexes into `found`, in pair order
+  if (options.anchors)
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (auto i = r.begin(); i != r.end(); ++i)
+                          index.fill_anchors(corpus.pairs[corpus.aligned[i]]);
+                      });
+  // Conflicts first, then disputes, then agreements, each in pair order.
+  std::vector<std::uint32_t> order(found.size());  // indexes into `found`
   std::iota(order.begin(), order.end(), 0);
-  const auto key = [&](std::uint32_t i) {
-    const Finding& f = found[i].second;
-    return std::tuple(f.kind, sentence_id(f.a), sentence_id(f.b));
-  };
-  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return key(x) < key(y); });
-  order.erase(
-      std::unique(order.begin(), order.end(), [&](auto x, auto y) { return key(x) == key(y); }),
-      order.end());
   // Pairs are sorted by (a, b), so pair order is statement order within a kind.
   std::sort(order.begin(), order.end(), [&](auto x, auto y) {
-    return std::tie(found[x].second.kind, x) < std::tie(found[y].second.kind, y);
+    return std::tie(found[x].second.kind, found[x].first) <
+           std::tie(found[y].second.kind, found[y].first);
   });
-  // Conflicts per event: of the pairs that tell one event the same two ways, a spanning
-  // set. (Agreements stay listed by pair: a pair is what the evaluation sets count.)
-  std::vector<Finding> all;
+  // Findings per event: of the pairs that tell one event the same way (or the same two
+  // ways), a spanning set, strongest first, once the event is more than a few statements.
+  // The conflicts and disputes left out stay for the gate; the agreements left out are only
+  // counted. (Summarised through pointers, so the findings are held once: at this point
+  // they are the largest part of a big run's memory.)
+  std::vector<const Finding*> listed;
   std::vector<double> strength;
-  all.reserve(order.size());
+  listed.reserve(order.size());
+  strength.reserve(order.size());
   for (const std::uint32_t i : order) {
-    all.push_back(std::move(found[i].second));
+    listed.push_back(&found[i].second);
     strength.push_back(corpus.pairs[found[i].first].score);
   }
-  const EventSummary summary =
-      summarise_events(all, strength, {Finding::Kind::kConflict, Finding::Kind::kDispute});
+  const EventSummary summary = summarise_events(
+      listed, strength,
+      {Finding::Kind::kConflict, Finding::Kind::kDispute, Finding::Kind::kAgreement}, kListedWhole);
+  std::vector<double>().swap(strength);
   corpus.findings.reserve(summary.kept.size());
-  for (std::size_t k = 0, next = 0; k < all.size(); ++k) {
-    Finding& f = all[k];
+  for (std::size_t k = 0, next = 0; k < order.size(); ++k) {
+    Finding& f = found[order[k]].second;
     if (next == summary.kept.size() || summary.kept[next] != k) {
-      corpus.unlisted.push_back(std::move(f));  // for the gate
+      if (f.kind != Finding::Kind::kAgreement) corpus.unlisted.push_back(std::move(f));
       continue;
     }
-    if (const auto n = summary.left_out[next]; n > 0)
+    // the agreements the sieve left out count on the first listed of their event
+    const std::uint32_t sieved = f.kind == Finding::Kind::kAgreement ? sieve.take_left_out(f) : 0;
+    if (const auto n = summary.left_out[next] + sieved; n > 0)
       f.explanation += "; " + std::to_string(n) + " more pair" + (n == 1 ? "" : "s") +
                        " of statements tell this event so (not listed)";
     corpus.findings.push_back(std::move(f));

@@ -418,11 +418,10 @@ std::string head(const Corpus& corpus) {
 void write_html(const Corpus& corpus, std::ostream& out) {
   // Section by section, so a large report is never held whole in memory.
   out << head(corpus);
-  const std::vector<std::int64_t> shown = detail::listed_on_page(corpus);
   for (const auto section : {detail::render_summary, detail::render_claims, detail::render_findings,
                              detail::render_articles}) {
     std::string part;
-    section(corpus, shown, part);
+    section(corpus, part);
     out << part;
   }
   out << "<script>" << kScript << "</script>\n</body>\n</html>\n";

@@ -6,7 +6,6 @@
 #include <set>
 #include <tuple>
 
-#include "crosscheck/summary.hpp"
 #include "reports/detail/format.hpp"
 #include "reports/detail/html.hpp"
 
@@ -249,16 +248,7 @@ std::string pager(std::string_view id) {
 
 }  // namespace
 
-std::vector<std::int64_t> listed_on_page(const Corpus& corpus) {
-  std::vector<double> strength;
-  for (const Finding& f : corpus.findings) strength.push_back(f.confidence);
-  const EventSummary s = summarise_events(corpus.findings, strength, {Finding::Kind::kAgreement});
-  std::vector<std::int64_t> out(corpus.findings.size(), -1);
-  for (std::size_t k = 0; k < s.kept.size(); ++k) out[s.kept[k]] = s.left_out[k];
-  return out;
-}
-
-void render_summary(const Corpus& corpus, const std::vector<std::int64_t>&, std::string& out) {
+void render_summary(const Corpus& corpus, std::string& out) {
   out += "<section id=\"summary\">\n<h2>Summary</h2>\n";
   render_sources(corpus, out);
   render_source_pairs(corpus, out);
@@ -267,7 +257,7 @@ void render_summary(const Corpus& corpus, const std::vector<std::int64_t>&, std:
   out += "</section>\n";
 }
 
-void render_claims(const Corpus& corpus, const std::vector<std::int64_t>& shown, std::string& out) {
+void render_claims(const Corpus& corpus, std::string& out) {
   out += "<section id=\"claims\">\n<h2>Claim matrix</h2>\n";
   if (corpus.claims.empty()) {
     out += "<p class=\"muted\">No claim is told by more than one source.</p>\n</section>\n";
@@ -282,7 +272,6 @@ void render_claims(const Corpus& corpus, const std::vector<std::int64_t>& shown,
   // Findings between statements of one claim, by statement.
   std::map<std::uint32_t, std::vector<std::size_t>> findings_of;
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
-    if (shown[i] < 0) continue;
     findings_of[corpus.findings[i].a].push_back(i);
     findings_of[corpus.findings[i].b].push_back(i);
   }
@@ -345,8 +334,7 @@ void render_claims(const Corpus& corpus, const std::vector<std::int64_t>& shown,
   out += "</tbody>\n</table></div>\n</section>\n";
 }
 
-void render_findings(const Corpus& corpus, const std::vector<std::int64_t>& shown,
-                     std::string& out) {
+void render_findings(const Corpus& corpus, std::string& out) {
   out += "<section id=\"findings\">\n<h2>Findings</h2>\n";
   if (corpus.findings.empty()) {
     out += "<p class=\"muted\">No findings.</p>\n</section>\n";
@@ -398,12 +386,7 @@ void render_findings(const Corpus& corpus, const std::vector<std::int64_t>& show
   SentenceTable sentences;
   bool first = true;
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
-    if (shown[i] < 0) continue;
     const Finding& finding = corpus.findings[i];
-    std::string explanation = finding.explanation;
-    if (finding.kind == Finding::Kind::kAgreement && shown[i] > 0)
-      explanation += "; " + std::to_string(shown[i]) + " more pair" + (shown[i] == 1 ? "" : "s") +
-                     " of statements tell this event so (in findings.csv)";
     const Side a = side_of(corpus, finding.a);
     const Side b = side_of(corpus, finding.b);
     std::set<std::string> names(a.statement.entities.begin(), a.statement.entities.end());
@@ -419,7 +402,7 @@ void render_findings(const Corpus& corpus, const std::vector<std::int64_t>& show
     out += std::string(first ? "" : ",\n") + "{\"id\":\"" + finding_id(i) + "\",\"k\":\"" +
            std::string(to_string(finding.kind)) + "\",\"t\":" + index_in(types, finding.type) +
            ",\"r\":" + page_json(finding.rule) + ",\"c\":\"" +
-           format_confidence(finding.confidence) + "\",\"w\":" + page_json(explanation) +
+           format_confidence(finding.confidence) + "\",\"w\":" + page_json(finding.explanation) +
            ",\"q\":[" + cues + "],\"e\":[" + entity_indexes + "],\"a\":" + side_a +
            ",\"b\":" + side_b + "}";
     first = false;
@@ -430,12 +413,10 @@ void render_findings(const Corpus& corpus, const std::vector<std::int64_t>& show
   out += "\n]}</script>\n</section>\n";
 }
 
-void render_articles(const Corpus& corpus, const std::vector<std::int64_t>& shown,
-                     std::string& out) {
+void render_articles(const Corpus& corpus, std::string& out) {
   out += "<section id=\"articles\">\n<h2>Articles</h2>\n";
   std::vector<std::vector<std::size_t>> findings_of(corpus.statements.size());
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
-    if (shown[i] < 0) continue;
     findings_of.at(corpus.findings[i].a).push_back(i);
     findings_of.at(corpus.findings[i].b).push_back(i);
   }

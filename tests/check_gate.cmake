@@ -107,22 +107,23 @@ expect(2 "bad[.]baseline:2:1: error: not a baseline line" check ${corpus} --base
 expect(2 "missing[.]baseline: error: cannot read the baseline file"
   check ${corpus} --baseline ${WORK}/missing.baseline)
 
-# One event told two ways by four articles (two say 1992, two 1993): four conflict pairs,
-# of which the reports list a spanning set. The gate counts every pair, so checking any
-# one article against the baseline of all four finds nothing new.
-set(four ${WORK}/corpus/four)
-file(MAKE_DIRECTORY ${four})
-set(names a b c d)
-set(years 1992 1992 1993 1993)
+# One event told two ways by five articles (three say 1992, two 1993): six conflict pairs.
+# An event of more than four statements is listed as a spanning set of its pairs (four).
+# The gate counts every pair, so checking any one article against the baseline of all five
+# finds nothing new.
+set(five ${WORK}/corpus/five)
+file(MAKE_DIRECTORY ${five})
+set(names a b c d e)
+set(years 1992 1992 1992 1993 1993)
 foreach(name year IN ZIP_LISTS names years)
-  file(WRITE ${four}/${name}.txt
+  file(WRITE ${five}/${name}.txt
     "Archive report ${name}.\n\nThe ministry released the secret treaty files in ${year}.\n")
 endforeach()
-expect(0 "4 conflicts accepted" baseline ${four} --baseline ${WORK}/four.baseline)
-expect(0 "0 new conflicts, 2 in the baseline" check ${four} --baseline ${WORK}/four.baseline
-  --changed ${four}/d.txt)
-expect(0 "3 conflicts" run ${four} --out ${WORK}/four-out --format jsonl)
-file(READ ${WORK}/four-out/findings.jsonl text)
-if(NOT text MATCHES "1 more pair of statements tell this event so")
+expect(0 "6 conflicts accepted" baseline ${five} --baseline ${WORK}/five.baseline)
+expect(0 "0 new conflicts, 3 in the baseline" check ${five} --baseline ${WORK}/five.baseline
+  --changed ${five}/e.txt)
+expect(0 "4 conflicts" run ${five} --out ${WORK}/five-out --format jsonl)
+file(READ ${WORK}/five-out/findings.jsonl text)
+if(NOT text MATCHES "2 more pairs of statements tell this event so")
   message(FATAL_ERROR "the listed conflicts do not say what they stand for:\n${text}")
 endif()

@@ -452,28 +452,6 @@ TEST_CASE("a dispute is its own kind: counted apart, listed, never a SARIF probl
   CHECK(count(sarif.str(), "\"ruleId\"") == 0);
 }
 
-TEST_CASE("report.html lists an event's agreements as a spanning set; findings.csv lists all",
-          "[html][csv]") {
-  // three articles that tell one event alike: three agreement pairs, two listed on the page
-  const Corpus corpus =
-      CorpusBuilder("three")
-          .document("a.txt", {"000", "", "", ""}, {{1, "The dam opened in May."}})
-          .document("b.txt", {"001", "", "", ""}, {{1, "The dam opened in May."}})
-          .document("c.txt", {"002", "", "", ""}, {{1, "The dam opened in May."}})
-          .finding(make_finding(Finding::Kind::kAgreement, "date", "d", 0.7, 0, 1, {}, "same"))
-          .finding(make_finding(Finding::Kind::kAgreement, "date", "d", 0.7, 0, 2, {}, "same"))
-          .finding(make_finding(Finding::Kind::kAgreement, "date", "d", 0.7, 1, 2, {}, "same"))
-          .build();
-  CHECK(count(render_csv(corpus), "\nF000") == 3);
-  const std::string page = render_html(corpus);
-  CHECK(page.find("{\"id\":\"F0001\"") != std::string::npos);
-  CHECK(page.find("{\"id\":\"F0002\"") != std::string::npos);
-  CHECK(page.find("{\"id\":\"F0003\"") == std::string::npos);
-  CHECK(page.find("href=\"#F0003\"") == std::string::npos);
-  CHECK(page.find("same; 1 more pair of statements tell this event so (in findings.csv)") !=
-        std::string::npos);
-}
-
 TEST_CASE("cue marks fall on the cue when controls before it are made visible", "[html]") {
   // "\u202E" shows as "[U+202E]" (8 characters for 1) and "\x01" as "[U+0001]": the marks
   // are counted in the text as shown, so "not" is at 26-29, not 14 places earlier.

@@ -720,6 +720,20 @@ TEST_CASE("summarise_events: conflicts per event, a spanning set, strongest firs
     CHECK(s.kept == row.kept);
     CHECK(s.left_out == row.left_out);
   }
+  // Events of up to `listed_whole` statements keep every pair: here the four statements of
+  // one event (six pairs) and not the five of another (ten pairs, four listed).
+  std::vector<Finding> small_and_large;
+  std::vector<double> even;
+  for (std::uint32_t a = 0; a < 4; ++a)
+    for (std::uint32_t b = a + 1; b < 4; ++b)
+      small_and_large.push_back(finding(kAgreement, "claim", a, b));
+  for (std::uint32_t a = 10; a < 15; ++a)
+    for (std::uint32_t b = a + 1; b < 15; ++b)
+      small_and_large.push_back(finding(kAgreement, "claim", a, b));
+  even.assign(small_and_large.size(), 0.5);
+  const auto whole = summarise_events(small_and_large, even, {kAgreement}, 4);
+  CHECK(whole.kept == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  CHECK(whole.left_out == std::vector<std::uint32_t>{0, 0, 0, 0, 0, 0, 6, 0, 0, 0});
   // one pair of statements, two acts: two events, both listed
   std::vector<Finding> two = {finding(kConflict, "date", 0, 1), finding(kConflict, "date", 0, 1)};
   two[0].act = "release";

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "pipeline_support.hpp"
@@ -118,6 +119,42 @@ TEST_CASE("1 and 4 threads give byte-identical reports", "[pipeline][determinism
   CHECK(render_jsonl(one) == render_jsonl(four));
   CHECK(render_pairs_csv(one) == render_pairs_csv(four));
   CHECK(one.pairs.size() == four.pairs.size());
+}
+
+TEST_CASE("an event told alike by several articles is a spanning set of agreements", "[pipeline]") {
+  // An event told by at most four statements keeps all its agreeing pairs; one told by
+  // more keeps a spanning set, and the first listed counts the pairs left out.
+  struct Case {
+    int articles;
+    std::size_t listed;
+    const char* note;  // in the first listed agreement's explanation, or empty
+  };
+  for (const Case c :
+       {Case{4, 6, ""},
+        Case{5, 4, "; 6 more pairs of statements tell this event so (not listed)"}}) {
+    CAPTURE(c.articles);
+    TempDir dir("crosscheck-agreements-per-event");
+    for (int i = 0; i < c.articles; ++i)
+      dir.write(std::string(1, char('a' + i)) + ".txt",
+                "The city council opened the new bridge on 12 May 2008.\n");
+    std::vector<Diagnostic> errors;
+    const Corpus corpus = run_with_threads(dir.path.string(), 2, errors);
+    CHECK(errors.empty());
+    std::vector<const Finding*> agreements;
+    for (const auto& f : corpus.findings)
+      if (f.kind == Finding::Kind::kAgreement) agreements.push_back(&f);
+    REQUIRE(agreements.size() == c.listed);
+    if (*c.note) CHECK(agreements[0]->explanation.find(c.note) != std::string::npos);
+    std::size_t counted = 0;  // findings that count pairs left out: the first, if any
+    for (const Finding* f : agreements)
+      counted += f->explanation.find("more pairs of statements") != std::string::npos;
+    CHECK(counted == (*c.note ? 1u : 0u));
+    std::set<std::uint32_t> told;  // every article's statement is in a listed agreement
+    for (const Finding* f : agreements)
+      told.insert({corpus.statements[f->a].doc, corpus.statements[f->b].doc});
+    CHECK(told.size() == std::size_t(c.articles));
+    CHECK(corpus.unlisted.empty());  // agreements left out are only counted
+  }
 }
 
 TEST_CASE("bad input is reported by name and loses no other document", "[pipeline][bad-input]") {

@@ -28,21 +28,15 @@ inline std::string_view stance(const Statement& s) {
   return s.polarity == Polarity::kNegative ? "denies" : "asserts";
 }
 
-// The findings the page lists, and for each the pairs of its event it stands for: the
-// agreements of an event told by many articles are a spanning set of its pairs, as the
-// conflicts already are (findings.csv lists every agreement). -1: not listed.
-std::vector<std::int64_t> listed_on_page(const Corpus& corpus);
-
-// Each section gets the corpus and listed_on_page() of it, worked out once per page.
+// Each section gets the whole corpus: every finding it holds is listed (the run has
+// already made agreements and conflicts a spanning set of each event's pairs).
 // Sources, their statements and findings; findings by source pair and by type; skipped files.
-void render_summary(const Corpus& corpus, const std::vector<std::int64_t>& shown, std::string& out);
+void render_summary(const Corpus& corpus, std::string& out);
 // The claim matrix: a row per claim cluster, a column per source.
-void render_claims(const Corpus& corpus, const std::vector<std::int64_t>& shown, std::string& out);
+void render_claims(const Corpus& corpus, std::string& out);
 // Every finding, both statements side by side, with filters, sort and pages.
-void render_findings(const Corpus& corpus, const std::vector<std::int64_t>& shown,
-                     std::string& out);
+void render_findings(const Corpus& corpus, std::string& out);
 // Every article's text with each statement anchored and linked to its findings.
-void render_articles(const Corpus& corpus, const std::vector<std::int64_t>& shown,
-                     std::string& out);
+void render_articles(const Corpus& corpus, std::string& out);
 
 }  // namespace crosscheck::detail

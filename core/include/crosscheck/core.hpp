@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "crosscheck/calendar.hpp"
+#include "crosscheck/spelling.hpp"
 
 namespace crosscheck {
 
@@ -168,12 +169,13 @@ struct Word {
 };
 
 // A word of a statement. `span` is relative to the sentence's start in Document::text.
-// (Packed: a corpus holds millions of tokens while its pairs are compared.)
+// (Packed, its forms held once per spelling: a corpus holds millions of tokens while its
+// pairs are compared.)
 struct Token {
   enum class Kind : std::uint8_t { kWord, kNumber, kPunct };
   Span span;
-  std::string lower;  // case-folded surface form
-  std::string lemma;  // dictionary form or stem
+  Spelling lower;  // case-folded surface form
+  Spelling lemma;  // dictionary form or stem
   Kind kind = Kind::kWord;
   bool stop : 1 = false;       // function word: no weight in alignment
   bool verb : 1 = false;       // an act: a verb by the parse, or a noun of a predicate class

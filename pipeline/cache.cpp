@@ -51,8 +51,9 @@ class Writer {
     u32(static_cast<std::uint32_t>(v.size()));
     for (const auto& x : v) each(x);
   }
-  void strings(const std::vector<std::string>& v) {
-    list(v, [&](const std::string& s) { str(s); });
+  template <class Text>  // std::string or Spelling
+  void strings(const std::vector<Text>& v) {
+    list(v, [&](const Text& s) { str(s); });
   }
   std::string take() { return std::move(out_); }
 
@@ -99,8 +100,9 @@ class Reader {
     for (std::uint32_t i = 0; i < n; ++i) v.push_back(each());
     return v;
   }
-  std::vector<std::string> strings() {
-    return list<std::string>([&] { return str(); });
+  template <class Text = std::string>  // std::string or Spelling
+  std::vector<Text> strings() {
+    return list<Text>([&] { return Text(str()); });
   }
   bool done() const { return in_.empty(); }
   std::string_view rest() const { return in_; }
@@ -238,10 +240,10 @@ Statement read_statement(Reader& r) {
   s.sentence = r.u32();
   s.index = r.u32();
   s.span = r.span();
-  s.terms = r.strings();
-  s.frame_terms = r.strings();
-  s.entities = r.strings();
-  s.predicates = r.strings();
+  s.terms = r.strings<Spelling>();
+  s.frame_terms = r.strings<Spelling>();
+  s.entities = r.strings<Spelling>();
+  s.predicates = r.strings<Spelling>();
   s.subject = r.str();
   s.predicate = r.str();
   s.object = r.str();

@@ -36,11 +36,11 @@ std::string record_json(const Statement& s, const Record& r) {
   auto role = [&](const Role& x) { return json_quote(role_text(s.tokens, x)); };
   std::string args;
   for (const Argument& a : r.arguments)
-    args +=
-        std::string(args.empty() ? "" : ",") +
-        "{\"relation\":" + json_quote(std::string(to_string(a.relation))) + ",\"prep\":" +
-        json_quote(a.prep < 0 ? std::string() : s.tokens[static_cast<std::size_t>(a.prep)].lower) +
-        ",\"word\":" + role(a.word) + "}";
+    args += std::string(args.empty() ? "" : ",") +
+            "{\"relation\":" + json_quote(std::string(to_string(a.relation))) + ",\"prep\":" +
+            json_quote(a.prep < 0 ? std::string()
+                                  : s.tokens[static_cast<std::size_t>(a.prep)].lower.str()) +
+            ",\"word\":" + role(a.word) + "}";
   std::vector<std::string> times, amounts;
   for (const std::uint32_t i : r.times) times.push_back(s.times[i].text);
   for (const std::uint32_t i : r.amounts) amounts.push_back(s.quantities[i].text);

@@ -20,6 +20,9 @@ std::string number(double value) {
 }
 
 std::string strings(const std::vector<std::string>& values) { return json_array(values); }
+std::string strings(const std::vector<Spelling>& values) {
+  return json_array(std::vector<std::string>(values.begin(), values.end()));
+}
 
 std::string times(const Statement& s) {
   std::string out = "[";

@@ -63,7 +63,7 @@ class CorpusBuilder {
   }
 
   CorpusBuilder& entities(std::uint32_t statement, std::vector<std::string> names) {
-    corpus_.statements[statement].entities = std::move(names);
+    corpus_.statements[statement].entities.assign(names.begin(), names.end());
     return *this;
   }
 

@@ -68,10 +68,15 @@ Analysed analyse_one(const std::string& text) {
   return std::move(all.front());
 }
 
-std::string join(const std::vector<std::string>& items, const char* separator = ",") {
+template <class Text>  // std::string or Spelling
+std::string join(const std::vector<Text>& items, const char* separator = ",") {
   std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + std::string(item);
   return out;
+}
+
+std::vector<std::string> strings(const std::vector<crosscheck::Spelling>& items) {
+  return {items.begin(), items.end()};
 }
 
 std::string number(double value) {
@@ -518,6 +523,6 @@ TEST_CASE("analyse: a possessive alias matches the whole name", "[analyse]") {
   // The parse splits "People's" into "People" + "'s"; the loader strips "'s" from alias
   // words, so the whole alias "People's Republic of China" matches.
   const Analysed a = analyse_one("The People's Republic of China was founded.");
-  CHECK(a.statement.entities == std::vector<std::string>{"China"});
-  CHECK(a.statement.terms == std::vector<std::string>{"@China", "found"});
+  CHECK(strings(a.statement.entities) == std::vector<std::string>{"China"});
+  CHECK(strings(a.statement.terms) == std::vector<std::string>{"@China", "found"});
 }

@@ -23,19 +23,6 @@ bool Document::is_clutter(std::uint32_t offset) const {
   return it != clutter.begin() && std::prev(it)->contains(offset);
 }
 
-std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y) {
-  std::size_t n = 0;
-  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
-    if (*i < *j)
-      ++i;
-    else if (*j < *i)
-      ++j;
-    else
-      ++n, ++i, ++j;
-  }
-  return n;
-}
-
 LineCol line_col(std::string_view bytes, std::uint32_t offset) {
   LineCol lc;
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(bytes.size()));
@@ -245,7 +232,7 @@ std::string_view polarity_cue(const Statement& s, const Record& r) {
 std::string role_text(const std::vector<Token>& tokens, const Role& role) {
   if (role.empty() || static_cast<std::size_t>(role.token) >= tokens.size()) return "";
   const Token& t = tokens[static_cast<std::size_t>(role.token)];
-  return t.entity ? t.lemma.substr(1) : t.lower;
+  return t.entity ? t.lemma.substr(1) : t.lower.str();
 }
 
 std::string_view to_string(Record::Kind kind) {

@@ -138,6 +138,7 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
     return x.score != y.score ? x.score > y.score : std::tie(x.a, x.b) < std::tie(y.a, y.b);
   });
   if (out.size() > options_.top_k) out.resize(options_.top_k);
+  out.shrink_to_fit();  // a run holds every statement's list until they are merged
   return out;
 }
 

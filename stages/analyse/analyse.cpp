@@ -132,7 +132,7 @@ std::vector<Statement> analyse_words(const Document& doc, const Sentence& senten
   // Times first: "May 1950" is a month, not the hedge "may"; "Saturday" is no name.
   std::vector<bool> used(s.tokens.size(), false);
   s.times = detail::find_times(s.tokens, timexes, word_token, stamp, lex, used);
-  s.entities = find_entities(s.tokens, lex);
+  for (auto& name : find_entities(s.tokens, lex)) s.entities.push_back(std::move(name));
   for (auto& name : find_unknown_entities(s.tokens, lex, text, used))
     s.entities.push_back(std::move(name));
   for (auto& t : s.tokens) t.verb = t.verb && !t.entity;  // "sung" in "Kim Il-sung" is a name

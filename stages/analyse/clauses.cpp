@@ -140,7 +140,7 @@ Statement clause(const Statement& s, std::size_t begin, std::size_t end, const S
   auto in_frame = [&](std::size_t i) {
     return reported && i >= attribution.frame_begin && i < attribution.frame_end;
   };
-  std::vector<std::string> claimed;  // the terms outside the frame
+  std::vector<Spelling> claimed;  // the terms outside the frame
   for (std::size_t i = begin; i < end; ++i) {
     const Token& t = s.tokens[i];
     std::string term;

@@ -174,10 +174,10 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
   EventMention m;
   m.doc = doc;
   m.sentence = s.sentence;
-  m.context = s.terms;
+  m.context.assign(s.terms.begin(), s.terms.end());
   const Token& t = s.tokens[token];
   // a word of a name ("the Oscars", "a DUI") names the event by its own word, not the name
-  m.lemma = t.entity ? lemma_of(t.lower, lexicon) : t.lemma;
+  m.lemma = t.entity ? lemma_of(t.lower, lexicon) : t.lemma.str();
   m.key = lexicon.class_of(m.lemma);
   m.noun = t.upos == Upos::kNoun || t.upos == Upos::kPropn;
   m.repeat = !repeat_marker(s.tokens, token, lexicon.iterative).empty();

@@ -83,7 +83,19 @@ struct LineCol {
 LineCol line_col(std::string_view bytes, std::uint32_t offset);
 
 // How many strings two sorted, unique lists share (terms, entities of two statements).
-std::size_t shared_count(const std::vector<std::string>& x, const std::vector<std::string>& y);
+template <class Text>  // std::string or Spelling
+std::size_t shared_count(const std::vector<Text>& x, const std::vector<Text>& y) {
+  std::size_t n = 0;
+  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
+    if (*i < *j)
+      ++i;
+    else if (*j < *i)
+      ++j;
+    else
+      ++n, ++i, ++j;
+  }
+  return n;
+}
 
 struct Sentence {
   std::uint32_t doc = 0;    // Document::index
@@ -349,17 +361,17 @@ struct Record {
 
 // One claim: a sentence or a clause of it, with the features the rules look at.
 struct Statement {
-  std::uint32_t doc = 0;           // Document::index
-  std::uint32_t sentence = 0;      // Sentence::index within the document
-  std::uint32_t index = 0;         // position within the document
-  Span span;                       // in Document::text
-  std::vector<Token> tokens;       // emptied by run_corpus once the rules have run
-  std::vector<std::string> terms;  // content lemmas, sorted, unique
+  std::uint32_t doc = 0;        // Document::index
+  std::uint32_t sentence = 0;   // Sentence::index within the document
+  std::uint32_t index = 0;      // position within the document
+  Span span;                    // in Document::text
+  std::vector<Token> tokens;    // emptied by run_corpus once the rules have run
+  std::vector<Spelling> terms;  // content lemmas, sorted, unique
   // The terms said only in the attribution frame ("historians who saw the archives say
   // that"): who speaks, not what is claimed. Sorted, a subset of `terms`.
-  std::vector<std::string> frame_terms;
-  std::vector<std::string> entities;    // canonical entity names, sorted, unique
-  std::vector<std::string> predicates;  // lemmas of content verbs and event nouns, in order
+  std::vector<Spelling> frame_terms;
+  std::vector<Spelling> entities;    // canonical entity names, sorted, unique
+  std::vector<Spelling> predicates;  // lemmas of content verbs and event nouns, in order
   // As far as rules can tell: the clause's first act, who does it (the nearest name or noun
   // before it) and what it is done to (the first name or content word after it).
   std::string subject;

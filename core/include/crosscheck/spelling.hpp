@@ -15,10 +15,11 @@ namespace crosscheck {
 class Spelling {
  public:
   Spelling();  // ""
-  explicit Spelling(std::string_view text);
-  Spelling& operator=(std::string_view text) { return *this = Spelling(text); }
-  Spelling& operator=(const std::string& text) { return *this = Spelling(std::string_view(text)); }
-  Spelling& operator=(const char* text) { return *this = Spelling(std::string_view(text)); }
+  // A string becomes a Spelling wherever one is wanted: the spelling is looked up (or
+  // added) once.
+  Spelling(std::string_view text);                                         // NOLINT
+  Spelling(const std::string& text) : Spelling(std::string_view(text)) {}  // NOLINT
+  Spelling(const char* text) : Spelling(std::string_view(text)) {}         // NOLINT
 
   const std::string& str() const { return *text_; }
   operator const std::string&() const { return *text_; }  // NOLINT: reads as a string
@@ -73,6 +74,12 @@ class Spelling {
   }
   friend std::strong_ordering operator<=>(const Spelling& x, std::string_view y) {
     return x.view() <=> y;
+  }
+  friend std::strong_ordering operator<=>(const Spelling& x, const std::string& y) {
+    return x.view() <=> std::string_view(y);
+  }
+  friend std::strong_ordering operator<=>(const Spelling& x, const char* y) {
+    return x.view() <=> std::string_view(y);
   }
   friend std::string operator+(const Spelling& x, std::string_view y) {
     return std::string(x.view()) += y;

@@ -295,15 +295,17 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
     queried.resize(corpus.statements.size());
     for (const std::uint32_t i : aligning) queried[i] = true;
   }
-  const AlignIndex index(corpus.statements, sources, align_options,
-                         options.focus ? &queried : nullptr);
+  // Kept past compare only to fill the aligned pairs' anchors.
+  std::optional<const AlignIndex> index;
+  index.emplace(corpus.statements, sources, align_options, options.focus ? &queried : nullptr);
   std::vector<std::vector<Pair>> per(aligning.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, per.size(), 64),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (auto i = r.begin(); i != r.end(); ++i)
-                        per[i] = index.pairs_for(aligning[i]);
+                        per[i] = index->pairs_for(aligning[i]);
                     });
   corpus.pairs = merge_pairs(std::move(per));
+  if (!options.anchors) index.reset();
   rank_pairs(corpus.pairs, corpus.statements);
   decode_needed_words(corpus, words);
 
@@ -364,7 +366,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
                       [&](const tbb::blocked_range<std::size_t>& r) {
                         for (auto i = r.begin(); i != r.end(); ++i)
-                          index.fill_anchors(corpus.pairs[corpus.aligned[i]]);
+                          index->fill_anchors(corpus.pairs[corpus.aligned[i]]);
                       });
   // Conflicts first, then disputes, then agreements, each in pair order.
   std::vector<std::uint32_t> order(found.size());  // indexes into `found`

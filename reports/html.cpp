@@ -416,14 +416,11 @@ std::string head(const Corpus& corpus) {
 }  // namespace
 
 void write_html(const Corpus& corpus, std::ostream& out) {
-  // Section by section, so a large report is never held whole in memory.
+  // Section by section, each a megabyte at a time: a large report is never held whole.
   out << head(corpus);
   for (const auto section : {detail::render_summary, detail::render_claims, detail::render_findings,
-                             detail::render_articles}) {
-    std::string part;
-    section(corpus, part);
-    out << part;
-  }
+                             detail::render_articles})
+    section(corpus, out);
   out << "<script>" << kScript << "</script>\n</body>\n</html>\n";
 }
 

@@ -3,6 +3,7 @@
 // only: "#F0001" for a finding, "#s12" for a statement in its article, "#d3" for an article.
 #include <algorithm>
 #include <map>
+#include <ostream>
 #include <set>
 #include <tuple>
 
@@ -238,6 +239,14 @@ std::string side_json(const Corpus& corpus, const Side& side, std::uint32_t inde
          ",\"n\":" + std::to_string(number) + ",\"m\":[" + marks + "]}";
 }
 
+// Writes `out` to `stream` once it holds a megabyte (or `all` of it), so that a big
+// section is never held whole.
+void spill(std::string& out, std::ostream& stream, bool all = false) {
+  if (!all && out.size() < (std::size_t{1} << 20)) return;
+  stream << out;
+  out.clear();
+}
+
 // The page controls of a list the script pages through.
 std::string pager(std::string_view id) {
   return "<div class=\"pager\" id=\"" + std::string(id) +
@@ -248,19 +257,23 @@ std::string pager(std::string_view id) {
 
 }  // namespace
 
-void render_summary(const Corpus& corpus, std::string& out) {
+void render_summary(const Corpus& corpus, std::ostream& stream) {
+  std::string out;
   out += "<section id=\"summary\">\n<h2>Summary</h2>\n";
   render_sources(corpus, out);
   render_source_pairs(corpus, out);
   render_types(corpus, out);
   render_skipped(corpus, out);
   out += "</section>\n";
+  spill(out, stream, true);
 }
 
-void render_claims(const Corpus& corpus, std::string& out) {
+void render_claims(const Corpus& corpus, std::ostream& stream) {
+  std::string out;
   out += "<section id=\"claims\">\n<h2>Claim matrix</h2>\n";
   if (corpus.claims.empty()) {
     out += "<p class=\"muted\">No claim is told by more than one source.</p>\n</section>\n";
+    spill(out, stream, true);
     return;
   }
   out +=
@@ -325,6 +338,7 @@ void render_claims(const Corpus& corpus, std::string& out) {
       out += "<span class=\"cell silent\">" +
              std::to_string(corpus.documents.size() - claim.statements.size()) +
              " silent</span></td>";
+    spill(out, stream);
     out += "<td>";
     for (const std::size_t f : findings)
       out += "<a href=\"#" + finding_id(f) + "\" class=\"" +
@@ -332,12 +346,15 @@ void render_claims(const Corpus& corpus, std::string& out) {
     out += "</td></tr>\n";
   }
   out += "</tbody>\n</table></div>\n</section>\n";
+  spill(out, stream, true);
 }
 
-void render_findings(const Corpus& corpus, std::string& out) {
+void render_findings(const Corpus& corpus, std::ostream& stream) {
+  std::string out;
   out += "<section id=\"findings\">\n<h2>Findings</h2>\n";
   if (corpus.findings.empty()) {
     out += "<p class=\"muted\">No findings.</p>\n</section>\n";
+    spill(out, stream, true);
     return;
   }
   const std::vector<std::string> types = finding_types(corpus);
@@ -406,14 +423,19 @@ void render_findings(const Corpus& corpus, std::string& out) {
            ",\"q\":[" + cues + "],\"e\":[" + entity_indexes + "],\"a\":" + side_a +
            ",\"b\":" + side_b + "}";
     first = false;
+    spill(out, stream);
   }
   out += "\n],\"sentences\":[\n";
-  for (std::size_t i = 0; i < sentences.texts().size(); ++i)
+  for (std::size_t i = 0; i < sentences.texts().size(); ++i) {
     out += (i ? ",\n" : "") + page_json(sentences.texts()[i]);
+    spill(out, stream);
+  }
   out += "\n]}</script>\n</section>\n";
+  spill(out, stream, true);
 }
 
-void render_articles(const Corpus& corpus, std::string& out) {
+void render_articles(const Corpus& corpus, std::ostream& stream) {
+  std::string out;
   out += "<section id=\"articles\">\n<h2>Articles</h2>\n";
   std::vector<std::vector<std::size_t>> findings_of(corpus.statements.size());
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
@@ -444,9 +466,11 @@ void render_articles(const Corpus& corpus, std::string& out) {
       at = s.span.end;
     }
     out += e(std::string_view(d.text).substr(at)) + "</div>\n</article>\n";
+    spill(out, stream);
   }
   if (corpus.documents.empty()) out += "<p class=\"muted\">No documents.</p>\n";
   out += "</section>\n";
+  spill(out, stream, true);
 }
 
 }  // namespace crosscheck::detail

@@ -1,8 +1,9 @@
 // The parts of report.html, shared by html.cpp (the page, its style and script) and
-// html_sections.cpp (what the page shows). Each render_* appends one <section>.
+// html_sections.cpp (what the page shows). Each render_* writes one <section>.
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,12 +32,12 @@ inline std::string_view stance(const Statement& s) {
 // Each section gets the whole corpus: every finding it holds is listed (the run has
 // already made agreements and conflicts a spanning set of each event's pairs).
 // Sources, their statements and findings; findings by source pair and by type; skipped files.
-void render_summary(const Corpus& corpus, std::string& out);
+void render_summary(const Corpus& corpus, std::ostream& stream);
 // The claim matrix: a row per claim cluster, a column per source.
-void render_claims(const Corpus& corpus, std::string& out);
+void render_claims(const Corpus& corpus, std::ostream& stream);
 // Every finding, both statements side by side, with filters, sort and pages.
-void render_findings(const Corpus& corpus, std::string& out);
+void render_findings(const Corpus& corpus, std::ostream& stream);
 // Every article's text with each statement anchored and linked to its findings.
-void render_articles(const Corpus& corpus, std::string& out);
+void render_articles(const Corpus& corpus, std::ostream& stream);
 
 }  // namespace crosscheck::detail

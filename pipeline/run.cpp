@@ -13,6 +13,10 @@
 #include <set>
 #include <tuple>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "analyse/analyse.hpp"
 #include "cache.hpp"
 #include "compare/compare.hpp"
@@ -65,6 +69,15 @@ bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& le
 }
 
 namespace {
+
+// Hands the heap's free pages back to the system. A big run frees much of what one stage
+// made (per-statement candidate lists, the align index, every token) before the next one
+// grows, in pieces scattered among what stays; without this they would count to the end.
+void release_free_pages() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 // One document travelling through the pipeline; a failure travels with it.
 struct Item {
@@ -279,6 +292,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   if (!rules.ok()) return corpus;
   const Lexicon& lexicon = rules.lexicon;
   flatten(corpus, parts, words);
+  release_free_pages();
   corpus.finish_indexes();
   // The statements to align: all of them, or those of the documents in focus.
   std::vector<std::uint32_t> aligning;
@@ -306,6 +320,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                     });
   corpus.pairs = merge_pairs(std::move(per));
   if (!options.anchors) index.reset();
+  release_free_pages();
   rank_pairs(corpus.pairs, corpus.statements);
   decode_needed_words(corpus, words);
 
@@ -360,6 +375,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
     std::vector<Token>().swap(s.tokens);
     std::vector<Record>().swap(s.records);
   }
+  release_free_pages();
   corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);
   corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
   if (options.anchors)

@@ -258,7 +258,7 @@ Statement read_statement(Reader& r) {
   s.modality = enum_of(r.u8(), Modality::kQuestion);
   s.attributed_to = r.str();
   s.frame = r.str();
-  s.hedges = r.strings();
+  s.hedges = r.strings<Spelling>();
   s.times = r.list<TimeInterval>([&] {
     TimeInterval t;
     t.first_day = r.i32(), t.last_day = r.i32();

@@ -52,7 +52,7 @@ std::string record_json(const Statement& s, const Record& r) {
          ",\"modality\":" + json_quote(std::string(to_string(r.modality))) +
          ",\"modality_cue\":" + json_quote(r.modality_cue) +
          ",\"speaker\":" + json_quote(speaker_of(s, r)) +
-         ",\"frame\":" + json_quote(r.reported ? s.frame : std::string()) +
+         ",\"frame\":" + json_quote(r.reported ? s.frame.str() : std::string()) +
          ",\"doer\":" + role(r.doer) + ",\"object\":" + role(r.object) + ",\"arguments\":[" + args +
          "],\"times\":" + json_array(times) + ",\"amounts\":" + json_array(amounts) + "}";
 }

@@ -220,7 +220,7 @@ std::vector<std::string> argument_names(const Statement& s, const Record& r) {
 }
 
 std::string speaker_of(const Statement& s, const Record& r) {
-  return r.reported ? s.attributed_to : std::string();
+  return r.reported ? s.attributed_to.str() : std::string();
 }
 
 std::string_view polarity_cue(const Statement& s, const Record& r) {

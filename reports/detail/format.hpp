@@ -84,7 +84,7 @@ struct Side {
 // historians", "the report"), or "article" when the article asserts it itself.
 inline std::string asserted_by(const Statement& statement) {
   return statement.modality == Modality::kReported && !statement.attributed_to.empty()
-             ? statement.attributed_to
+             ? statement.attributed_to.str()
              : std::string("article");
 }
 

@@ -155,20 +155,34 @@ void AlignIndex::fill_anchors(Pair& p) const {
 }
 
 std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement) {
+  // Merged as bare (a, b, score): a third of a Pair, and each list is freed as it is
+  // copied, so the lists and their union are never both held whole.
+  struct Candidate {
+    std::uint32_t a, b;
+    double score;
+  };
   std::size_t total = 0;
   for (const auto& v : per_statement) total += v.size();
-  std::vector<Pair> all;
+  std::vector<Candidate> all;
   all.reserve(total);
-  for (auto& v : per_statement) {  // each list freed as it is moved: one copy at a time
-    for (auto& p : v) all.push_back(std::move(p));
+  for (auto& v : per_statement) {
+    for (const Pair& p : v) all.push_back({p.a, p.b, p.score});
     std::vector<Pair>().swap(v);
   }
-  std::sort(all.begin(), all.end(),
-            [](const Pair& x, const Pair& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
-  all.erase(std::unique(all.begin(), all.end(),
-                        [](const Pair& x, const Pair& y) { return x.a == y.a && x.b == y.b; }),
-            all.end());
-  return all;
+  std::sort(all.begin(), all.end(), [](const Candidate& x, const Candidate& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  all.erase(
+      std::unique(all.begin(), all.end(),
+                  [](const Candidate& x, const Candidate& y) { return x.a == y.a && x.b == y.b; }),
+      all.end());
+  std::vector<Pair> out(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    out[i].a = all[i].a;
+    out[i].b = all[i].b;
+    out[i].score = all[i].score;
+  }
+  return out;
 }
 
 void rank_pairs(std::vector<Pair>& pairs, const std::vector<Statement>& statements) {

@@ -374,15 +374,15 @@ struct Statement {
   std::vector<Spelling> predicates;  // lemmas of content verbs and event nouns, in order
   // As far as rules can tell: the clause's first act, who does it (the nearest name or noun
   // before it) and what it is done to (the first name or content word after it).
-  std::string subject;
-  std::string predicate;
-  std::string object;
+  Spelling subject;
+  Spelling predicate;
+  Spelling object;
   Polarity polarity = Polarity::kPositive;
   std::vector<Negation> negations;
   Modality modality = Modality::kAsserted;
-  std::string attributed_to;  // who asserts it when reported; empty: the article itself
-  std::string frame;          // the verb or phrase that reports it ("said", "according to")
-  std::vector<std::string> hedges;
+  Spelling attributed_to;  // who asserts it when reported; empty: the article itself
+  Spelling frame;          // the verb or phrase that reports it ("said", "according to")
+  std::vector<Spelling> hedges;
   std::vector<TimeInterval> times;
   std::vector<Quantity> quantities;
   // The predications of the clause, in word order; emptied with `tokens`.

@@ -182,14 +182,14 @@ bool judge(const std::string& text_a, const std::string& text_b, const LoadedRul
   best.reset();
   for (std::uint32_t i = 0; i < count_a; ++i) {
     for (std::uint32_t j = static_cast<std::uint32_t>(count_a); j < statements.size(); ++j) {
-      Pair pair{i, j, 0.0, {}};
+      Pair pair{i, j, 0.0};
       for (const auto& p : index.pairs_for(i))
         if (p.b == j) pair = p;
-      index.fill_anchors(pair);
+      const std::vector<std::string> anchors = index.anchors(pair);
       if (out) {
         if (statements.size() > 2) *out << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
         *out << "alignment score: " << pair.score << "; shared:";
-        for (const auto& anchor : pair.anchors) *out << ' ' << anchor;
+        for (const auto& anchor : anchors) *out << ' ' << anchor;
         *out << '\n';
         for (const auto& line : explain_rules(statements[i], statements[j], pair, compare_options))
           *out << line << '\n';

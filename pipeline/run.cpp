@@ -378,12 +378,14 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   release_free_pages();
   corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);
   corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
-  if (options.anchors)
+  if (options.anchors) {
+    corpus.anchors.resize(corpus.aligned.size());
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
                       [&](const tbb::blocked_range<std::size_t>& r) {
                         for (auto i = r.begin(); i != r.end(); ++i)
-                          index->fill_anchors(corpus.pairs[corpus.aligned[i]]);
+                          corpus.anchors[i] = index->anchors(corpus.pairs[corpus.aligned[i]]);
                       });
+  }
   // Conflicts first, then disputes, then agreements, each in pair order.
   std::vector<std::uint32_t> order(found.size());  // indexes into `found`
   std::iota(order.begin(), order.end(), 0);

@@ -32,9 +32,9 @@ struct RunOptions {
   std::shared_future<std::shared_ptr<const SyntaxModel>> syntax;
   AlignOptions align;
   std::size_t tokens_per_thread = 4;  // documents in flight per thread
-  // Fill Pair::anchors of the aligned pairs (aligned.csv lists them). They are strings per
-  // pair, the largest part of a big run's memory, so a run that writes no aligned.csv
-  // leaves them empty.
+  // Fill Corpus::anchors, the shared terms of each aligned pair (aligned.csv lists them).
+  // They are strings per pair, and need the align index kept to the end, so a run that
+  // writes no aligned.csv leaves them empty.
   bool anchors = true;
   const AnalysisCache* cache = nullptr;  // documents' analyses to reuse and keep; optional
   // Changed-only: when `focus` is set, only the statements of the documents in focus are

@@ -93,18 +93,19 @@ void write_csv(const Corpus& corpus, std::ostream& out) {
 
 void write_pairs_csv(const Corpus& corpus, std::ostream& out) {
   // One row per sentence pair: its clauses may align more than once; the best pair stands.
-  std::map<std::array<std::uint32_t, 4>, std::uint32_t> best;
-  for (const std::uint32_t i : corpus.aligned) {
-    const Pair& pair = corpus.pairs[i];
+  // (Each by its position in `aligned`, which is where its anchors are.)
+  std::map<std::array<std::uint32_t, 4>, std::size_t> best;
+  for (std::size_t k = 0; k < corpus.aligned.size(); ++k) {
+    const Pair& pair = corpus.pairs[corpus.aligned[k]];
     const Statement& a = corpus.statements[pair.a];
     const Statement& b = corpus.statements[pair.b];
-    auto [it, added] = best.try_emplace({a.doc, a.sentence, b.doc, b.sentence}, i);
-    if (!added && pair.score > corpus.pairs[it->second].score) it->second = i;
+    auto [it, added] = best.try_emplace({a.doc, a.sentence, b.doc, b.sentence}, k);
+    if (!added && pair.score > corpus.pairs[corpus.aligned[it->second]].score) it->second = k;
   }
   out << "id,score,doc_a,line_a,text_a,doc_b,line_b,text_b,anchors\n";
   std::size_t n = 0;
-  for (const auto& [key, i] : best) {
-    const Pair& pair = corpus.pairs[i];
+  for (const auto& [key, k] : best) {
+    const Pair& pair = corpus.pairs[corpus.aligned[k]];
     std::vector<std::string> row = {"P" + detail::finding_id(n++).substr(1),
                                     detail::format_confidence(pair.score)};
     for (const std::uint32_t index : {pair.a, pair.b}) {
@@ -113,7 +114,7 @@ void write_pairs_csv(const Corpus& corpus, std::ostream& out) {
       row.push_back(std::to_string(side.sentence.line));
       row.push_back(detail::one_line(side.sentence.text));
     }
-    row.push_back(join(pair.anchors, "; "));
+    row.push_back(k < corpus.anchors.size() ? join(corpus.anchors[k], "; ") : "");
     append_row(out, row);
   }
 }

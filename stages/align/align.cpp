@@ -142,16 +142,17 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
   return out;
 }
 
-void AlignIndex::fill_anchors(Pair& p) const {
+std::vector<std::string> AlignIndex::anchors(const Pair& p) const {
   const auto& ta = statements_[p.a].terms;
   const auto& tb = statements_[p.b].terms;
-  p.anchors.clear();
-  std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(p.anchors));
-  std::erase_if(p.anchors, [&](const std::string& term) {  // too common to have made the pair
+  std::vector<std::string> out;
+  std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(out));
+  std::erase_if(out, [&](const std::string& term) {  // too common to have made the pair
     return df_[term_id_.at(term)] > options_.max_posting;
   });
-  std::stable_sort(p.anchors.begin(), p.anchors.end(),
+  std::stable_sort(out.begin(), out.end(),
                    [&](const auto& x, const auto& y) { return idf(x) > idf(y); });
+  return out;
 }
 
 std::vector<Pair> merge_pairs(std::vector<std::vector<Pair>> per_statement) {
@@ -340,7 +341,6 @@ std::vector<Pair> align(const std::vector<Statement>& statements,
   for (std::uint32_t a = 0; a < statements.size(); ++a) per[a] = index.pairs_for(a);
   auto pairs = merge_pairs(std::move(per));
   rank_pairs(pairs, statements);
-  for (auto& p : pairs) index.fill_anchors(p);
   return pairs;
 }
 

@@ -49,10 +49,9 @@ class AlignIndex {
   // each with a < b, without anchors. Pure: safe to call from several threads.
   std::vector<Pair> pairs_for(std::uint32_t a) const;
 
-  // Sets p.anchors: the shared terms that made the pair, rarest first. Kept apart from
-  // pairs_for() because a large corpus has millions of candidates and only the aligned
-  // ones are shown.
-  void fill_anchors(Pair& p) const;
+  // The shared terms that made pair p, rarest first. Kept apart from pairs_for() because a
+  // large corpus has millions of candidates and only the aligned ones are shown.
+  std::vector<std::string> anchors(const Pair& p) const;
 
   double idf(const std::string& term) const;
   // The score's evidence beyond shared terms: predicate classes, times, entities, doer.
@@ -101,7 +100,7 @@ std::vector<Claim> cluster_claims(const std::vector<Pair>& pairs,
                                   const std::vector<std::uint32_t>& aligned,
                                   const std::vector<Statement>& statements);
 
-// Serial convenience: every statement's pairs, merged and ranked, with their anchors.
+// Serial convenience: every statement's pairs, merged and ranked.
 std::vector<Pair> align(const std::vector<Statement>& statements,
                         const std::vector<std::uint32_t>& source_of_doc,
                         const AlignOptions& options = {});

@@ -395,7 +395,6 @@ struct Pair {
   std::uint32_t a = 0;
   std::uint32_t b = 0;
   double score = 0;
-  std::vector<std::string> anchors;  // the shared terms that made the pair
   // Where each statement ranks the other among its candidates in the other's document
   // (1: its best match there); 0 when not ranked.
   std::uint32_t rank_a = 0;
@@ -466,6 +465,9 @@ struct Corpus {
   std::vector<Skipped> skipped;
   std::vector<Pair> pairs;             // candidates, each compared by the rules
   std::vector<std::uint32_t> aligned;  // the pairs (indexes) taken to tell the same event
+  // The shared terms that made each aligned pair (by position in `aligned`), rarest first;
+  // filled only when aligned.csv is written (run_corpus's RunOptions::anchors).
+  std::vector<std::vector<std::string>> anchors;
   std::vector<Claim> claims;
   std::vector<Finding> findings;
   // the conflicts and disputes left out of their event's spanning set (summarise_events):

@@ -345,7 +345,11 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
     return corpus.first_sentence[s.doc] + s.sentence;
   };
   std::vector<bool> has_finding(corpus.pairs.size());
-  std::set<std::tuple<Finding::Kind, std::uint32_t, std::uint32_t>> told;  // kind, sentences
+  // Only a sentence of several statements can find one thing twice: the findings of those
+  // sentences are remembered (kind, sentences), and a big run's million others are not.
+  std::vector<std::uint32_t> clauses(corpus.sentences.size());
+  for (std::uint32_t i = 0; i < corpus.statements.size(); ++i) ++clauses[sentence_id(i)];
+  std::set<std::tuple<Finding::Kind, std::uint32_t, std::uint32_t>> told;
   EventSieve sieve(kListedWhole);
   std::vector<std::pair<std::uint32_t, Finding>> found;  // with their pair's index
   std::vector<std::optional<Finding>> block(std::min(kBlock, strongest.size()));
@@ -363,13 +367,15 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
       const std::uint32_t i = strongest[begin + k];
       Finding& f = *block[k];
       has_finding[i] = true;
-      if (!told.emplace(f.kind, sentence_id(f.a), sentence_id(f.b)).second) continue;
+      const std::uint32_t sa = sentence_id(f.a), sb = sentence_id(f.b);
+      if ((clauses[sa] > 1 || clauses[sb] > 1) && !told.emplace(f.kind, sa, sb).second) continue;
       if (f.kind == Finding::Kind::kAgreement && sieve.left_out(f)) continue;
       found.emplace_back(i, std::move(f));
     }
   }
   std::vector<std::optional<Finding>>().swap(block);
   std::set<std::tuple<Finding::Kind, std::uint32_t, std::uint32_t>>().swap(told);
+  std::vector<std::uint32_t>().swap(clauses);
   // The rules are done with the words: the reports need only spans, roles and findings.
   for (auto& s : corpus.statements) {
     std::vector<Token>().swap(s.tokens);

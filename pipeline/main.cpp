@@ -185,7 +185,7 @@ bool judge(const std::string& text_a, const std::string& text_b, const LoadedRul
       Pair pair{i, j, 0.0};
       for (const auto& p : index.pairs_for(i))
         if (p.b == j) pair = p;
-      const std::vector<std::string> anchors = index.anchors(pair);
+      const std::vector<Spelling> anchors = index.anchors(pair);
       if (out) {
         if (statements.size() > 2) *out << "-- A" << i + 1 << " x B" << j - count_a + 1 << '\n';
         *out << "alignment score: " << pair.score << "; shared:";

@@ -310,7 +310,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
     for (const std::uint32_t i : aligning) queried[i] = true;
   }
   // Kept past compare only to fill the aligned pairs' anchors.
-  std::optional<const AlignIndex> index;
+  std::optional<AlignIndex> index;
   index.emplace(corpus.statements, sources, align_options, options.focus ? &queried : nullptr);
   std::vector<std::vector<Pair>> per(aligning.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, per.size(), 64),
@@ -319,7 +319,10 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
                         per[i] = index->pairs_for(aligning[i]);
                     });
   corpus.pairs = merge_pairs(std::move(per));
-  if (!options.anchors) index.reset();
+  if (options.anchors)
+    index->release_postings();
+  else
+    index.reset();
   release_free_pages();
   rank_pairs(corpus.pairs, corpus.statements);
   decode_needed_words(corpus, words);

@@ -26,11 +26,12 @@ constexpr std::string_view kHeader =
     "id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,"
     "cues,asserted_by_a,asserted_by_b,explanation\n";
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+template <class Text>  // std::string or Spelling
+std::string join(const std::vector<Text>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += separator;
-    out += parts[i];
+    out += std::string_view(parts[i]);
   }
   return out;
 }

@@ -259,7 +259,7 @@ TEST_CASE("align: anchors are only the terms that made the pair", "[align]") {
   const auto pairs = crosscheck::align(corpus.statements, corpus.source_of_doc, options);
   REQUIRE(dump(pairs) == "0-3\n");
   const crosscheck::AlignIndex index(corpus.statements, corpus.source_of_doc, options);
-  CHECK(index.anchors(pairs.front()) == std::vector<std::string>{"plan"});
+  CHECK(index.anchors(pairs.front()) == std::vector<crosscheck::Spelling>{"plan"});
 }
 
 TEST_CASE("align: shared acts, times and names raise the score", "[align]") {

@@ -142,13 +142,19 @@ std::vector<Pair> AlignIndex::pairs_for(std::uint32_t a) const {
   return out;
 }
 
-std::vector<std::string> AlignIndex::anchors(const Pair& p) const {
+void AlignIndex::release_postings() {
+  std::vector<std::vector<Weighted>>().swap(terms_);
+  std::vector<std::vector<Weighted>>().swap(postings_);
+  std::vector<double>().swap(norm_);
+}
+
+std::vector<Spelling> AlignIndex::anchors(const Pair& p) const {
   const auto& ta = statements_[p.a].terms;
   const auto& tb = statements_[p.b].terms;
-  std::vector<std::string> out;
+  std::vector<Spelling> out;
   std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(out));
-  std::erase_if(out, [&](const std::string& term) {  // too common to have made the pair
-    return df_[term_id_.at(term)] > options_.max_posting;
+  std::erase_if(out, [&](const Spelling& term) {  // too common to have made the pair
+    return df_[term_id_.at(term.view())] > options_.max_posting;
   });
   std::stable_sort(out.begin(), out.end(),
                    [&](const auto& x, const auto& y) { return idf(x) > idf(y); });

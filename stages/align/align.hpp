@@ -51,7 +51,11 @@ class AlignIndex {
 
   // The shared terms that made pair p, rarest first. Kept apart from pairs_for() because a
   // large corpus has millions of candidates and only the aligned ones are shown.
-  std::vector<std::string> anchors(const Pair& p) const;
+  std::vector<Spelling> anchors(const Pair& p) const;
+  // Frees what only pairs_for() reads (each statement's weighted terms, the postings),
+  // keeping what anchors() and idf() read; pairs_for() and evidence() must not be called
+  // after. Half the index's memory, which a run keeps to the end for the anchors.
+  void release_postings();
 
   double idf(const std::string& term) const;
   // The score's evidence beyond shared terms: predicate classes, times, entities, doer.

@@ -467,7 +467,7 @@ struct Corpus {
   std::vector<std::uint32_t> aligned;  // the pairs (indexes) taken to tell the same event
   // The shared terms that made each aligned pair (by position in `aligned`), rarest first;
   // filled only when aligned.csv is written (run_corpus's RunOptions::anchors).
-  std::vector<std::vector<std::string>> anchors;
+  std::vector<std::vector<Spelling>> anchors;
   std::vector<Claim> claims;
   std::vector<Finding> findings;
   // the conflicts and disputes left out of their event's spanning set (summarise_events):

@@ -1,6 +1,5 @@
 // Core types that hold no stage's logic: Spelling.
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 #include <thread>

@@ -94,6 +94,11 @@ void BM_RunCorpus(benchmark::State& state) {
   std::promise<std::shared_ptr<const SyntaxModel>> model;
   model.set_value(bench_model(error));
   options.syntax = model.get_future().share();
+  options.events = bench_event_model(error);
+  if (options.events == nullptr) {
+    state.SkipWithError(("crosscheck bench: " + error).c_str());
+    return;
+  }
   std::size_t statements = 0, documents = 0, pairs = 0, findings = 0, skipped = 0;
   std::vector<Diagnostic> errors;
   for (auto _ : state) {

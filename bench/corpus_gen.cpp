@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -290,6 +291,20 @@ std::shared_ptr<const SyntaxModel> bench_model(std::string& error) {
   }();
   if (!model) error = "models/en_ewt.model: " + load_error;
   return model;
+}
+
+const EventModel* bench_event_model(std::string& error) {
+  static std::string load_error;
+  static const std::optional<EventModel> model = []() -> std::optional<EventModel> {
+    try {
+      return read_event_model(CROSSCHECK_SOURCE_ROOT "/models/events.toml");
+    } catch (const std::runtime_error& e) {
+      load_error = e.what();
+      return std::nullopt;
+    }
+  }();
+  if (!model) error = load_error;
+  return model ? &*model : nullptr;
 }
 
 }  // namespace crosscheck::bench

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "events/events.hpp"
 #include "syntax/syntax.hpp"
 
 namespace crosscheck::bench {
@@ -67,5 +68,7 @@ bool write_corpus(const BenchCorpus& corpus, const std::filesystem::path& dir, s
 
 // The bundled syntax model (models/en_ewt.model), loaded once; null with `error` set.
 std::shared_ptr<const SyntaxModel> bench_model(std::string& error);
+// The bundled event model (models/events.toml), loaded once; null with `error` set.
+const EventModel* bench_event_model(std::string& error);
 
 }  // namespace crosscheck::bench

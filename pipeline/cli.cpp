@@ -136,6 +136,9 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
             : "also compare the documents changed since this git revision (and untracked ones)");
   o.add_options()("model", po::value(&raw.model),
                   "the syntax model (default: the bundled models/en_ewt.model)");
+  o.add_options()("event-model", po::value(&raw.event_model),
+                  "the pairwise event model that groups statements into the claim matrix's "
+                  "events (default: the bundled models/events.toml)");
   o.add_options()("cache", po::value(&raw.cache)->default_value(kDefaultCache),
                   "folder of the analysis cache")("no-cache", po::bool_switch(&raw.no_cache),
                                                   "analyse every document, read and keep no cache")(
@@ -215,6 +218,7 @@ std::vector<std::string> resolve(CorpusRaw& raw, CorpusCommand command) {
     throw UsageError("--baseline FILE is required");
   if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
   if (raw.model.empty()) raw.model = default_model_path();
+  if (raw.event_model.empty()) raw.event_model = bundled("models/events.toml");
   if (command != CorpusCommand::kRun && raw.corpora.size() > 1)
     throw UsageError("one corpus at a time: a baseline belongs to one corpus");
   return raw.formats.empty() ? std::vector<std::string>{} : split_formats(raw.formats);
@@ -285,6 +289,17 @@ std::vector<std::string> changed_paths(const CorpusRaw& raw, const std::string& 
 CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
                   const ModelLoading& model, const std::set<std::string>* known, int& status) {
   RunOptions run;
+  EventModel events;
+  try {
+    events = read_event_model(raw.event_model);
+  } catch (const std::runtime_error& e) {
+    std::cerr << e.what() << '\n';
+    status = kBadInput;
+    CorpusRun out;
+    out.loaded = false;
+    return out;
+  }
+  run.events = &events;
   run.rules = &rules.rules;
   run.rules_pending = rules.done;
   run.syntax = model.model;
@@ -316,7 +331,7 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
   if (!rules.get().ok()) {    // a bad rule file: its errors, and nothing of the corpus
     print_diagnostics(rules.get().diagnostics);
     status = kBadInput;
-    out.rules_ok = false;
+    out.loaded = false;
     return out;
   }
   print_diagnostics(errors);

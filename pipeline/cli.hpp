@@ -91,7 +91,8 @@ struct CorpusRaw {
   std::vector<std::string> changed;
   std::string since;
   std::string baseline;
-  std::string model;  // the syntax model file; resolve() fills the bundled one
+  std::string model;        // the syntax model file; resolve() fills the bundled one
+  std::string event_model;  // the event model file; resolve() fills the bundled one
   bool quiet = false;
 };
 
@@ -105,12 +106,12 @@ std::size_t thread_count(const CorpusRaw& raw);
 
 // One corpus run as the options say: rules (loading), cache, changed-only focus. Prints the
 // corpus's errors and skipped documents; `status` becomes kBadInput when there were any.
-// When the rules do not load it prints their errors instead and sets rules_ok to false:
-// the caller writes nothing and exits with kBadInput.
+// When the rules or the event model do not load it prints their errors instead and sets
+// `loaded` to false: the caller writes nothing and exits with kBadInput.
 struct CorpusRun {
   Corpus corpus;
   RunStats stats;
-  bool rules_ok = true;
+  bool loaded = true;
 };
 CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
                   const ModelLoading& model, const std::set<std::string>* known, int& status);

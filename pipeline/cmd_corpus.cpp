@@ -87,7 +87,8 @@ int cmd_run(const std::vector<std::string>& args) {
   for (const auto& root : raw.corpora) {
     const auto rules = start_loading(raw.rules, corpus_name(root));
     const CorpusRun run = run_one(raw, root, *rules, *model, nullptr, status);
-    if (!run.rules_ok) return kBadInput;  // a bad rule file stops everything, writing nothing
+    if (!run.loaded)
+      return kBadInput;  // a bad rule or model file stops everything, writing nothing
     if (!fs::is_directory(root)) continue;
     const fs::path out = out_folder(raw, run.corpus);
     if (int w = write_reports(run.corpus, rules->rules, out, formats, raw.quiet); w != kOk)
@@ -124,7 +125,7 @@ int cmd_baseline(const std::vector<std::string>& args) {
   const auto rules = start_loading(raw.rules, corpus_name(root));
   int status = kOk;
   const CorpusRun run = run_one(raw, root, *rules, *model, nullptr, status);
-  if (!run.rules_ok) return kBadInput;
+  if (!run.loaded) return kBadInput;
   if (!fs::is_directory(root)) return status;
   const std::string error = write_atomically(
       raw.baseline, render_baseline(run.corpus, run.stats.document_hashes, rules->fingerprint));
@@ -192,7 +193,7 @@ int cmd_check(const std::vector<std::string>& args) {
   kept = new CorpusRun(
       run_one(raw, root, *rules, *model, same_rules ? &baseline.documents : nullptr, status));
   const CorpusRun& run = *kept;
-  if (!run.rules_ok) return kBadInput;
+  if (!run.loaded) return kBadInput;
   if (!fs::is_directory(root)) return status;
   const Corpus& corpus = run.corpus;
   if (!formats.empty())

@@ -172,7 +172,7 @@ int cmd_events(const std::vector<std::string>& args) {
     }
   if (status != kOk) return status;
 
-  std::vector<std::vector<std::string>> terms(paths.size());
+  std::vector<std::vector<Spelling>> terms(paths.size());
   for (std::size_t d = 0; d < docs.size(); ++d)
     terms[d] = document_terms(docs[d].statements, docs[d].document.dating.day);
   std::vector<EventMention> events;

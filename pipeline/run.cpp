@@ -23,6 +23,7 @@
 #include "corpus_files.hpp"
 #include "crosscheck/sha256.hpp"
 #include "crosscheck/summary.hpp"
+#include "events/events.hpp"
 #include "ingest/ingest.hpp"
 #include "segment/segment.hpp"
 #include "timex/timex.hpp"
@@ -227,8 +228,80 @@ std::string corpus_name(const std::string& root) {
   return (ec ? fs::path(root).lexically_normal() : path).filename().string();
 }
 
+namespace {
+
+constexpr std::uint32_t kNoMention = 0xffffffffu;  // a statement that names no event
+
+// The claim-matrix rows: the events (link_events) that statements of several documents
+// tell. Two statements a finding joins tell one event. Blocking is the align index's: only
+// candidate pairs (corpus.pairs) of statements that name an event (`mention`), in
+// documents that read alike (their TF-IDF cosine reaches EventOptions::document_link, as
+// documents join groups in `crosscheck events`), are weighed. A row's statements ascend;
+// rows are ordered by their first statement.
+std::vector<Claim> event_claims(const Corpus& corpus, const std::vector<EventMention>& mentions,
+                                const std::vector<std::uint32_t>& mention,
+                                const std::vector<std::pair<std::uint32_t, Finding>>& found,
+                                const Lexicon& lexicon, const EventModel& model) {
+  const auto& statements = corpus.statements;
+  const TermVectors contexts(statements.size(), [&](std::size_t i) {
+    return std::span<const Spelling>(statements[i].terms);
+  });
+  // a document's statements: the corpus holds them in document order
+  std::vector<std::uint32_t> first(corpus.documents.size() + 1, 0);
+  for (const Statement& s : statements) ++first[s.doc + 1];
+  for (std::size_t d = 0; d < corpus.documents.size(); ++d) first[d + 1] += first[d];
+  std::vector<Spelling> buffer;
+  const TermVectors documents(corpus.documents.size(), [&](std::size_t d) {
+    buffer = document_terms(
+        std::span<const Statement>(statements.data() + first[d], statements.data() + first[d + 1]),
+        corpus.documents[d].dating.day);
+    return std::span<const Spelling>(buffer);
+  });
+  std::vector<Spelling>().swap(buffer);
+  const double document_link = EventOptions{}.document_link;
+  // the align index's candidates, then the findings' pairs, known to tell one event: the
+  // rules matched their acts (the agreements the sieve left out join statements that
+  // listed findings already join)
+  const std::size_t pairs = corpus.pairs.size();
+  const auto candidate = [&](std::size_t k) -> std::optional<LinkCandidate> {
+    if (k >= pairs) {
+      const Finding& f = found[k - pairs].second;
+      const std::uint32_t a = mention[f.a], b = mention[f.b];
+      if (a == kNoMention || b == kNoMention || mentions[a].key != f.act ||
+          mentions[b].key != f.act)
+        return std::nullopt;
+      return LinkCandidate{a, b, {}, true};
+    }
+    const Pair& p = corpus.pairs[k];
+    const std::uint32_t a = mention[p.a], b = mention[p.b];
+    if (a == kNoMention || b == kNoMention) return std::nullopt;
+    const double document = documents.cosine(statements[p.a].doc, statements[p.b].doc);
+    if (document < document_link) return std::nullopt;
+    return LinkCandidate{a, b, {contexts.cosine(p.a, p.b), document}};
+  };
+  const auto events = link_events(mentions, pairs + found.size(), candidate, lexicon, model);
+  // rows in order of first statement: an event's id is its first mention's order, and
+  // mentions are in statement order
+  std::vector<Claim> rows(mentions.empty() ? 0
+                                           : *std::max_element(events.begin(), events.end()) + 1);
+  for (std::uint32_t i = 0; i < statements.size(); ++i)
+    if (mention[i] != kNoMention) rows[events[mention[i]]].statements.push_back(i);
+  std::vector<Claim> out;
+  for (auto& row : rows) {
+    const auto& m = row.statements;
+    if (m.size() > 1 && std::any_of(m.begin(), m.end(), [&](std::uint32_t s) {
+          return statements[s].doc != statements[m.front()].doc;
+        }))
+      out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
+
 Corpus run_corpus(const std::string& root, const RunOptions& options,
                   std::vector<Diagnostic>& errors, RunStats* stats) {
+  if (options.events == nullptr) throw std::invalid_argument("run_corpus: no event model");
   Corpus corpus;
   RunStats local_stats;
   std::vector<bool> in_focus;           // by document index
@@ -379,22 +452,56 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::vector<std::optional<Finding>>().swap(block);
   std::set<std::tuple<Finding::Kind, std::uint32_t, std::uint32_t>>().swap(told);
   std::vector<std::uint32_t>().swap(clauses);
-  // The rules are done with the words: the reports need only spans, roles and findings.
-  for (auto& s : corpus.statements) {
-    std::vector<Token>().swap(s.tokens);
-    std::vector<Record>().swap(s.records);
-  }
-  release_free_pages();
+  std::vector<std::uint32_t>().swap(strongest);
   corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);
-  corpus.claims = cluster_claims(corpus.pairs, corpus.aligned, corpus.statements);
-  if (options.anchors) {
-    corpus.anchors.resize(corpus.aligned.size());
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, corpus.aligned.size(), 256),
+  std::vector<bool>().swap(has_finding);
+  // The rules are done with the words: the reports need only spans, roles and findings, and
+  // the events each statement's mention of its event (stages/events). A block of statements
+  // at a time, their words' pages given back after each, so the mentions take their room.
+  std::vector<EventMention> mentions;
+  std::vector<std::uint32_t> mention(corpus.statements.size(), kNoMention);
+  std::vector<std::optional<EventMention>> made;
+  for (std::size_t begin = 0; begin < corpus.statements.size(); begin += kBlock) {
+    made.resize(std::min(kBlock, corpus.statements.size() - begin));
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, made.size(), 256),
                       [&](const tbb::blocked_range<std::size_t>& r) {
-                        for (auto i = r.begin(); i != r.end(); ++i)
-                          corpus.anchors[i] = index->anchors(corpus.pairs[corpus.aligned[i]]);
+                        for (auto i = r.begin(); i != r.end(); ++i) {
+                          Statement& s = corpus.statements[begin + i];
+                          made[i].reset();
+                          if (const auto token = event_token(s)) {
+                            made[i] = mention_of(s, *token, s.doc, lexicon);
+                            std::vector<Spelling>().swap(made[i]->context);  // s.terms serve
+                          }
+                          std::vector<Token>().swap(s.tokens);
+                          std::vector<Record>().swap(s.records);
+                        }
                       });
+    for (std::size_t i = 0; i < made.size(); ++i)
+      if (made[i]) {
+        mention[begin + i] = static_cast<std::uint32_t>(mentions.size());
+        mentions.push_back(std::move(*made[i]));
+      }
+    release_free_pages();
   }
+  std::vector<std::optional<EventMention>>().swap(made);
+  mentions.shrink_to_fit();
+  if (options.anchors) {  // a block at a time, in order
+    std::vector<std::vector<Spelling>> lists;
+    for (std::size_t begin = 0; begin < corpus.aligned.size(); begin += kBlock) {
+      lists.resize(std::min(kBlock, corpus.aligned.size() - begin));
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lists.size(), 256),
+                        [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (auto i = r.begin(); i != r.end(); ++i)
+                            lists[i] = index->anchors(corpus.pairs[corpus.aligned[begin + i]]);
+                        });
+      for (const auto& list : lists) corpus.anchors.push_back(list);
+    }
+  }
+  index.reset();
+  release_free_pages();
+  corpus.claims = event_claims(corpus, mentions, mention, found, lexicon, *options.events);
+  std::vector<EventMention>().swap(mentions);
+  std::vector<std::uint32_t>().swap(mention);
   // Conflicts first, then disputes, then agreements, each in pair order.
   std::vector<std::uint32_t> order(found.size());  // indexes into `found`
   std::iota(order.begin(), order.end(), 0);

@@ -12,6 +12,7 @@
 #include "align/align.hpp"
 #include "analyse/analyse.hpp"
 #include "crosscheck/core.hpp"
+#include "events/events.hpp"
 #include "ruleset/ruleset.hpp"
 #include "syntax/syntax.hpp"
 
@@ -31,6 +32,9 @@ struct RunOptions {
   // reported skipped.
   std::shared_future<std::shared_ptr<const SyntaxModel>> syntax;
   AlignOptions align;
+  // The pairwise event model (models/events.toml) that groups statements into the events
+  // the claim matrix shows; required.
+  const EventModel* events = nullptr;
   std::size_t tokens_per_thread = 4;  // documents in flight per thread
   // Fill Corpus::anchors, the shared terms of each aligned pair (aligned.csv lists them).
   // They are strings per pair, and need the align index kept to the end, so a run that

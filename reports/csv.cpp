@@ -26,8 +26,8 @@ constexpr std::string_view kHeader =
     "id,kind,type,rule,confidence,source_a,doc_a,line_a,text_a,source_b,doc_b,line_b,text_b,"
     "cues,asserted_by_a,asserted_by_b,explanation\n";
 
-template <class Text>  // std::string or Spelling
-std::string join(const std::vector<Text>& parts, std::string_view separator) {
+template <class Parts>  // of std::string or Spelling
+std::string join(const Parts& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += separator;

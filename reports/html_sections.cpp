@@ -277,11 +277,12 @@ void render_claims(const Corpus& corpus, std::ostream& stream) {
     return;
   }
   out +=
-      "<p class=\"muted\">A row per claim: statements of different sources aligned as one "
-      "event. Each cell says how the source tells it: <span class=\"cell asserts\">asserts"
-      "</span> <span class=\"cell denies\">denies</span> <span class=\"cell reports\">reports"
-      "</span> (attributed to someone else) or <span class=\"cell silent\">silent</span>; a "
-      "cell links to the statement in its article.</p>\n";
+      "<p class=\"muted\">A row per event that several sources tell: statements the event "
+      "model or a rule's finding joins as one event. Each cell says how the source tells it, "
+      "statement by statement: <span class=\"cell asserts\">asserts</span> <span class=\"cell "
+      "denies\">denies</span> <span class=\"cell reports\">reports</span> (attributed to "
+      "someone else) or <span class=\"cell silent\">silent</span>; each word links to the "
+      "statement in its article.</p>\n";
   // Findings between statements of one claim, by statement.
   std::map<std::uint32_t, std::vector<std::size_t>> findings_of;
   for (std::size_t i = 0; i < corpus.findings.size(); ++i) {
@@ -309,34 +310,42 @@ void render_claims(const Corpus& corpus, std::ostream& stream) {
            e(label) + "</th>";
     if (!columns) out += "<td>";
     std::set<std::size_t> findings;
+    std::size_t told = 0;  // the sources that tell it
     for (const Document& d : corpus.documents) {
-      const auto it = std::find_if(claim.statements.begin(), claim.statements.end(),
-                                   [&](auto s) { return corpus.statements[s].doc == d.index; });
-      if (it == claim.statements.end()) {
+      std::vector<std::uint32_t> own;  // the row's statements of this source
+      for (const auto s : claim.statements)
+        if (corpus.statements[s].doc == d.index) own.push_back(s);
+      if (own.empty()) {
         if (columns) out += "<td class=\"cell silent\">silent</td>";
         continue;
       }
-      const Statement& s = corpus.statements[*it];
-      const std::string word(stance(s));
-      // The statement shows on hover while the matrix is small; a large one stays lean.
-      const std::string title =
-          columns ? " title=\"" + e(one_line(d.text.substr(s.span.begin, s.span.size()))) + "\""
-                  : "";
-      const std::string link = "<a href=\"#" + statement_anchor(*it) + "\"" + title + ">" +
-                               (columns ? "" : e(d.source.id) + " ") + word +
-                               (s.modality == Modality::kHedged ? " (hedged)" : "") + "</a>";
-      out += columns ? "<td class=\"cell " + word + "\">" + link + "</td>"
-                     : "<span class=\"cell " + word + "\">" + link + "</span> ";
-      for (const std::size_t f : findings_of[*it]) {
-        const Finding& finding = corpus.findings[f];
-        const auto other = finding.a == *it ? finding.b : finding.a;
-        if (std::binary_search(claim.statements.begin(), claim.statements.end(), other))
-          findings.insert(f);
+      ++told;
+      // the cell takes its first statement's stance; each statement links with its own word
+      if (columns)
+        out += "<td class=\"cell " + std::string(stance(corpus.statements[own[0]])) + "\">";
+      for (std::size_t k = 0; k < own.size(); ++k) {
+        const Statement& s = corpus.statements[own[k]];
+        const std::string word(stance(s));
+        // The statement shows on hover while the matrix is small; a large one stays lean.
+        const std::string title =
+            columns ? " title=\"" + e(one_line(d.text.substr(s.span.begin, s.span.size()))) + "\""
+                    : "";
+        const std::string link = "<a href=\"#" + statement_anchor(own[k]) + "\"" + title + ">" +
+                                 (columns ? "" : e(d.source.id) + " ") + word +
+                                 (s.modality == Modality::kHedged ? " (hedged)" : "") + "</a>";
+        out += columns ? (k > 0 ? " " : "") + link
+                       : "<span class=\"cell " + word + "\">" + link + "</span> ";
+        for (const std::size_t f : findings_of[own[k]]) {
+          const Finding& finding = corpus.findings[f];
+          const auto other = finding.a == own[k] ? finding.b : finding.a;
+          if (std::binary_search(claim.statements.begin(), claim.statements.end(), other))
+            findings.insert(f);
+        }
       }
+      if (columns) out += "</td>";
     }
     if (!columns)
-      out += "<span class=\"cell silent\">" +
-             std::to_string(corpus.documents.size() - claim.statements.size()) +
+      out += "<span class=\"cell silent\">" + std::to_string(corpus.documents.size() - told) +
              " silent</span></td>";
     spill(out, stream);
     out += "<td>";

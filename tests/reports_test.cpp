@@ -434,6 +434,23 @@ TEST_CASE("write_sarif: one result per conflict, with rules and a related locati
   CHECK(sarif.find("\"uri\":\"corpus/small/beta/harbour.txt\"") != std::string::npos);
 }
 
+TEST_CASE("claim matrix: a source that tells an event twice shows each statement", "[html]") {
+  const Corpus corpus =
+      CorpusBuilder("twice")
+          .document("a.txt", {"000", "Alpha", "", ""},
+                    {{1, "The council approved the budget."}, {2, "It did not approve it."}})
+          .document("b.txt", {"001", "Beta", "", ""}, {{1, "The council approved the budget."}})
+          .denies(1)
+          .claim({0, 1, 2})
+          .build();
+  const std::string page = render_html(corpus);
+  CHECK(count(page, "<tr class=\"claim\"") == 1);
+  // one cell for Alpha, with both of its statements, each by its own stance
+  CHECK(page.find("<td class=\"cell asserts\"><a href=\"#s0\" title=\"The council approved the "
+                  "budget.\">asserts</a> <a href=\"#s1\" title=\"It did not approve it.\">denies"
+                  "</a></td><td class=\"cell asserts\"><a href=\"#s2\"") != std::string::npos);
+}
+
 TEST_CASE("a dispute is its own kind: counted apart, listed, never a SARIF problem",
           "[html][csv][sarif]") {
   Corpus corpus = small_corpus();

@@ -1,5 +1,5 @@
-// The bundled syntax model for tests, loaded once, and the parser callback the analyse stage
-// takes (AnalyseOptions::parse), the same one the pipeline gives it.
+// The bundled syntax and event models for tests, loaded once, and the parser callback the
+// analyse stage takes (AnalyseOptions::parse), the same one the pipeline gives it.
 #pragma once
 
 #include <fstream>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "events/events.hpp"
 #include "syntax/syntax.hpp"
 
 namespace crosscheck::test {
@@ -37,6 +38,13 @@ inline const SyntaxModel& bundled_model() {
     return m;
   }();
   return *model;
+}
+
+// models/events.toml, as RunOptions::events wants it.
+inline const EventModel* bundled_event_model() {
+  static const EventModel model =
+      read_event_model(std::string(CROSSCHECK_SOURCE_ROOT) + "/models/events.toml");
+  return &model;
 }
 
 // A shared_future holding the model, as RunOptions::syntax wants it.

@@ -341,22 +341,3 @@ TEST_CASE("align: competitive linking gives a statement its next best when its b
   CHECK(crosscheck::select_aligned(pairs, std::vector<bool>(pairs.size(), false), statements,
                                    options) == std::vector<std::uint32_t>{0, 2});
 }
-
-TEST_CASE("align: claim clusters hold one statement per document", "[align]") {
-  // Pairs by hand: 0 (doc 0) ~ 2 (doc 1) ~ 3 (doc 2); 1 (doc 0) ~ 3 as well, but 3's
-  // cluster already holds a statement of doc 0, so 1 stays out.
-  std::vector<Statement> statements(4);
-  statements[0].doc = 0;
-  statements[1].doc = 0;
-  statements[2].doc = 1;
-  statements[3].doc = 2;
-  const std::vector<Pair> pairs = {{0, 2, 0.9, {}}, {1, 3, 0.5, {}}, {2, 3, 0.8, {}}};
-  const auto claims = crosscheck::cluster_claims(pairs, {0, 1, 2}, statements);
-  REQUIRE(claims.size() == 1);
-  CHECK(claims[0].statements == std::vector<std::uint32_t>{0, 2, 3});
-  // Only aligned pairs join: without 2-3, 1 ~ 3 make their own claim.
-  const auto two = crosscheck::cluster_claims(pairs, {0, 1}, statements);
-  REQUIRE(two.size() == 2);
-  CHECK(two[0].statements == std::vector<std::uint32_t>{0, 2});
-  CHECK(two[1].statements == std::vector<std::uint32_t>{1, 3});
-}

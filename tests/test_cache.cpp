@@ -157,6 +157,7 @@ TEST_CASE("a warm cache analyses only the new document and changes no report", "
   RunOptions options;
   options.rules = &rules();
   options.syntax = test::model_future();
+  options.events = test::bundled_event_model();
   std::vector<Diagnostic> errors;
 
   const Corpus plain = run_corpus(corpus.string(), options, errors);

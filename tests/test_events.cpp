@@ -202,7 +202,7 @@ TEST_CASE("documents are grouped by what they report, mentions by event", "[even
       "Officials in Sendai reported damage.",
   };
   std::vector<std::vector<crosscheck::Statement>> docs;
-  std::vector<std::vector<std::string>> terms;
+  std::vector<std::vector<crosscheck::Spelling>> terms;
   for (std::uint32_t d = 0; d < texts.size(); ++d) {
     docs.push_back(statements_of(texts[d], d));
     terms.push_back(crosscheck::document_terms(docs.back(), std::nullopt));
@@ -235,8 +235,8 @@ TEST_CASE("told_apart: a name and a longer name of one doer are one doer", "[eve
   const auto a = mention("The Navy foiled the hijacking.", "foiled", 0);
   const auto b = mention("The Indian Navy foiled the hijacking.", "foiled", 1);
   const auto c = mention("The Army foiled the hijacking.", "foiled", 2);
-  CHECK(a.doers == std::vector<std::string>{"Navy"});
-  CHECK(b.doers == std::vector<std::string>{"Indian Navy"});
+  CHECK(a.doers == std::vector<crosscheck::Spelling>{"Navy"});
+  CHECK(b.doers == std::vector<crosscheck::Spelling>{"Indian Navy"});
   CHECK_FALSE(crosscheck::told_apart(a, b));
   CHECK(crosscheck::told_apart(a, c));
   CHECK(crosscheck::told_apart(b, c));
@@ -284,4 +284,29 @@ TEST_CASE("read_event_model: the bundled model loads; a bad model file is an err
   path = (dir / "missing.toml").string();
   CHECK(error(path).starts_with(path + ": error: "));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("link_events: candidates the model holds alike join, known ones join unweighed",
+          "[events]") {
+  const std::vector<crosscheck::EventMention> mentions = {
+      mention("The minister signed the treaty.", "signed", 0),
+      mention("The minister signed the treaty.", "signed", 1),
+      mention("Storms flooded the towns.", "flooded", 2),
+  };
+  using Candidate = std::optional<crosscheck::LinkCandidate>;
+  // the signing twice, and the flood against it, which the model does not hold one event
+  const std::vector<Candidate> weighed = {crosscheck::LinkCandidate{0, 1, {0.8, 0.5}}, std::nullopt,
+                                          crosscheck::LinkCandidate{1, 2, {0.1, 0.5}}};
+  const auto from = [](const std::vector<Candidate>& list) {
+    return [&list](std::size_t k) { return list[k]; };
+  };
+  CHECK(crosscheck::link_events(mentions, weighed.size(), from(weighed), lexicon(), model()) ==
+        std::vector<std::uint32_t>{0, 0, 1});
+  // a rule's finding between the flood and a signing joins them, whatever the model says
+  std::vector<Candidate> known = weighed;
+  known.push_back(crosscheck::LinkCandidate{0, 2, {}, true});
+  CHECK(crosscheck::link_events(mentions, known.size(), from(known), lexicon(), model()) ==
+        std::vector<std::uint32_t>{0, 0, 0});
+  CHECK(crosscheck::link_events(mentions, 0, from(known), lexicon(), model()) ==
+        std::vector<std::uint32_t>{0, 1, 2});
 }

@@ -32,6 +32,7 @@ Corpus run_with_threads(const std::string& root, std::size_t threads,
   RunOptions options;
   options.rules = &rules();
   options.syntax = test::model_future();
+  options.events = test::bundled_event_model();
   return run_corpus(root, options, errors);
 }
 
@@ -155,6 +156,29 @@ TEST_CASE("an event told alike by several articles is a spanning set of agreemen
     CHECK(told.size() == std::size_t(c.articles));
     CHECK(corpus.unlisted.empty());  // agreements left out are only counted
   }
+}
+
+TEST_CASE("the claim matrix's rows are events that several articles tell", "[pipeline][events]") {
+  TempDir dir("crosscheck-event-rows");
+  dir.write("a.txt",
+            "The minister signed the trade treaty in Geneva on 3 May 2011. Farmers harvested "
+            "the wheat early in the valley.\n");
+  dir.write("b.txt", "The minister did not sign the trade treaty in Geneva on 3 May 2011.\n");
+  dir.write("c.txt", "Heavy storms flooded the coastal towns of the north overnight.\n");
+  std::vector<Diagnostic> errors;
+  const Corpus corpus = run_with_threads(dir.path.string(), 2, errors);
+  CHECK(errors.empty());
+  // one row: the signing, told by a and b; the harvest and the storm are told once
+  REQUIRE(corpus.claims.size() == 1);
+  std::vector<std::string> told;
+  for (const auto s : corpus.claims[0].statements) {
+    const Statement& st = corpus.statements[s];
+    const Document& d = corpus.documents[st.doc];
+    told.push_back(d.path + ": " + d.text.substr(st.span.begin, st.span.size()));
+  }
+  CHECK(told == std::vector<std::string>{
+                    "a.txt: The minister signed the trade treaty in Geneva on 3 May 2011.",
+                    "b.txt: The minister did not sign the trade treaty in Geneva on 3 May 2011."});
 }
 
 TEST_CASE("bad input is reported by name and loses no other document", "[pipeline][bad-input]") {

@@ -97,13 +97,6 @@ std::vector<std::uint32_t> select_aligned(const std::vector<Pair>& pairs,
                                           const std::vector<Statement>& statements,
                                           const AlignOptions& options);
 
-// Claim clusters: aligned pairs joined best score first, as long as a cluster holds at most
-// one statement of each document, so that a cluster reads as one claim told by several
-// sources. Clusters of two or more statements, ordered by their first statement.
-std::vector<Claim> cluster_claims(const std::vector<Pair>& pairs,
-                                  const std::vector<std::uint32_t>& aligned,
-                                  const std::vector<Statement>& statements);
-
 // Serial convenience: every statement's pairs, merged and ranked.
 std::vector<Pair> align(const std::vector<Statement>& statements,
                         const std::vector<std::uint32_t>& source_of_doc,

@@ -1,5 +1,7 @@
 #include "events/events.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -25,32 +27,63 @@ std::vector<std::uint32_t> renumber(const std::vector<std::uint32_t>& labels) {
   return out;
 }
 
-// Unit TF-IDF vectors (1 + log tf) * log(N / df), as sorted (term id, weight) lists.
-using Vector = std::vector<std::pair<std::uint32_t, double>>;
-std::vector<Vector> tfidf(const std::vector<std::vector<std::string>>& terms) {
-  std::unordered_map<std::string, std::uint32_t> ids;
-  std::vector<std::map<std::uint32_t, int>> counts(terms.size());
-  for (std::size_t d = 0; d < terms.size(); ++d)
-    for (const auto& t : terms[d]) ++counts[d][ids.emplace(t, ids.size()).first->second];
-  std::vector<int> df(ids.size(), 0);
-  for (const auto& c : counts)
-    for (const auto& [id, n] : c) ++df[id];
-  const double n_docs = static_cast<double>(terms.size());
-  std::vector<Vector> out(terms.size());
-  for (std::size_t d = 0; d < terms.size(); ++d) {
-    double norm = 0;
-    for (const auto& [id, n] : counts[d]) {
-      const double w = (1 + std::log(n)) * std::log(n_docs / df[id]);
-      if (w <= 0) continue;
-      out[d].emplace_back(id, w);
-      norm += w * w;
+}  // namespace
+
+TermVectors::TermVectors(const std::vector<std::vector<Spelling>>& lists)
+    : TermVectors(lists.size(),
+                  [&](std::size_t i) { return std::span<const Spelling>(lists[i]); }) {}
+
+TermVectors::TermVectors(std::size_t count,
+                         const std::function<std::span<const Spelling>(std::size_t)>& terms_of)
+    : vectors_(count) {
+  // Two passes over the lists, so that no list's counts are held past its own turn: the
+  // term ids and document frequencies, then each list's weights.
+  std::unordered_map<Spelling, std::uint32_t> ids;
+  std::vector<std::uint32_t> df;
+  std::vector<std::uint32_t> list;
+  const auto ids_of = [&](std::size_t d, bool add) {
+    list.clear();
+    for (const Spelling& t : terms_of(d)) {
+      auto it = ids.find(t);
+      if (it == ids.end()) {
+        if (!add) continue;
+        it = ids.emplace(t, static_cast<std::uint32_t>(ids.size())).first;
+        df.push_back(0);
+      }
+      list.push_back(it->second);
     }
-    for (auto& [id, w] : out[d]) w /= std::sqrt(norm);
+    std::sort(list.begin(), list.end());
+  };
+  for (std::size_t d = 0; d < count; ++d) {
+    ids_of(d, true);
+    for (std::size_t k = 0; k < list.size(); ++k)
+      if (k == 0 || list[k] != list[k - 1]) ++df[list[k]];
   }
-  return out;
+  const double n_docs = static_cast<double>(count);
+  std::vector<std::pair<std::uint32_t, double>> weights;
+  for (std::size_t d = 0; d < count; ++d) {
+    ids_of(d, false);
+    weights.clear();
+    double norm = 0;
+    for (std::size_t k = 0; k < list.size();) {
+      std::size_t n = 1;
+      while (k + n < list.size() && list[k + n] == list[k]) ++n;
+      const double w = (1 + std::log(static_cast<double>(n))) * std::log(n_docs / df[list[k]]);
+      if (w > 0) {
+        weights.emplace_back(list[k], w);
+        norm += w * w;
+      }
+      k += n;
+    }
+    vectors_[d].reserve(weights.size());
+    for (const auto& [id, w] : weights)
+      vectors_[d].emplace_back(id, static_cast<float>(w / std::sqrt(norm)));
+  }
 }
 
-double cosine(const Vector& x, const Vector& y) {
+double TermVectors::cosine(std::size_t a, std::size_t b) const {
+  const auto& x = vectors_[a];
+  const auto& y = vectors_[b];
   double sum = 0;
   for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
     if (x[i].first < y[j].first)
@@ -58,19 +91,21 @@ double cosine(const Vector& x, const Vector& y) {
     else if (y[j].first < x[i].first)
       ++j;
     else
-      sum += x[i++].second * y[j++].second;
+      sum += static_cast<double>(x[i++].second) * y[j++].second;
   }
   return sum;
 }
 
+namespace {
+
 // Two names that can name one thing: one's words are all among the other's, ignoring
 // case ("Navy" / "Indian Navy", "DeGeneres" / "Ellen DeGeneres").
-bool compatible(const std::string& a, const std::string& b) {
+bool compatible(const Spelling& a, const Spelling& b) {
   if (a == b) return true;
-  const auto words = [](const std::string& name) {
+  const auto words = [](const Spelling& name) {
     std::vector<std::string> out;
     std::string w;
-    for (const char c : name + " ") {
+    for (const char c : name.str() + " ") {
       if (c == ' ') {
         if (!w.empty()) out.push_back(w);
         w.clear();
@@ -88,14 +123,14 @@ bool compatible(const std::string& a, const std::string& b) {
          std::includes(longer.begin(), longer.end(), shorter.begin(), shorter.end());
 }
 
-bool shares(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+bool shares(const std::vector<Spelling>& x, const std::vector<Spelling>& y) {
   for (const auto& a : x)
     for (const auto& b : y)
       if (compatible(a, b)) return true;
   return false;
 }
 
-bool disjoint(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+bool disjoint(const std::vector<Spelling>& x, const std::vector<Spelling>& y) {
   return !x.empty() && !y.empty() && !shares(x, y);
 }
 
@@ -109,12 +144,12 @@ bool apart(const std::vector<TimeInterval>& x, const std::vector<TimeInterval>& 
   return true;
 }
 
-void add_name(const std::vector<Token>& tokens, const Role& role, std::vector<std::string>& out) {
+void add_name(const std::vector<Token>& tokens, const Role& role, std::vector<Spelling>& out) {
   if (role.empty() || static_cast<std::size_t>(role.token) >= tokens.size()) return;
   if (tokens[static_cast<std::size_t>(role.token)].entity) out.push_back(role_text(tokens, role));
 }
 
-void sort_unique(std::vector<std::string>& v) {
+void sort_unique(std::vector<Spelling>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
@@ -153,6 +188,12 @@ std::vector<std::uint32_t> average_link(std::vector<std::vector<double>> sim, do
   return renumber(label);
 }
 
+consteval std::size_t feature(std::string_view name) {
+  for (std::size_t i = 0; i < kPairFeatures.size(); ++i)
+    if (name == kPairFeatures[i]) return i;
+  throw "no such pair feature";
+}
+
 // Union-find over mention indexes, the smaller index as each set's root.
 struct Sets {
   std::vector<std::uint32_t> parent;
@@ -169,6 +210,14 @@ struct Sets {
 
 }  // namespace
 
+std::optional<std::uint32_t> event_token(const Statement& s) {
+  for (const Record& r : s.records)
+    if (r.token < s.tokens.size()) return r.token;
+  for (std::uint32_t k = 0; k < s.tokens.size(); ++k)
+    if (s.tokens[k].verb) return k;
+  return std::nullopt;
+}
+
 EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t doc,
                         const Lexicon& lexicon) {
   EventMention m;
@@ -177,7 +226,7 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
   m.context.assign(s.terms.begin(), s.terms.end());
   const Token& t = s.tokens[token];
   // a word of a name ("the Oscars", "a DUI") names the event by its own word, not the name
-  m.lemma = t.entity ? lemma_of(t.lower, lexicon) : t.lemma.str();
+  m.lemma = t.entity ? Spelling(lemma_of(t.lower, lexicon)) : t.lemma;
   m.key = lexicon.class_of(m.lemma);
   m.noun = t.upos == Upos::kNoun || t.upos == Upos::kPropn;
   m.repeat = !repeat_marker(s.tokens, token, lexicon.iterative).empty();
@@ -186,7 +235,7 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
     if (r.token != token) continue;
     add_name(s.tokens, r.doer, m.doers);
     add_name(s.tokens, r.object, m.objects);
-    m.places = argument_names(s, r);
+    for (auto& name : argument_names(s, r)) m.places.emplace_back(name);
     for (const auto i : r.times)
       if (i < s.times.size()) m.times.push_back(s.times[i]);
     break;
@@ -209,12 +258,12 @@ EventMention mention_of(const Statement& s, std::uint32_t token, std::uint32_t d
   return m;
 }
 
-std::vector<std::string> document_terms(const std::vector<Statement>& statements,
-                                        std::optional<std::int32_t> written) {
-  std::vector<std::string> out;
+std::vector<Spelling> document_terms(std::span<const Statement> statements,
+                                     std::optional<std::int32_t> written) {
+  std::vector<Spelling> out;
   for (const Statement& s : statements) {
     out.insert(out.end(), s.terms.begin(), s.terms.end());
-    for (const auto& e : s.entities) out.push_back("@" + e);
+    for (const auto& e : s.entities) out.emplace_back("@" + e.str());
     for (const auto& t : s.times)
       if (!t.relative) out.push_back("#" + value_at(t.first_day, DayRange::Grain::kYear));
   }
@@ -222,13 +271,13 @@ std::vector<std::string> document_terms(const std::vector<Statement>& statements
   return out;
 }
 
-std::vector<std::uint32_t> group_documents(const std::vector<std::vector<std::string>>& terms,
+std::vector<std::uint32_t> group_documents(const std::vector<std::vector<Spelling>>& terms,
                                            double link) {
   const std::size_t n = terms.size();
-  const auto vectors = tfidf(terms);
+  const TermVectors vectors(terms);
   std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0));
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = cosine(vectors[i], vectors[j]);
+    for (std::size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = vectors.cosine(i, j);
   return average_link(std::move(sim), link);
 }
 
@@ -253,32 +302,30 @@ bool same_event(const EventMention& a, const EventMention& b, Likeness likeness,
 PairFeatures pair_features(const EventMention& a, const EventMention& b, Likeness likeness,
                            const Lexicon& lexicon) {
   PairFeatures f{};
-  const auto set = [&f](std::string_view name, double value) {
-    for (std::size_t i = 0; i < kPairFeatures.size(); ++i)
-      if (name == kPairFeatures[i]) f[i] = value;
-  };
-  set("bias", 1);
+  // f[feature("name")]: the index is found when compiled (a name not in kPairFeatures does
+  // not compile), for a corpus run weighs a million pairs
+  f[feature("bias")] = 1;
   bool related = true;
   if (a.lemma == b.lemma) {
-    set("same_lemma", 1);
+    f[feature("same_lemma")] = 1;
   } else if (a.key == b.key) {
-    set("same_key", 1);
+    f[feature("same_key")] = 1;
   } else if (lexicon.opposed(a.key, b.key)) {
-    set("antonym", 1);  // "won" / "lost": one game told from its two sides
+    f[feature("antonym")] = 1;  // "won" / "lost": one game told from its two sides
   } else if (const auto r = lexicon.relation(a.key, b.key); r && *r != Relation::kPertainym) {
     switch (*r) {
       case Relation::kSynonym:
-        set("synonym", 1);
+        f[feature("synonym")] = 1;
         break;
       case Relation::kDerivation:
-        set("derivation", 1);
+        f[feature("derivation")] = 1;
         break;
       case Relation::kHypernym:
       case Relation::kHyponym:
-        set("hypernym", 1);
+        f[feature("hypernym")] = 1;
         break;
       default:
-        set("entailment", 1);
+        f[feature("entailment")] = 1;
         break;
     }
   } else {
@@ -288,7 +335,8 @@ PairFeatures pair_features(const EventMention& a, const EventMention& b, Likenes
     std::size_t common = 0;
     while (common < a.lemma.size() && common < b.lemma.size() && a.lemma[common] == b.lemma[common])
       ++common;
-    set("stem_prefix", common >= 5 && common * 5 >= std::min(a.lemma.size(), b.lemma.size()) * 4);
+    f[feature("stem_prefix")] =
+        common >= 5 && common * 5 >= std::min(a.lemma.size(), b.lemma.size()) * 4;
     // two steps apart in WordNet: "death" is a derivation of "die", which "kill" entails
     const auto a_rel = lexicon.relations.find(a.key);
     const auto b_rel = lexicon.relations.find(b.key);
@@ -296,26 +344,26 @@ PairFeatures pair_features(const EventMention& a, const EventMention& b, Likenes
       for (const auto& [x, r] : a_rel->second)
         if (r != Relation::kPertainym && b_rel->second.count(x) > 0 &&
             b_rel->second.at(x) != Relation::kPertainym) {
-          set("related_twice", 1);
+          f[feature("related_twice")] = 1;
           break;
         }
   }
   const bool one_document = a.doc == b.doc;
-  set("same_document", one_document);
-  set("same_sentence", one_document && a.sentence == b.sentence);
-  set("shared_doer", shares(a.doers, b.doers));
-  set("shared_object", shares(a.objects, b.objects));
-  set("shared_place", shares(a.places, b.places));
-  set("shared_word", shares(a.words, b.words));
-  set("shared_word_unrelated", !related && shares(a.words, b.words));
-  set("times_meet", !a.times.empty() && !b.times.empty() && !apart(a.times, b.times));
-  set("context", likeness.context);
-  set("context_unrelated", related ? 0 : likeness.context);
-  set("document", one_document ? 1 : likeness.document);
-  set("lemma_document", a.lemma == b.lemma && !one_document ? likeness.document : 0);
-  set("noun_noun", a.noun && b.noun);
-  set("noun_verb", a.noun != b.noun);
-  set("report", a.report || b.report);
+  f[feature("same_document")] = one_document;
+  f[feature("same_sentence")] = one_document && a.sentence == b.sentence;
+  f[feature("shared_doer")] = shares(a.doers, b.doers);
+  f[feature("shared_object")] = shares(a.objects, b.objects);
+  f[feature("shared_place")] = shares(a.places, b.places);
+  f[feature("shared_word")] = shares(a.words, b.words);
+  f[feature("shared_word_unrelated")] = !related && shares(a.words, b.words);
+  f[feature("times_meet")] = !a.times.empty() && !b.times.empty() && !apart(a.times, b.times);
+  f[feature("context")] = likeness.context;
+  f[feature("context_unrelated")] = related ? 0 : likeness.context;
+  f[feature("document")] = one_document ? 1 : likeness.document;
+  f[feature("lemma_document")] = a.lemma == b.lemma && !one_document ? likeness.document : 0;
+  f[feature("noun_noun")] = a.noun && b.noun;
+  f[feature("noun_verb")] = a.noun != b.noun;
+  f[feature("report")] = a.report || b.report;
   return f;
 }
 
@@ -326,40 +374,60 @@ double probability(const EventModel& model, const PairFeatures& features) {
 }
 
 std::vector<CandidatePair> candidate_pairs(const std::vector<EventMention>& mentions,
-                                           const std::vector<std::vector<std::string>>& documents,
+                                           const std::vector<std::vector<Spelling>>& documents,
                                            const std::vector<std::uint32_t>& group,
                                            const Lexicon& lexicon) {
-  std::vector<std::vector<std::string>> contexts;
-  contexts.reserve(mentions.size());
-  for (const auto& m : mentions) contexts.push_back(m.context);
-  const auto vectors = tfidf(contexts);
-  const auto document_vectors = tfidf(documents);
+  const TermVectors contexts(mentions.size(), [&](std::size_t i) {
+    return std::span<const Spelling>(mentions[i].context);
+  });
+  const TermVectors document_vectors(documents);
   std::vector<CandidatePair> out;
   for (std::uint32_t i = 0; i < mentions.size(); ++i)
     for (std::uint32_t j = i + 1; j < mentions.size(); ++j) {
       const auto& a = mentions[i];
       const auto& b = mentions[j];
       if (group[a.doc] != group[b.doc] || told_apart(a, b)) continue;
-      const Likeness likeness{cosine(vectors[i], vectors[j]),
-                              cosine(document_vectors[a.doc], document_vectors[b.doc])};
-      out.push_back({i, j, pair_features(a, b, likeness, lexicon)});
+      const Likeness likeness{contexts.cosine(i, j), document_vectors.cosine(a.doc, b.doc)};
+      out.push_back({i, j, likeness, pair_features(a, b, likeness, lexicon)});
     }
   return out;
 }
 
-std::vector<std::uint32_t> cluster_events(const std::vector<EventMention>& mentions,
-                                          const std::vector<std::vector<std::string>>& documents,
-                                          const std::vector<std::uint32_t>& group,
-                                          const Lexicon& lexicon, const EventModel& model) {
-  // Two mentions the model holds likely enough to tell one event join, and so does every
-  // mention joined to them so (single link: an event told in many articles is a chain of
-  // pairs; average link, tried on the dev topics, splits it)
+std::vector<std::uint32_t> link_events(
+    const std::vector<EventMention>& mentions, std::size_t count,
+    const std::function<std::optional<LinkCandidate>(std::size_t)>& candidate,
+    const Lexicon& lexicon, const EventModel& model) {
+  std::vector<char> linked(count, 0);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1024),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (auto k = r.begin(); k != r.end(); ++k) {
+                        const auto c = candidate(k);
+                        linked[k] = c && (c->known || same_event(mentions[c->a], mentions[c->b],
+                                                                 c->likeness, lexicon, model));
+                      }
+                    });
   Sets sets(mentions.size());
-  for (const auto& p : candidate_pairs(mentions, documents, group, lexicon))
-    if (probability(model, p.features) >= model.link) sets.join(p.a, p.b);
+  for (std::size_t k = 0; k < count; ++k)
+    if (linked[k]) {
+      const auto c = candidate(k);
+      sets.join(c->a, c->b);
+    }
   std::vector<std::uint32_t> roots(mentions.size());
   for (std::uint32_t i = 0; i < mentions.size(); ++i) roots[i] = sets.root(i);
   return renumber(roots);
+}
+
+std::vector<std::uint32_t> cluster_events(const std::vector<EventMention>& mentions,
+                                          const std::vector<std::vector<Spelling>>& documents,
+                                          const std::vector<std::uint32_t>& group,
+                                          const Lexicon& lexicon, const EventModel& model) {
+  const auto pairs = candidate_pairs(mentions, documents, group, lexicon);
+  return link_events(
+      mentions, pairs.size(),
+      [&](std::size_t k) {
+        return std::optional<LinkCandidate>({pairs[k].a, pairs[k].b, pairs[k].likeness});
+      },
+      lexicon, model);
 }
 
 EventModel read_event_model(const std::string& path) {

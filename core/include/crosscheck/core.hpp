@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -456,6 +457,21 @@ struct Skipped {
 
 // Everything one run knows, in stable order: documents by index, sentences and statements
 // by (doc, index). Reports read only this.
+// Lists of terms by position, held flat (a big run's million aligned pairs would each
+// hold a vector): list k is terms[offsets[k], offsets[k + 1]).
+struct Anchors {
+  std::vector<std::uint32_t> offsets{0};
+  std::vector<Spelling> terms;
+  std::size_t size() const { return offsets.size() - 1; }
+  std::span<const Spelling> operator[](std::size_t k) const {
+    return {terms.data() + offsets[k], terms.data() + offsets[k + 1]};
+  }
+  void push_back(const std::vector<Spelling>& list) {
+    terms.insert(terms.end(), list.begin(), list.end());
+    offsets.push_back(static_cast<std::uint32_t>(terms.size()));
+  }
+};
+
 struct Corpus {
   std::string root;  // the corpus folder as given
   std::string name;  // its last path component
@@ -467,7 +483,7 @@ struct Corpus {
   std::vector<std::uint32_t> aligned;  // the pairs (indexes) taken to tell the same event
   // The shared terms that made each aligned pair (by position in `aligned`), rarest first;
   // filled only when aligned.csv is written (run_corpus's RunOptions::anchors).
-  std::vector<std::vector<Spelling>> anchors;
+  Anchors anchors;
   std::vector<Claim> claims;
   std::vector<Finding> findings;
   // the conflicts and disputes left out of their event's spanning set (summarise_events):

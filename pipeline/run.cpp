@@ -238,11 +238,15 @@ constexpr std::uint32_t kNoMention = 0xffffffffu;  // a statement that names no 
 // documents that read alike (their TF-IDF cosine reaches EventOptions::document_link, as
 // documents join groups in `crosscheck events`), are weighed. A row's statements ascend;
 // rows are ordered by their first statement.
-std::vector<Claim> event_claims(const Corpus& corpus, const std::vector<EventMention>& mentions,
+std::vector<Claim> event_claims(const Corpus& corpus,
+                                const std::vector<std::unique_ptr<const EventMention>>& held,
                                 const std::vector<std::uint32_t>& mention,
                                 const std::vector<std::pair<std::uint32_t, Finding>>& found,
                                 const Lexicon& lexicon, const EventModel& model) {
   const auto& statements = corpus.statements;
+  std::vector<const EventMention*> mentions;
+  mentions.reserve(held.size());
+  for (const auto& m : held) mentions.push_back(m.get());
   const TermVectors contexts(statements.size(), [&](std::size_t i) {
     return std::span<const Spelling>(statements[i].terms);
   });
@@ -267,8 +271,8 @@ std::vector<Claim> event_claims(const Corpus& corpus, const std::vector<EventMen
     if (k >= pairs) {
       const Finding& f = found[k - pairs].second;
       const std::uint32_t a = mention[f.a], b = mention[f.b];
-      if (a == kNoMention || b == kNoMention || mentions[a].key != f.act ||
-          mentions[b].key != f.act)
+      if (a == kNoMention || b == kNoMention || mentions[a]->key != f.act ||
+          mentions[b]->key != f.act)
         return std::nullopt;
       return LinkCandidate{a, b, {}, true};
     }
@@ -458,33 +462,36 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   // The rules are done with the words: the reports need only spans, roles and findings, and
   // the events each statement's mention of its event (stages/events). A block of statements
   // at a time, their words' pages given back after each, so the mentions take their room.
-  std::vector<EventMention> mentions;
+  // Each mention is allocated alone, so that it can take the room its statement's words
+  // leave (one array of them would be new memory).
+  std::vector<std::unique_ptr<const EventMention>> mentions;
   std::vector<std::uint32_t> mention(corpus.statements.size(), kNoMention);
-  std::vector<std::optional<EventMention>> made;
+  std::vector<std::unique_ptr<const EventMention>> made;
   for (std::size_t begin = 0; begin < corpus.statements.size(); begin += kBlock) {
     made.resize(std::min(kBlock, corpus.statements.size() - begin));
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, made.size(), 256),
-                      [&](const tbb::blocked_range<std::size_t>& r) {
-                        for (auto i = r.begin(); i != r.end(); ++i) {
-                          Statement& s = corpus.statements[begin + i];
-                          made[i].reset();
-                          if (const auto token = event_token(s)) {
-                            made[i] = mention_of(s, *token, s.doc, lexicon);
-                            std::vector<Spelling>().swap(made[i]->context);  // s.terms serve
-                          }
-                          std::vector<Token>().swap(s.tokens);
-                          std::vector<Record>().swap(s.records);
-                        }
-                      });
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, made.size(), 256),
+        [&](const tbb::blocked_range<std::size_t>& r) {
+          for (auto i = r.begin(); i != r.end(); ++i) {
+            Statement& s = corpus.statements[begin + i];
+            made[i].reset();
+            if (const auto token = event_token(s)) {
+              auto m = std::make_unique<EventMention>(mention_of(s, *token, s.doc, lexicon));
+              std::vector<Spelling>().swap(m->context);  // s.terms serve
+              made[i] = std::move(m);
+            }
+            std::vector<Token>().swap(s.tokens);
+            std::vector<Record>().swap(s.records);
+          }
+        });
     for (std::size_t i = 0; i < made.size(); ++i)
       if (made[i]) {
         mention[begin + i] = static_cast<std::uint32_t>(mentions.size());
-        mentions.push_back(std::move(*made[i]));
+        mentions.push_back(std::move(made[i]));
       }
     release_free_pages();
   }
-  std::vector<std::optional<EventMention>>().swap(made);
-  mentions.shrink_to_fit();
+  std::vector<std::unique_ptr<const EventMention>>().swap(made);
   if (options.anchors) {  // a block at a time, in order
     std::vector<std::vector<Spelling>> lists;
     for (std::size_t begin = 0; begin < corpus.aligned.size(); begin += kBlock) {
@@ -500,7 +507,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   index.reset();
   release_free_pages();
   corpus.claims = event_claims(corpus, mentions, mention, found, lexicon, *options.events);
-  std::vector<EventMention>().swap(mentions);
+  std::vector<std::unique_ptr<const EventMention>>().swap(mentions);
   std::vector<std::uint32_t>().swap(mention);
   // Conflicts first, then disputes, then agreements, each in pair order.
   std::vector<std::uint32_t> order(found.size());  // indexes into `found`

@@ -394,7 +394,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<EventMention>& ment
 }
 
 std::vector<std::uint32_t> link_events(
-    const std::vector<EventMention>& mentions, std::size_t count,
+    const std::vector<const EventMention*>& mentions, std::size_t count,
     const std::function<std::optional<LinkCandidate>(std::size_t)>& candidate,
     const Lexicon& lexicon, const EventModel& model) {
   std::vector<char> linked(count, 0);
@@ -402,7 +402,7 @@ std::vector<std::uint32_t> link_events(
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (auto k = r.begin(); k != r.end(); ++k) {
                         const auto c = candidate(k);
-                        linked[k] = c && (c->known || same_event(mentions[c->a], mentions[c->b],
+                        linked[k] = c && (c->known || same_event(*mentions[c->a], *mentions[c->b],
                                                                  c->likeness, lexicon, model));
                       }
                     });
@@ -422,8 +422,10 @@ std::vector<std::uint32_t> cluster_events(const std::vector<EventMention>& menti
                                           const std::vector<std::uint32_t>& group,
                                           const Lexicon& lexicon, const EventModel& model) {
   const auto pairs = candidate_pairs(mentions, documents, group, lexicon);
+  std::vector<const EventMention*> held;
+  for (const auto& m : mentions) held.push_back(&m);
   return link_events(
-      mentions, pairs.size(),
+      held, pairs.size(),
       [&](std::size_t k) {
         return std::optional<LinkCandidate>({pairs[k].a, pairs[k].b, pairs[k].likeness});
       },

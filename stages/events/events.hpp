@@ -171,9 +171,11 @@ struct LinkCandidate {
 // told in many articles is a chain of pairs; average link, tried on the ECB+ dev topics,
 // splits it). `candidate(k)`, for k below `count`, makes candidate k, or none; it is called
 // from several threads, and again for each that joins, so a corpus run holds no list of
-// its million candidates. The result does not depend on the thread count.
+// its million candidates. The mentions are held by pointer, so that a corpus run can keep
+// each in the room its statement's words leave. The result does not depend on the thread
+// count.
 std::vector<std::uint32_t> link_events(
-    const std::vector<EventMention>& mentions, std::size_t count,
+    const std::vector<const EventMention*>& mentions, std::size_t count,
     const std::function<std::optional<LinkCandidate>(std::size_t)>& candidate,
     const Lexicon& lexicon, const EventModel& model);
 

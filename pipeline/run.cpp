@@ -461,9 +461,9 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::vector<bool>().swap(has_finding);
   // The rules are done with the words: the reports need only spans, roles and findings, and
   // the events each statement's mention of its event (stages/events). A block of statements
-  // at a time, their words' pages given back after each, so the mentions take their room.
-  // Each mention is allocated alone, so that it can take the room its statement's words
-  // leave (one array of them would be new memory).
+  // at a time, their words' pages given back after each; each mention is allocated alone,
+  // so that it can take the room its statement's words leave (one array of them would be
+  // new memory).
   std::vector<std::unique_ptr<const EventMention>> mentions;
   std::vector<std::uint32_t> mention(corpus.statements.size(), kNoMention);
   std::vector<std::unique_ptr<const EventMention>> made;

@@ -323,6 +323,10 @@ std::string analysis_to_bytes(const AnalysedDocument& a) {
   w.i32(d.dating.day.value_or(0));
   w.u8(d.dating.from_text);
   w.span(d.dating.where);
+  w.list(d.warnings, [&](const Diagnostic& x) {
+    w.u32(x.line), w.u32(x.col);
+    w.str(x.message);
+  });
   w.list(a.sentences, [&](const Sentence& s) {
     w.u32(s.index);
     w.span(s.span);
@@ -387,6 +391,13 @@ AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens) 
   d.dating.from_text = r.u8() != 0;
   d.dating.where = r.span();
   if (!fits(d.dating.where, d.text.size())) throw std::runtime_error("date outside its document");
+  d.warnings = r.list<Diagnostic>([&] {
+    Diagnostic x;  // its file is the document's path, set where the entry is taken
+    x.severity = Diagnostic::Severity::kWarning;
+    x.line = r.u32(), x.col = r.u32();
+    x.message = r.str();
+    return x;
+  });
   a.sentences = r.list<Sentence>([&] {
     Sentence s;
     s.index = r.u32();

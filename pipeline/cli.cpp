@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cache.hpp"
+#include "corpus_files.hpp"
 #include "reports/reports.hpp"
 
 #ifndef CROSSCHECK_VERSION
@@ -34,7 +35,7 @@ std::string bundled(const std::string& relative) {
 // the message points into a file that can be read.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) {
-    std::cerr << d.format() << '\n';
+    std::cerr << printable(d.format()) << '\n';
     if (d.line == 0 || d.col == 0) continue;
     std::ifstream in(d.file, std::ios::binary);
     std::string line;
@@ -47,7 +48,7 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
       caret += line[i] == '\t' ? '\t' : ' ';
       ++col;
     }
-    std::cerr << "  " << line << "\n  " << caret << "^\n";
+    std::cerr << "  " << printable(line) << "\n  " << caret << "^\n";
   }
 }
 
@@ -148,8 +149,14 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
       "times, names and doer)")(
       "top-k", po::value(&raw.top_k)->default_value(raw.top_k),
       "aligned statements a statement may have in each other document, taken best score "
-      "first (pairs a rule fired on are always aligned)")("quiet,q", po::bool_switch(&raw.quiet),
-                                                          "print nothing but errors")(
+      "first (pairs a rule fired on are always aligned)")(
+      "max-document-mb", po::value(&raw.max_document_mb)->default_value(raw.max_document_mb),
+      "a document file larger than this many MiB is skipped, with the reason in the reports")(
+      "max-sentence-tokens",
+      po::value(&raw.max_sentence_tokens)->default_value(raw.max_sentence_tokens),
+      "a longer sentence is cut into pieces of at most this many tokens, at a comma or space "
+      "where it can, with a warning that names the document and place")(
+      "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
   return o;
 }
@@ -214,6 +221,9 @@ int write_reports(const Corpus& corpus, const LoadedRules& rules, const fs::path
 std::vector<std::string> resolve(CorpusRaw& raw, CorpusCommand command) {
   if (raw.threads < 0) throw UsageError("--threads must be 0 or more");
   if (raw.top_k < 0) throw UsageError("--top-k must be 0 or more");
+  if (raw.max_document_mb < 1 || raw.max_document_mb > 4096)
+    throw UsageError("--max-document-mb must be from 1 to 4096");
+  if (raw.max_sentence_tokens < 10) throw UsageError("--max-sentence-tokens must be 10 or more");
   if (command != CorpusCommand::kRun && raw.baseline.empty())
     throw UsageError("--baseline FILE is required");
   if (raw.corpora.empty()) raw.corpora.push_back(bundled(kDefaultCorpus));
@@ -271,10 +281,18 @@ std::vector<std::string> changed_paths(const CorpusRaw& raw, const std::string& 
     out.push_back(relative.generic_string());
   }
   if (!raw.since.empty()) {
+    // a revision, never an option git would take ("--output=FILE"): verified first, and
+    // only the commit it names goes on to `git diff`
+    std::string commit;
+    if (!capture({"git", "-C", root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                  raw.since + "^{commit}"},
+                 commit) ||
+        commit.size() < 41)
+      throw UsageError("--since " + raw.since + ": not a git revision of " + root);
+    commit.resize(commit.find_first_of("\n"));
     std::string listed;
-    if (!capture(
-            {"git", "-C", root, "diff", "-z", "--name-only", "--relative", raw.since, "--", "."},
-            listed) ||
+    if (!capture({"git", "-C", root, "diff", "-z", "--name-only", "--relative", commit, "--", "."},
+                 listed) ||
         !capture({"git", "-C", root, "ls-files", "-z", "--others", "--exclude-standard"}, listed))
       throw UsageError("--since " + raw.since + ": git cannot list the changes in " + root);
     std::stringstream in(listed);
@@ -305,6 +323,8 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
   run.syntax = model.model;
   run.align.aligned_min_score = raw.min_score;
   run.align.aligned_top_k = static_cast<std::uint32_t>(raw.top_k);
+  run.limits.max_document_bytes = static_cast<std::size_t>(raw.max_document_mb) << 20;
+  run.limits.max_sentence_tokens = static_cast<std::uint32_t>(raw.max_sentence_tokens);
   run.focus_paths = changed_paths(raw, root);
   run.focus = !raw.changed.empty() || !raw.since.empty() || known != nullptr;
   run.known = known;
@@ -319,8 +339,11 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
       std::cerr << raw.cache << ": warning: cannot use this folder for the analysis cache"
                 << (ec ? " (" + ec.message() + ")" : std::string()) << "; running without it\n";
     } else {
+      // the sentence cap changes analyses; the document cap only which files are read
       cache.emplace(raw.cache, rules.fingerprint + "\n" + model.fingerprint + "\n" +
-                                   CROSSCHECK_VERSION + "\n" + program_identity());
+                                   CROSSCHECK_VERSION + "\n" + program_identity() +
+                                   "\nmax sentence tokens " +
+                                   std::to_string(run.limits.max_sentence_tokens));
       run.cache = &*cache;
     }
   }
@@ -339,9 +362,14 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
   for (const auto& s : out.corpus.skipped) {
     Diagnostic d = s.reason;
     d.file = (fs::path(root) / s.path).string();
-    std::cerr << d.format() << " (document skipped)\n";
+    std::cerr << printable(d.format()) << " (skipped)\n";
     status = kBadInput;
   }
+  for (const auto& document : out.corpus.documents)
+    for (Diagnostic d : document.warnings) {
+      d.file = (fs::path(root) / d.file).string();
+      std::cerr << printable(d.format()) << '\n';
+    }
   if (fs::is_directory(root) && out.corpus.documents.empty() && out.corpus.skipped.empty()) {
     std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
     status = kBadInput;

@@ -86,6 +86,8 @@ struct CorpusRaw {
   int threads = 0;
   double min_score = AlignOptions{}.aligned_min_score;
   int top_k = static_cast<int>(AlignOptions{}.aligned_top_k);
+  int max_document_mb = static_cast<int>(Limits{}.max_document_bytes >> 20);
+  int max_sentence_tokens = static_cast<int>(Limits{}.max_sentence_tokens);
   std::string cache = kDefaultCache;
   bool no_cache = false;
   std::vector<std::string> changed;

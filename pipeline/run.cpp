@@ -51,7 +51,8 @@ std::optional<std::int32_t> article_day(const std::string& date) {
 
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
                    const SyntaxModel& syntax, AnalysedDocument& out, Diagnostic& error,
-                   bool sentence_input, std::optional<std::int32_t> article_date) {
+                   bool sentence_input, std::optional<std::int32_t> article_date,
+                   const Limits& limits) {
   IngestOptions ingest_options;
   if (sentence_input) ingest_options.max_clutter_line_words = 0;
   auto ingested = ingest(path, std::move(bytes), ingest_options);
@@ -62,7 +63,8 @@ bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& le
   out.document = std::move(std::get<Document>(ingested));
   SegmentOptions segment_options;
   segment_options.lexicon = &lexicon;
-  out.sentences = segment(out.document, segment_options);
+  segment_options.max_sentence_tokens = limits.max_sentence_tokens;
+  out.sentences = segment(out.document, segment_options, &out.document.warnings);
   AnalyseOptions options = analyse_options(lexicon, syntax);
   options.article_date = article_date;
   out.statements = analyse(out.document, out.sentences, options, &out.document.dating);
@@ -112,6 +114,7 @@ void analyse_item(Item& item, const RunOptions& options) {
     const auto found = cache->load(key, item.analysed);
     if (found == AnalysisCache::Lookup::kHit) {
       item.analysed.document.path = item.path;  // the same text may have moved
+      for (auto& w : item.analysed.document.warnings) w.file = item.path;
       item.ok = item.cached = true;
       return;
     }
@@ -131,7 +134,7 @@ void analyse_item(Item& item, const RunOptions& options) {
     return;
   }
   item.ok = analyse_bytes(item.path, std::move(item.bytes), rules.lexicon, *syntax, item.analysed,
-                          item.error, false, article_day(item.date));
+                          item.error, false, article_day(item.date), options.limits);
   if (item.ok && cache != nullptr) cache->store(key, item.analysed);
 }
 
@@ -316,6 +319,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   const CorpusListing listing = list_corpus(root);
   errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
   if (!fs::is_directory(root)) return corpus;
+  corpus.skipped = listing.skipped;  // the documents refused in reading join them, by path
 
   std::size_t next = 0;
   const std::size_t tokens = std::max<std::size_t>(
@@ -323,48 +327,47 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
              static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
   tbb::parallel_pipeline(
       tokens,
-      tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
-                                    [&](tbb::flow_control& fc) -> Item* {
-                                      if (next >= listing.files.size()) {
-                                        fc.stop();
-                                        return nullptr;
-                                      }
-                                      auto item = std::make_unique<Item>();
-                                      item->path = listing.files[next++];
-                                      item->full_path = (fs::path(root) / item->path).string();
-                                      if (auto s = listing.sources.find(item->path);
-                                          s != listing.sources.end())
-                                        item->date = s->second.date;
-                                      return item.release();
-                                    }) &
-          tbb::make_filter<Item*, Item*>(
-              tbb::filter_mode::parallel,
-              [&](Item* item) {
-                item->ok = read_file(item->full_path, item->bytes, item->error);
-                if (!item->ok) return item;
-                try {
-                  analyse_item(*item, options);
-                } catch (const std::exception& e) {  // one document's failure stays its own
-                  item->ok = false;
-                  item->error.message = std::string("internal error while analysing: ") + e.what();
-                }
-                return item;
-              }) &
-          tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
-            local_stats.from_cache += item->cached;
-            local_stats.analysed += item->ok && !item->cached;
-            local_stats.cache_damaged += item->damaged;
-            if (item->ok) {
-              const bool named = std::find(options.focus_paths.begin(), options.focus_paths.end(),
-                                           item->path) != options.focus_paths.end();
-              const bool unknown =
-                  options.known != nullptr && !options.known->count(item->content_hash);
-              in_focus.push_back(!options.focus || named || unknown);
-              local_stats.document_hashes.push_back(item->content_hash);
-              if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
-            }
-            collect(corpus, std::unique_ptr<Item>(item), listing.sources, parts);
-          }));
+      tbb::make_filter<
+          void, Item*>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& fc) -> Item* {
+        if (next >= listing.files.size()) {
+          fc.stop();
+          return nullptr;
+        }
+        auto item = std::make_unique<Item>();
+        item->path = listing.files[next++];
+        item->full_path = (fs::path(root) / item->path).string();
+        if (auto s = listing.sources.find(item->path); s != listing.sources.end())
+          item->date = s->second.date;
+        return item.release();
+      }) & tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel, [&](Item* item) {
+        item->ok =
+            read_file(item->full_path, item->bytes, item->error, options.limits.max_document_bytes);
+        if (!item->ok) return item;
+        try {
+          analyse_item(*item, options);
+        } catch (const std::exception& e) {  // one document's failure stays its own
+          item->ok = false;
+          item->error = {};
+          item->error.message = std::string("cannot analyse: ") + e.what();
+        }
+        return item;
+      }) & tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
+        local_stats.from_cache += item->cached;
+        local_stats.analysed += item->ok && !item->cached;
+        local_stats.cache_damaged += item->damaged;
+        if (item->ok) {
+          const bool named = std::find(options.focus_paths.begin(), options.focus_paths.end(),
+                                       item->path) != options.focus_paths.end();
+          const bool unknown =
+              options.known != nullptr && !options.known->count(item->content_hash);
+          in_focus.push_back(!options.focus || named || unknown);
+          local_stats.document_hashes.push_back(item->content_hash);
+          if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
+        }
+        collect(corpus, std::unique_ptr<Item>(item), listing.sources, parts);
+      }));
+  std::stable_sort(corpus.skipped.begin(), corpus.skipped.end(),
+                   [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
   const LoadedRules& rules = rules_of(options);
   if (!rules.ok()) return corpus;
   const Lexicon& lexicon = rules.lexicon;

@@ -20,6 +20,14 @@ namespace crosscheck {
 
 class AnalysisCache;
 
+// The caps on one document's work, so that no input stalls a run or exhausts its memory:
+// a bigger file is skipped with the reason, a longer sentence is cut with a warning
+// (SegmentOptions::max_sentence_tokens), which also bounds a statement, a clause of one.
+struct Limits {
+  std::size_t max_document_bytes = std::size_t{4} << 20;  // --max-document-mb
+  std::uint32_t max_sentence_tokens = 250;                // --max-sentence-tokens
+};
+
 struct RunOptions {
   const LoadedRules* rules = nullptr;  // required, already checked, or...
   // ...still being loaded by another thread when this is valid: the run waits for it only
@@ -35,6 +43,7 @@ struct RunOptions {
   // The pairwise event model (models/events.toml) that groups statements into the events
   // the claim matrix shows; required.
   const EventModel* events = nullptr;
+  Limits limits;
   std::size_t tokens_per_thread = 4;  // documents in flight per thread
   // Fill Corpus::anchors, the shared terms of each aligned pair (aligned.csv lists them).
   // They are strings per pair, and need the align index kept to the end, so a run that
@@ -81,7 +90,8 @@ struct AnalysedDocument {
 bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& lexicon,
                    const SyntaxModel& syntax, AnalysedDocument& out, Diagnostic& error,
                    bool sentence_input = false,
-                   std::optional<std::int32_t> article_date = std::nullopt);
+                   std::optional<std::int32_t> article_date = std::nullopt,
+                   const Limits& limits = {});
 // The analyse stage's options as the pipeline gives them: the parser, the time expression
 // finder, the lexicon (both must outlive the options).
 AnalyseOptions analyse_options(const Lexicon& lexicon, const SyntaxModel& syntax);

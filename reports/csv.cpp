@@ -90,6 +90,16 @@ void write_csv(const Corpus& corpus, std::ostream& out) {
     row.push_back(finding.explanation);
     append_row(out, row);
   }
+  // then what the run left out: a row each, its path as doc_a, its line as line_a (when it
+  // has one), the reason as its explanation
+  for (const detail::Notice& n : detail::notices(corpus)) {
+    std::vector<std::string> row(17);
+    row[1] = n.kind;
+    row[6] = n.path;
+    if (n.reason.line > 0) row[7] = std::to_string(n.reason.line);
+    row[16] = n.reason.message;
+    append_row(out, row);
+  }
 }
 
 void write_pairs_csv(const Corpus& corpus, std::ostream& out) {

@@ -180,6 +180,22 @@ void render_skipped(const Corpus& corpus, std::string& out) {
   out += "</tbody>\n</table>\n";
 }
 
+// The warnings of analysed documents (a sentence cut by the cap); nothing when none.
+void render_warnings(const Corpus& corpus, std::string& out) {
+  bool any = false;
+  for (const detail::Notice& n : detail::notices(corpus)) {
+    if (n.kind != "warning") continue;
+    if (!any)
+      out +=
+          "<h3>Warnings</h3>\n<table>\n<thead><tr><th>Path</th><th>Warning</th></tr>"
+          "</thead>\n<tbody>\n";
+    any = true;
+    out += "<tr><td><code>" + e(n.path) + "</code></td><td><code>" + e(n.reason.format()) +
+           "</code></td></tr>\n";
+  }
+  if (any) out += "</tbody>\n</table>\n";
+}
+
 void render_options(std::string_view id, std::string_view label, std::string_view all,
                     const std::vector<std::pair<std::string, std::string>>& options,
                     std::string& out) {
@@ -264,6 +280,7 @@ void render_summary(const Corpus& corpus, std::ostream& stream) {
   render_source_pairs(corpus, out);
   render_types(corpus, out);
   render_skipped(corpus, out);
+  render_warnings(corpus, out);
   out += "</section>\n";
   spill(out, stream, true);
 }

@@ -105,6 +105,11 @@ void write_jsonl(const Corpus& corpus, std::ostream& out) {
         << ",\"explanation\":" << json_quote(f.explanation) << ",\"a\":" << side(corpus, f.a)
         << ",\"b\":" << side(corpus, f.b) << "}\n";
   }
+  for (const detail::Notice& n : detail::notices(corpus)) {
+    out << "{\"kind\":\"" << n.kind << "\",\"path\":" << json_quote(n.path);
+    if (n.reason.line > 0) out << ",\"line\":" << n.reason.line << ",\"column\":" << n.reason.col;
+    out << ",\"message\":" << json_quote(n.reason.message) << "}\n";
+  }
 }
 
 std::string normalised_text(std::string_view text) {

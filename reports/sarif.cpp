@@ -97,7 +97,23 @@ void write_sarif(const Corpus& corpus, const SarifTool& tool, std::ostream& out)
         << ",\"confidence\":" << detail::format_confidence(f.confidence) << "}}";
     first = false;
   }
-  out << "]}]}\n";
+  // what the run left out: tool notifications, an error for a skipped document, a warning
+  // for a cut sentence; the run itself still succeeded
+  out << "],\"invocations\":[{\"executionSuccessful\":true,\"toolExecutionNotifications\":[";
+  first = true;
+  for (const detail::Notice& n : detail::notices(corpus)) {
+    out << (first ? "" : ",") << "{\"level\":\"" << (n.kind == "skipped" ? "error" : "warning")
+        << "\",\"message\":{\"text\":"
+        << json_quote((n.kind == "skipped" ? "document skipped: " : "") + n.reason.message)
+        << "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":"
+        << json_quote(path_uri(corpus.root, n.path)) << "}";
+    if (n.reason.line > 0)
+      out << ",\"region\":{\"startLine\":" << n.reason.line
+          << ",\"startColumn\":" << std::max<std::uint32_t>(1, n.reason.col) << "}";
+    out << "}}]}";
+    first = false;
+  }
+  out << "]}]}]}\n";
 }
 
 }  // namespace crosscheck

@@ -88,8 +88,14 @@ if(GIT)
   endif()
   expect(1 "${new_conflict}" check ${corpus} --baseline ${baseline} --since HEAD)
   file(REMOVE ${corpus}/contradicting.txt)
-  expect(2 "--since no-such-rev: git cannot list the changes" check ${corpus} --baseline
+  expect(2 "--since no-such-rev: not a git revision of" check ${corpus} --baseline
     ${baseline} --since no-such-rev)
+  # an option for git, given as a revision, is refused and never run: no file appears
+  expect(2 "--since --output=${WORK}/planted: not a git revision of" check ${corpus}
+    --baseline ${baseline} --since=--output=${WORK}/planted)
+  if(EXISTS ${WORK}/planted)
+    message(FATAL_ERROR "--since=--output=FILE made git write FILE")
+  endif()
   file(REMOVE_RECURSE ${corpus}/.git)
 else()
   message(FATAL_ERROR "git is needed for the --since test (scripts/setup.sh installs it)")

@@ -381,7 +381,10 @@ TEST_CASE("render_html is self-contained and shows the corpus", "[html]") {
 TEST_CASE("render_jsonl matches the golden file and parses line by line", "[jsonl][golden]") {
   const std::string jsonl = render_jsonl(small_corpus());
   check_golden("small/findings.jsonl", jsonl);
-  CHECK(count(jsonl, "\n") == 2);
+  CHECK(count(jsonl, "\n") == 3);  // two findings, then the skipped document
+  CHECK(
+      jsonl.ends_with("{\"kind\":\"skipped\",\"path\":\"gamma/broken.txt\",\"line\":3,"
+                      "\"column\":14,\"message\":\"invalid UTF-8 byte 0xFF\"}\n"));
   // positions come from the file itself: beta's second sentence starts its second line
   CHECK(jsonl.find("\"doc\":\"beta/harbour.txt\",\"line\":2,\"col\":1,") != std::string::npos);
 }
@@ -432,6 +435,13 @@ TEST_CASE("write_sarif: one result per conflict, with rules and a related locati
         std::string::npos);
   CHECK(sarif.find("\"relatedLocations\":[{\"id\":1,") != std::string::npos);
   CHECK(sarif.find("\"uri\":\"corpus/small/beta/harbour.txt\"") != std::string::npos);
+  // the skipped document is a tool notification, with its place
+  CHECK(sarif.find("\"invocations\":[{\"executionSuccessful\":true,"
+                   "\"toolExecutionNotifications\":[{\"level\":\"error\",\"message\":{\"text\":"
+                   "\"document skipped: invalid UTF-8 byte 0xFF\"},\"locations\":[{"
+                   "\"physicalLocation\":{\"artifactLocation\":{\"uri\":"
+                   "\"corpus/small/gamma/broken.txt\"},\"region\":{\"startLine\":3,"
+                   "\"startColumn\":14}}}]}]}]") != std::string::npos);
 }
 
 TEST_CASE("claim matrix: a source that tells an event twice shows each statement", "[html]") {

@@ -208,7 +208,9 @@ TEST_CASE("bad input is reported by name and loses no other document", "[pipelin
       {"c_empty.txt", "c_empty.txt: error: empty file: no text to analyse"},
       {"d_binary.txt", "d_binary.txt: error: binary file: NUL byte at offset 4"},
       {"e_blank.md", "e_blank.md: error: empty file: no text to analyse"},
-      {"f_unreadable.txt", "f_unreadable.txt: error: cannot read file: No such file or directory"},
+      {"f_unreadable.txt",
+       "f_unreadable.txt: error: a link that cannot be followed: No such file or directory"},
+      {"g_folder.txt", "g_folder.txt: error: a folder, not a document: its contents are read"},
   };
   REQUIRE(corpus.skipped.size() == std::size(expected));
   for (std::size_t i = 0; i < std::size(expected); ++i) {

@@ -109,6 +109,22 @@ inline Side side_of(const Corpus& corpus, std::uint32_t index) {
 // flattened as one_line() does, so `text` should be flattened too.
 std::vector<Span> cue_matches(std::string_view text, const std::vector<std::string>& cues);
 
+// What a run left out, which every report lists after its findings, in corpus order: each
+// skipped document ("skipped": not analysed, and why), then each warning of an analysed
+// one ("warning": a sentence cut by the cap), with the place when it has one.
+struct Notice {
+  std::string_view kind;  // "skipped" or "warning"
+  const std::string& path;
+  const Diagnostic& reason;
+};
+inline std::vector<Notice> notices(const Corpus& corpus) {
+  std::vector<Notice> out;
+  for (const Skipped& s : corpus.skipped) out.push_back({"skipped", s.path, s.reason});
+  for (const Document& d : corpus.documents)
+    for (const Diagnostic& w : d.warnings) out.push_back({"warning", d.path, w});
+  return out;
+}
+
 using crosscheck::sha256_base64;
 using crosscheck::sha256_hex;
 

@@ -27,15 +27,15 @@ std::vector<std::string> find_entities(std::vector<Token>& tokens, const Lexicon
       // The token's own words, as the loader splits an alias: "u.s" -> "u s".
       std::string w = tokens[j].lower;
       if (w.ends_with("'s") && w.size() > 2) w.resize(w.size() - 2);
-      std::string words;
+      std::string parts;
       for (char c : w) {
         if (c != '.')
-          words += c;
-        else if (!words.empty() && words.back() != ' ')
-          words += ' ';
+          parts += c;
+        else if (!parts.empty() && parts.back() != ' ')
+          parts += ' ';
       }
-      while (!words.empty() && words.back() == ' ') words.pop_back();
-      key += (key.empty() ? "" : " ") + words;
+      while (!parts.empty() && parts.back() == ' ') parts.pop_back();
+      key += (key.empty() ? "" : " ") + parts;
       words.push_back(j);
       if (auto it = lex.entity_aliases.find(key); it != lex.entity_aliases.end()) {
         best = it->second;

@@ -3,6 +3,7 @@
 // shares, scores and records, ranges, and the approximations before them.
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -21,8 +22,9 @@ bool parse_number(const std::string& text, double& value) {
   }
   if (digits.empty() || digits == "." || std::count(digits.begin(), digits.end(), '.') > 1)
     return false;
-  value = std::stod(digits);
-  return true;
+  // from_chars does not throw: a digit string too long for a double is not a number here
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return error == std::errc() && end == digits.data() + digits.size() && std::isfinite(value);
 }
 
 namespace {

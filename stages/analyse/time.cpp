@@ -2,6 +2,8 @@
 // stage finds and resolves them), with the bounds and ranges that the words around them make.
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <limits>
 #include <optional>
 #include <span>
@@ -175,11 +177,9 @@ std::optional<double> days_of_duration(std::string_view v) {
   while (k < v.size() && (std::isdigit(static_cast<unsigned char>(v[k])) || v[k] == '.')) ++k;
   if (k == 0) return std::nullopt;
   double n = 0;
-  try {
-    n = std::stod(std::string(v.substr(0, k)));
-  } catch (const std::exception&) {
+  if (const auto r = std::from_chars(v.data(), v.data() + k, n);
+      r.ec != std::errc() || r.ptr != v.data() + k || !std::isfinite(n))
     return std::nullopt;
-  }
   const std::string_view unit = v.substr(k);
   static const std::pair<std::string_view, double> kDate[] = {
       {"Y", 365.25}, {"M", 30.4375}, {"W", 7}, {"D", 1}, {"Q", 91.3125}, {"WE", 2}};

@@ -36,10 +36,16 @@ bool is_clause_break(const Token& t, const Lexicon& lex) {
 // Multi-word cues ("out of the question", "refused to") starting at token i; returns length.
 std::size_t phrase_at(const std::vector<Token>& tokens, std::size_t i,
                       const std::vector<std::vector<std::string>>& phrases) {
+  // a phrase's words may have punctuation between them ("not, however, that"), but only a
+  // little: a run of punctuation is not skipped without end
+  constexpr std::size_t kMostSkipped = 4;
   for (const auto& phrase : phrases) {
-    std::size_t k = 0, j = i;
+    std::size_t k = 0, j = i, skipped = 0;
     for (; k < phrase.size() && j < tokens.size(); ++j) {
-      if (is_punct(tokens[j])) continue;
+      if (is_punct(tokens[j])) {
+        if (++skipped > kMostSkipped) break;
+        continue;
+      }
       // a phrase word matches the surface form or the lemma ("refused" ~ "refuse")
       if (tokens[j].lower != phrase[k] && tokens[j].lemma != stem(phrase[k])) break;
       ++k;

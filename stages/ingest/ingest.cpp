@@ -197,6 +197,8 @@ std::vector<Span> find_clutter(std::string_view text, const IngestOptions& optio
 std::variant<Document, Diagnostic> ingest(std::string path, std::string bytes,
                                           const IngestOptions& options) {
   if (trim(bytes).empty()) return file_error(path, "empty file: no text to analyse");
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    return file_error(path, "UTF-16 text (it starts with a byte order mark): only UTF-8 is read");
   if (const auto nul = bytes.find('\0'); nul != std::string::npos)
     return file_error(path, "binary file: NUL byte at offset " + std::to_string(nul));
   if (const auto bad = first_invalid_utf8(bytes); bad != std::string_view::npos)

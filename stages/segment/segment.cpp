@@ -91,10 +91,12 @@ int32_t skip_space(const icu::UnicodeString& t, int32_t i, int32_t end) {
   return i;
 }
 
-std::uint32_t words_between(const icu::UnicodeString& t, int32_t begin, int32_t end) {
+// The words in [begin, end), counted up to `enough`.
+std::uint32_t words_between(const icu::UnicodeString& t, int32_t begin, int32_t end,
+                            std::uint32_t enough) {
   std::uint32_t words = 0;
   bool in_word = false;
-  for (int32_t i = begin; i < end; i = t.moveIndex32(i, 1)) {
+  for (int32_t i = begin; i < end && words < enough; i = t.moveIndex32(i, 1)) {
     const bool word = u_isalnum(t.char32At(i));
     if (word && !in_word) ++words;
     in_word = word;
@@ -109,21 +111,24 @@ int32_t glued_heading_end(const icu::UnicodeString& t, int32_t begin, int32_t en
                           const SegmentOptions& options) {
   if (begin > 0 && t.charAt(begin - 1) != '\n') return -1;  // not a paragraph start
   int32_t word_start = begin;
+  std::uint32_t words = 0;  // words in [begin, next), counted as the scan goes
+  bool in_word = false;
   for (int32_t i = begin; i < end;) {
     const UChar32 c = t.char32At(i);
     const int32_t next = t.moveIndex32(i, 1);
     if (next >= end) break;
+    const bool word = u_isalnum(c);
+    if (word && !in_word) ++words;
+    in_word = word;
+    if (words > options.max_heading_words) break;
     const UChar32 d = t.char32At(next);
     if (u_isUWhiteSpace(c)) word_start = next;
     const bool glued_punct = (c == '?' || c == '!' || c == ':') && is_upper(d);
     // lower->Upper inside a word whose left part is a real word (not "Mc", "Mac", "i").
     const bool glued_word = u_islower(c) && is_upper(d) && next - word_start >= 3 &&
                             t.tempSubStringBetween(word_start, next) != u"Mac";
-    if ((glued_punct || glued_word) && next + 1 < end && u_islower(t.char32At(next + 1)) &&
-        words_between(t, begin, next) <= options.max_heading_words) {
+    if ((glued_punct || glued_word) && next + 1 < end && u_islower(t.char32At(next + 1)))
       return next;
-    }
-    if (words_between(t, begin, next) > options.max_heading_words) break;
     i = next;
   }
   return -1;
@@ -157,9 +162,13 @@ std::vector<Piece> raw_pieces(const Utf16Text& u, const std::vector<std::string>
 }
 
 // The piece's text without surrounding white space.
+// A read-only alias of `t`, not a copy: a piece that merges grow by many pieces in a row
+// is looked at each time, and copying it would make segmenting quadratic.
 icu::UnicodeString trimmed(const icu::UnicodeString& t, const Piece& p) {
-  icu::UnicodeString out = t.tempSubStringBetween(p.begin, p.end);
-  return out.trim();
+  int32_t begin = p.begin, end = p.end;
+  while (begin < end && u_isUWhiteSpace(t.charAt(begin))) ++begin;
+  while (end > begin && u_isUWhiteSpace(t.charAt(end - 1))) --end;
+  return t.tempSubStringBetween(begin, end);
 }
 
 bool is_closing(UChar32 c) {
@@ -268,12 +277,14 @@ bool should_merge(const icu::UnicodeString& t, const Piece& prev, const Piece& n
 // the next sentence, or -1. The part before must hold three words.
 int32_t footnote_break(const Utf16Text& u, int32_t begin, int32_t end) {
   const auto& t = u.text;
-  for (const int32_t at : u.glued_clutter) {
-    if (at <= begin || at >= end) continue;
+  const auto& at_list = u.glued_clutter;  // ascending
+  for (auto it = std::upper_bound(at_list.begin(), at_list.end(), begin);
+       it != at_list.end() && *it < end; ++it) {
+    const int32_t at = *it;
     int32_t next = at;
     while (next < end && u_isUWhiteSpace(t.char32At(next))) next = t.moveIndex32(next, 1);
     if (next + 1 < end && is_upper(t.char32At(next)) && u_islower(t.char32At(next + 1)) &&
-        words_between(t, begin, at) >= 3)
+        words_between(t, begin, at, 3) >= 3)
       return next;
   }
   return -1;
@@ -326,14 +337,81 @@ bool has_word(const icu::UnicodeString& t, int32_t begin, int32_t end) {
   return false;
 }
 
+// Where a sentence of more than `cap` tokens is cut, so that no piece is longer: after the
+// last clause mark (";", ",", ":") or space, else between two tokens, whichever comes last
+// in the second half of the piece. A token is a run of letters and digits or one other
+// character, as the tokeniser counts them near enough. Empty when the sentence fits.
+std::vector<int32_t> long_sentence_cuts(const icu::UnicodeString& t, int32_t begin, int32_t end,
+                                        std::uint32_t cap) {
+  std::vector<int32_t> cuts;
+  if (cap == 0) return cuts;
+  int32_t piece = begin, clause = -1, space = -1;
+  std::uint32_t tokens = 0, half_at = cap / 2;
+  bool in_word = false;
+  for (int32_t i = begin; i < end;) {
+    const UChar32 c = t.char32At(i);
+    const int32_t next = t.moveIndex32(i, 1);
+    const bool word = u_isalnum(c);
+    const bool white = u_isUWhiteSpace(c);
+    const bool starts = !white && !(word && in_word);
+    in_word = word;
+    if (starts && tokens == cap) {
+      const int32_t cut = clause >= 0 ? clause : space >= 0 ? space : i;
+      cuts.push_back(cut);
+      piece = cut;
+      clause = space = -1;
+      // the tokens already past the cut count towards the next piece
+      tokens = 0;
+      bool w = false;
+      for (int32_t k = piece; k < i; k = t.moveIndex32(k, 1)) {
+        const UChar32 d = t.char32At(k);
+        const bool dw = u_isalnum(d);
+        if (!u_isUWhiteSpace(d) && !(dw && w)) ++tokens;
+        w = dw;
+      }
+    }
+    if (starts) ++tokens;
+    if (tokens > half_at) {
+      if (white) space = next;
+      if ((c == ';' || c == ',' || c == ':') && next < end && u_isUWhiteSpace(t.char32At(next)))
+        clause = next;
+    }
+    i = next;
+  }
+  return cuts;
+}
+
 }  // namespace
 
-std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options) {
+std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options,
+                              std::vector<Diagnostic>* warnings) {
   const Utf16Text u = to_utf16(doc);
   const auto& t = u.text;
   std::vector<Sentence> sentences;
   LineCol lc;
   std::uint32_t lc_offset = 0;
+  // line:col of an offset in the original, asked in ascending order: they advance
+  // incrementally, so the whole pass is linear
+  const auto where = [&](std::uint32_t offset) {
+    const LineCol step = line_col(
+        std::string_view(doc.original).substr(lc_offset, offset - lc_offset), offset - lc_offset);
+    lc = step.line > 1 ? LineCol{lc.line + step.line - 1, step.col}
+                       : LineCol{lc.line, lc.col + step.col - 1};
+    lc_offset = offset;
+    return lc;
+  };
+  const auto emit = [&](int32_t begin, int32_t end) {
+    Sentence s;
+    s.doc = doc.index;
+    s.index = static_cast<std::uint32_t>(sentences.size());
+    s.span = {u.to_byte[begin], u.to_byte[end]};
+    s.original = {doc.to_original(s.span.begin), doc.to_original(s.span.end)};
+    const LineCol at = where(s.original.begin);
+    s.line = at.line;
+    s.col = at.col;
+    s.text = doc.original.substr(s.original.begin, s.original.size());
+    sentences.push_back(std::move(s));
+  };
   static const std::vector<std::string> kNoAbbreviations;
   const auto& abbreviations = options.lexicon ? options.lexicon->abbreviations : kNoAbbreviations;
   for (const auto& p : repair(u, raw_pieces(u, abbreviations), options)) {
@@ -342,22 +420,24 @@ std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options
     while (end > begin && u_isUWhiteSpace(t.char32At(t.moveIndex32(end, -1))))
       end = t.moveIndex32(end, -1);
     if (!has_word(t, begin, end)) continue;
-    Sentence s;
-    s.doc = doc.index;
-    s.index = static_cast<std::uint32_t>(sentences.size());
-    s.span = {u.to_byte[begin], u.to_byte[end]};
-    s.original = {doc.to_original(s.span.begin), doc.to_original(s.span.end)};
-    // line:col advance incrementally: sentences come in order, so the whole pass is linear.
-    const LineCol step =
-        line_col(std::string_view(doc.original).substr(lc_offset, s.original.begin - lc_offset),
-                 s.original.begin - lc_offset);
-    lc = step.line > 1 ? LineCol{lc.line + step.line - 1, step.col}
-                       : LineCol{lc.line, lc.col + step.col - 1};
-    lc_offset = s.original.begin;
-    s.line = lc.line;
-    s.col = lc.col;
-    s.text = doc.original.substr(s.original.begin, s.original.size());
-    sentences.push_back(std::move(s));
+    std::vector<int32_t> cuts = long_sentence_cuts(t, begin, end, options.max_sentence_tokens);
+    cuts.push_back(end);
+    for (const int32_t cut : cuts) {
+      if (cuts.size() > 1 && cut == cuts.front() && warnings != nullptr) {
+        const LineCol at = where(doc.to_original(u.to_byte[begin]));
+        Diagnostic d;
+        d.file = doc.path;
+        d.line = at.line;
+        d.col = at.col;
+        d.severity = Diagnostic::Severity::kWarning;
+        d.message = "a sentence of more than " + std::to_string(options.max_sentence_tokens) +
+                    " tokens, cut into " + std::to_string(cuts.size()) +
+                    " pieces (--max-sentence-tokens)";
+        warnings->push_back(std::move(d));
+      }
+      if (has_word(t, begin, cut)) emit(begin, cut);
+      begin = skip_space(t, cut, end);
+    }
   }
   return sentences;
 }

@@ -17,8 +17,14 @@ struct SegmentOptions {
   // words that open a sentence ("in the U.S. The next day" breaks), from the lexicon's
   // [sentences] table; without one, ICU's own English abbreviations alone.
   const Lexicon* lexicon = nullptr;
+  // A longer sentence is cut into pieces of at most this many tokens, at a clause mark or
+  // a space where it can (0: no cap). It bounds the work any later stage does on one
+  // sentence, and on one statement, which is a clause of a sentence.
+  std::uint32_t max_sentence_tokens = 250;
 };
 
-std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options = {});
+// With `warnings`, a warning for each sentence cut by the cap, at its start.
+std::vector<Sentence> segment(const Document& doc, const SegmentOptions& options = {},
+                              std::vector<Diagnostic>* warnings = nullptr);
 
 }  // namespace crosscheck

@@ -69,6 +69,9 @@ struct Document {
   std::vector<std::uint32_t> norm_to_orig;
   std::vector<Span> clutter;  // spans of `text` that are page furniture, never statements
   Dating dating;              // set by the analysis
+  // What the analysis cut to stay within its caps (a sentence over --max-sentence-tokens),
+  // as warnings naming the document and the place; every report lists them.
+  std::vector<Diagnostic> warnings;
 
   std::uint32_t to_original(std::uint32_t text_offset) const {
     return norm_to_orig.empty() ? text_offset : norm_to_orig[text_offset];

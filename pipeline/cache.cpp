@@ -1,9 +1,12 @@
 #include "cache.hpp"
 
+#include <fcntl.h>
 #include <unicode/uversion.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +17,7 @@
 #include "corpus_files.hpp"
 #include "crosscheck/checksum.hpp"
 #include "crosscheck/sha256.hpp"
+#include "reports/reports.hpp"
 
 namespace crosscheck {
 namespace fs = std::filesystem;
@@ -511,21 +515,12 @@ bool AnalysisCache::store(const std::string& key, const AnalysedDocument& analys
   header.str(key);
   header.u64(payload.size());
   header.u64(checksum(payload));
-  // A temporary name of this process and thread, renamed into place in one step.
-  const std::string path = path_of(key);
-  std::ostringstream temporary;
-  temporary << path << ".tmp." << ::getpid() << '.' << std::this_thread::get_id();
-  {
-    std::ofstream file(temporary.str(), std::ios::binary | std::ios::trunc);
-    file << header.take() << payload;
-    if (!file.flush()) {
-      fs::remove(temporary.str(), ec);
-      return false;
-    }
-  }
-  fs::rename(temporary.str(), path, ec);
-  if (ec) fs::remove(temporary.str(), ec);
-  return !ec;
+  // Put in place in one step (write_atomically). No fsync: an entry lost to a crash is
+  // only analysed again, and a torn one fails its checksum.
+  const std::string head = header.take();
+  return write_atomically(
+             path_of(key), [&](std::ostream& out) { out << head << payload; }, false)
+      .empty();
 }
 
 }  // namespace crosscheck

@@ -182,6 +182,12 @@ const std::vector<ReportFormat>& report_formats() {
   return formats;
 }
 
+std::vector<std::string> report_file_names() {
+  std::vector<std::string> out;
+  for (const auto& f : report_formats()) out.emplace_back(f.file);
+  return out;
+}
+
 std::vector<std::string> split_formats(const std::string& text) {
   std::vector<std::string> out;
   std::stringstream in(text);
@@ -196,25 +202,22 @@ std::vector<std::string> split_formats(const std::string& text) {
 
 int write_reports(const Corpus& corpus, const LoadedRules& rules, const fs::path& out,
                   const std::vector<std::string>& formats, bool quiet) {
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  if (ec) {
-    std::cerr << out.string() << ": error: cannot create output folder: " << ec.message() << '\n';
-    return kBadInput;
-  }
+  const auto& all = report_formats();
+  std::vector<ReportFile> files;
   for (const auto& name : formats) {
-    const auto& all = report_formats();
     const auto format =
         std::find_if(all.begin(), all.end(), [&](auto& f) { return f.name == name; });
-    const fs::path path = out / format->file;
-    const std::string error = write_atomically(
-        path.string(), [&](std::ostream& stream) { format->write(corpus, rules, stream); });
-    if (!error.empty()) {
-      std::cerr << "error: " << error << '\n';
-      return kBadInput;
-    }
-    if (!quiet) std::cout << "wrote " << path.string() << '\n';
+    files.push_back({std::string(format->file), [&corpus, &rules, format](std::ostream& stream) {
+                       format->write(corpus, rules, stream);
+                     }});
   }
+  const std::string error = write_report_set(out, files, report_file_names());
+  if (!error.empty()) {
+    std::cerr << "error: " << printable(error) << '\n';
+    return kBadInput;
+  }
+  if (!quiet)
+    for (const auto& file : files) std::cout << "wrote " << (out / file.name).string() << '\n';
   return kOk;
 }
 

@@ -118,7 +118,10 @@ struct CorpusRun {
 CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
                   const ModelLoading& model, const std::set<std::string>* known, int& status);
 
-// Writes the reports `formats` names into `out`; kOk or kBadInput.
+// The file names of every report format: what an output folder may hold.
+std::vector<std::string> report_file_names();
+// Writes the reports `formats` names into `out`, as one set (write_report_set); kOk or
+// kBadInput.
 int write_reports(const Corpus& corpus, const LoadedRules& rules, const std::filesystem::path& out,
                   const std::vector<std::string>& formats, bool quiet);
 

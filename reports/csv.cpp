@@ -1,12 +1,9 @@
-// findings.csv and the atomic file writer.
+// findings.csv and aligned.csv.
 //
 // Records end in LF, not RFC 4180's CRLF: every consumer we target (spreadsheets, Python's
 // csv, pandas, R) accepts LF, and LF keeps the golden files and their diffs clean. Quoting
 // is otherwise RFC 4180's: a cell holding a comma, a double quote, CR or LF is put in double
 // quotes, and double quotes inside it are doubled.
-#include <fcntl.h>   // open
-#include <unistd.h>  // fsync
-
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -134,36 +131,6 @@ std::string render(ReportWriter writer, const Corpus& corpus) {
   std::ostringstream out;
   writer(corpus, out);
   return std::move(out).str();
-}
-
-std::string write_atomically(const std::string& path,
-                             const std::function<void(std::ostream&)>& write) {
-  // The temporary file sits next to the target, so the rename stays within one file system
-  // and replaces the target in one step; fsync first, so that after a crash the target is
-  // either the old file or the whole new one. The process id in its name keeps two runs
-  // that write into one folder from writing into one temporary file.
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  const auto failure = [&](int error) {
-    std::remove(temporary.c_str());
-    return "cannot write " + path + ": " + std::strerror(error);
-  };
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) return "cannot write " + path + ": " + std::strerror(errno);
-    write(file);
-    file.flush();
-    if (!file) return failure(errno != 0 ? errno : EIO);
-  }
-  // std::ofstream has no fsync: reopen the finished file to push it to the disk.
-  const int fd = ::open(temporary.c_str(), O_RDONLY);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    return failure(error);
-  }
-  ::close(fd);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) return failure(errno);
-  return "";
 }
 
 }  // namespace crosscheck

@@ -6,11 +6,13 @@
 // as formulas are neutralised.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crosscheck/core.hpp"
 #include "crosscheck/rules.hpp"
@@ -91,12 +93,37 @@ std::string json_quote(std::string_view text);
 // A JSON array of string literals.
 std::string json_array(const std::vector<std::string>& values);
 
-// Writes to `path` via `path.tmp` + rename what `write` puts on its stream. Returns an
-// error message or "".
+// Writes to `path` what `write` puts on its stream, in one step: into an unnamed file
+// (O_TMPFILE, so a killed run leaves nothing) linked under a fresh random name beside it
+// (never a file or link already there; mkstemp where the file system has no unnamed
+// files), then renamed over `path`. With `sync` (the default) it is on disk before the
+// rename. Returns an error message or "".
 std::string write_atomically(const std::string& path,
-                             const std::function<void(std::ostream&)>& write);
-inline std::string write_atomically(const std::string& path, std::string_view content) {
-  return write_atomically(path, [&](std::ostream& out) { out << content; });
+                             const std::function<void(std::ostream&)>& write, bool sync = true);
+inline std::string write_atomically(const std::string& path, std::string_view content,
+                                    bool sync = true) {
+  return write_atomically(
+      path, [&](std::ostream& out) { out << content; }, sync);
 }
+
+// A report set, all or nothing: the files are written into a private staging folder
+// beside `out` (".NAME.crosscheck-staging-XXXXXX"), with `manifest.sha256` (each file's
+// SHA-256, as `sha256sum -c` reads it), then swapped with `out` in one step (renameat2
+// RENAME_EXCHANGE), and the old set removed. A reader sees the old set or the new one,
+// never a mix; a run killed at any moment leaves the old set, and its staging folder is
+// removed by the next run. `out` is replaced whole, so it may hold only what crosscheck
+// writes there (`known` file names, their older temporaries, the manifest); anything
+// else is an error, and nothing is written. Returns an error message or "".
+inline constexpr std::string_view kManifestFile = "manifest.sha256";
+struct ReportFile {
+  std::string name;
+  std::function<void(std::ostream&)> write;
+};
+// Why `out` cannot take a report set (a link, a file, or a folder holding what crosscheck
+// did not write), or "": checked before a run, so that no work is lost to it.
+std::string report_folder_problem(const std::filesystem::path& out,
+                                  const std::vector<std::string>& known);
+std::string write_report_set(const std::filesystem::path& out, const std::vector<ReportFile>& files,
+                             const std::vector<std::string>& known);
 
 }  // namespace crosscheck

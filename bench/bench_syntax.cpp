@@ -28,7 +28,7 @@ struct Prepared {
 };
 
 const Prepared& prepared() {
-  static const Prepared p = [] {
+  static const Prepared prepared_once = [] {
     Prepared p;
     const char* env = std::getenv("CROSSCHECK_BENCH_SCALE");
     const BenchCorpus* corpus = shared_corpus(env ? std::max(1, std::atoi(env)) : 1, p.error);
@@ -45,7 +45,7 @@ const Prepared& prepared() {
       for (auto& s : parse_paragraph(para, *p.model)) p.sentences.push_back(std::move(s.words));
     return p;
   }();
-  return p;
+  return prepared_once;
 }
 
 bool mine(const benchmark::State& state, std::size_t i) {

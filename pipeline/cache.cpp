@@ -384,7 +384,7 @@ AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens) 
   AnalysedDocument a;
   Document& d = a.document;
   // Offsets must stay inside the texts they index, or a report would read out of bounds.
-  const auto fits = [](Span s, std::size_t size) { return s.begin <= s.end && s.end <= size; };
+  const auto fits = [](Span s, std::size_t limit) { return s.begin <= s.end && s.end <= limit; };
   d.original = r.str();
   d.text = r.u8() != 0 ? d.original : r.str();
   d.norm_to_orig = r.list<std::uint32_t>([&] { return r.u32(); });

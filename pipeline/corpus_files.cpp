@@ -234,9 +234,9 @@ int read_whole_file(const std::string& path, std::string& bytes, std::size_t max
     const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      const int error = errno;
+      const int failure = errno;
       ::close(fd);
-      return error;
+      return failure;
     }
     if (n == 0) break;
     got += static_cast<std::size_t>(n);

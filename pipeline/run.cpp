@@ -538,19 +538,19 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
       {Finding::Kind::kConflict, Finding::Kind::kDispute, Finding::Kind::kAgreement}, kListedWhole);
   std::vector<double>().swap(strength);
   corpus.findings.reserve(summary.kept.size());
-  for (std::size_t k = 0, next = 0; k < order.size(); ++k) {
+  for (std::size_t k = 0, kept = 0; k < order.size(); ++k) {
     Finding& f = found[order[k]].second;
-    if (next == summary.kept.size() || summary.kept[next] != k) {
+    if (kept == summary.kept.size() || summary.kept[kept] != k) {
       if (f.kind != Finding::Kind::kAgreement) corpus.unlisted.push_back(std::move(f));
       continue;
     }
     // the agreements the sieve left out count on the first listed of their event
     const std::uint32_t sieved = f.kind == Finding::Kind::kAgreement ? sieve.take_left_out(f) : 0;
-    if (const auto n = summary.left_out[next] + sieved; n > 0)
+    if (const auto n = summary.left_out[kept] + sieved; n > 0)
       f.explanation += "; " + std::to_string(n) + " more pair" + (n == 1 ? "" : "s") +
                        " of statements tell this event so (not listed)";
     corpus.findings.push_back(std::move(f));
-    ++next;
+    ++kept;
   }
   return corpus;
 }

@@ -58,20 +58,20 @@ struct Reader {
 
   // Every element of an array of strings; wrong types are reported, not skipped silently.
   std::vector<std::string> strings(const toml::node& node, std::string_view what) {
-    std::vector<std::string> out;
+    std::vector<std::string> values;
     const auto* array = node.as_array();
     if (array == nullptr) {
       error(node.source(), std::string(what) + " must be an array of strings");
-      return out;
+      return values;
     }
     for (const auto& item : *array) {
       if (const auto* s = item.as_string()) {
-        out.push_back(s->get());
+        values.push_back(s->get());
       } else {
         error(item.source(), std::string(what) + " must hold only strings");
       }
     }
-    return out;
+    return values;
   }
 
   const toml::table* table(const toml::node& node, std::string_view what) {

@@ -109,7 +109,7 @@ void find_negations(Statement& s, const Lexicon& lex) {
     const bool until_time = end + 1 < tokens.size() &&
                             lex.time_until.count(tokens[end].lower) > 0 &&
                             std::any_of(s.times.begin(), s.times.end(),
-                                        [&](const TimeInterval& t) { return t.token == end + 1; });
+                                        [&](const TimeInterval& x) { return x.token == end + 1; });
     if (until_time) {
       neg.scope_end = neg.scope_begin;  // kept as a cue that denies nothing
       s.negations.push_back(std::move(neg));

@@ -341,8 +341,8 @@ PairFeatures pair_features(const EventMention& a, const EventMention& b, Likenes
     const auto a_rel = lexicon.relations.find(a.key);
     const auto b_rel = lexicon.relations.find(b.key);
     if (a_rel != lexicon.relations.end() && b_rel != lexicon.relations.end())
-      for (const auto& [x, r] : a_rel->second)
-        if (r != Relation::kPertainym && b_rel->second.count(x) > 0 &&
+      for (const auto& [x, relation] : a_rel->second)
+        if (relation != Relation::kPertainym && b_rel->second.count(x) > 0 &&
             b_rel->second.at(x) != Relation::kPertainym) {
           f[feature("related_twice")] = 1;
           break;

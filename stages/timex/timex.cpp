@@ -509,9 +509,9 @@ struct Grammar {
     } else if (auto dd = day_number(i)) {
       std::size_t k = i + 1;
       if (role(k, "of")) ++k;
-      if (auto mm = month(k, false)) {
+      if (auto named = month(k, false)) {
         d = *dd;
-        m = *mm;
+        m = *named;
         j = k + 1;
       }
     }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cache.hpp"
@@ -102,6 +103,13 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   return vm;
 }
 
+po::options_description shown(const po::options_description& all) {
+  po::options_description out("options");
+  for (const auto& option : all.options())
+    if (option->long_name() != "input" && option->long_name() != "corpus") out.add(option);
+  return out;
+}
+
 po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
   po::options_description o(command == CorpusCommand::kRun        ? "run options"
                             : command == CorpusCommand::kBaseline ? "baseline options"
@@ -114,12 +122,14 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
                         : "the baseline file to compare with (required; written by "
                           "`crosscheck baseline`)");
   o.add_options()("rules", po::value(&raw.rules)->composing(),
-                  "rules folder (repeatable; default: rules/en and rules/<corpus name> if "
-                  "present)");
+                  "rules folder (repeatable; default: the bundled rules/en, and rules/<corpus "
+                  "name> if the bundle has one)");
   if (command != CorpusCommand::kBaseline)
     o.add_options()(
         "out", po::value(&raw.out),
-        "output folder (default: out/<corpus name>; with several corpora, DIR/<corpus name>)")(
+        "output folder, relative to the current folder (default: out/<corpus name>; with "
+        "several corpora, DIR/<corpus name>). It is replaced whole by the new reports and "
+        "manifest.sha256, so it may hold nothing else")(
         "format",
         po::value(&raw.formats)->default_value(command == CorpusCommand::kRun ? "csv,html" : ""),
         "reports to write, comma-separated: csv (findings.csv), html (report.html), jsonl "
@@ -140,9 +150,12 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
   o.add_options()("event-model", po::value(&raw.event_model),
                   "the pairwise event model that groups statements into the claim matrix's "
                   "events (default: the bundled models/events.toml)");
-  o.add_options()("cache", po::value(&raw.cache)->default_value(kDefaultCache),
-                  "folder of the analysis cache")("no-cache", po::bool_switch(&raw.no_cache),
-                                                  "analyse every document, read and keep no cache")(
+  o.add_options()(
+      "cache", po::value(&raw.cache)->default_value(kDefaultCache),
+      "folder of the analysis cache, relative to the current folder. Trust it as you trust "
+      "the program: its checksums catch damage, not forgery, so whoever can write it "
+      "can change what the reports say")("no-cache", po::bool_switch(&raw.no_cache),
+                                         "analyse every document, read and keep no cache")(
       "threads", po::value(&raw.threads)->default_value(0), "worker threads (0: all cores)")(
       "min-score", po::value(&raw.min_score)->default_value(raw.min_score, "0.15"),
       "alignment score from which two statements are aligned (term overlap plus shared acts, "
@@ -376,6 +389,17 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
   if (fs::is_directory(root) && out.corpus.documents.empty() && out.corpus.skipped.empty()) {
     std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
     status = kBadInput;
+  }
+  // statements are compared across sources only: say so where that leaves nothing to do
+  if (!out.corpus.documents.empty()) {
+    std::set<std::string> sources;
+    for (const auto& d : out.corpus.documents) sources.insert(d.source.id);
+    if (sources.size() == 1)
+      std::cerr << root << ": note: "
+                << (out.corpus.documents.size() == 1 ? "one document"
+                                                     : "every document is of one source")
+                << ": statements are compared only across sources, so there is nothing to "
+                   "compare\n";
   }
   for (const auto& path : run.focus_paths)
     if (std::none_of(out.corpus.documents.begin(), out.corpus.documents.end(),

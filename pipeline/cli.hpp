@@ -74,6 +74,10 @@ struct ModelLoading {
 // Null after printing why the file cannot serve.
 std::unique_ptr<ModelLoading> start_loading_model(const std::string& path);
 
+// The options `--help` lists: all but the names that only carry positional arguments
+// ("input", "corpus").
+po::options_description shown(const po::options_description& all);
+
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
                         const po::positional_options_description& positional);
 

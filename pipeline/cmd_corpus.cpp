@@ -39,7 +39,8 @@ bool outputs_usable(const CorpusRaw& raw, const std::vector<std::string>& format
 
 // "5 documents (1 analysed, 4 from the cache)".
 std::string documents_line(const CorpusRun& run) {
-  std::string out = std::to_string(run.corpus.documents.size()) + " documents";
+  const std::size_t n = run.corpus.documents.size();
+  std::string out = std::to_string(n) + (n == 1 ? " document" : " documents");
   if (run.stats.from_cache > 0)
     out += " (" + std::to_string(run.stats.analysed) + " analysed, " +
            std::to_string(run.stats.from_cache) + " from the cache)";
@@ -73,7 +74,7 @@ bool parse_command(const std::vector<std::string>& args, CorpusRaw& raw, CorpusC
   po::positional_options_description pos;
   pos.add("corpus", -1);
   if (!parse(args, options, pos).count("help")) return true;
-  std::cout << usage << "\n\n" << options;
+  std::cout << usage << "\n\n" << shown(options);
   return false;
 }
 

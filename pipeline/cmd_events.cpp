@@ -132,7 +132,7 @@ int cmd_events(const std::vector<std::string>& args) {
                  "ID<TAB>EVENT<TAB>KEY for each mention, in input order: events are numbered\n"
                  "from 0 in order of first appearance, KEY is the predicate's matching key. A\n"
                  "mention outside every statement (a title) is matched by its last word.\n\n"
-              << o;
+              << shown(o);
     return kOk;
   }
   if (mentions_file.empty()) throw UsageError("events needs --mentions FILE");

@@ -166,7 +166,7 @@ int cmd_parse(const std::vector<std::string>& args) {
                  "Each line is a paragraph, cut into sentences by the model; a sentence never\n"
                  "spans a line break. With --conllu the input's own sentences and words are\n"
                  "kept (to score tagging and parsing alone on gold tokens).\n\n"
-              << o;
+              << shown(o);
     return kOk;
   }
   if (files.empty()) throw UsageError("parse needs a FILE");
@@ -245,7 +245,7 @@ int cmd_train_parser(const std::vector<std::string>& args) {
                  "Trains the tokeniser exceptions, sentence splitter, lemmas, tagger and "
                  "dependency\nparser from UD "
                  "treebanks and writes the model. Progress goes to standard error.\n\n"
-              << o;
+              << shown(o);
     return kOk;
   }
   if (train.empty() || dev.empty() || out.empty())

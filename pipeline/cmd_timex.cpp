@@ -50,7 +50,7 @@ int cmd_timex(const std::vector<std::string>& args) {
                "left unresolved (XXXX). \"The next day\" and \"four days later\" count from the\n"
                "last date the article gave. Where the article's date came from goes to\n"
                "standard error.\n\n"
-        << o;
+        << shown(o);
     return kOk;
   }
   if (files.empty()) throw UsageError("timex needs a FILE");

@@ -94,7 +94,7 @@ SimpleArgs parse_simple(const std::vector<std::string>& args, const std::string&
   po::positional_options_description pos;
   pos.add("input", count);
   out.help = parse(args, o, pos).count("help") > 0;
-  if (out.help) std::cout << usage << "\n\n" << o;
+  if (out.help) std::cout << usage << "\n\n" << shown(o);
   return out;
 }
 
@@ -391,7 +391,7 @@ int cmd_explain(const std::vector<std::string>& args) {
            "\"rule\",\n"
            "\"confidence\", \"explanation\"}. A bad line is reported and the others go on;\n"
            "the exit code is then 2.\n\n"
-        << o;
+        << shown(o);
     return kOk;
   }
   if (!pairs.empty() && !a.positional.empty())

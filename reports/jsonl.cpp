@@ -24,13 +24,18 @@ std::string strings(const std::vector<Spelling>& values) {
   return json_array(std::vector<std::string>(values.begin(), values.end()));
 }
 
+// A day number, or null for an open end.
+std::string day_json(std::int32_t day) {
+  return day <= -TimeInterval::kOpen || day >= TimeInterval::kOpen ? "null" : std::to_string(day);
+}
+
 std::string times(const Statement& s) {
   std::string out = "[";
   for (const auto& t : s.times)
     out += (out.size() > 1 ? "," : "") + std::string("{\"text\":") + json_quote(t.text) +
            ",\"precision\":\"" + std::string(to_string(t.precision)) +
-           "\",\"first_day\":" + std::to_string(t.first_day) +
-           ",\"last_day\":" + std::to_string(t.last_day) + "}";
+           "\",\"first_day\":" + day_json(t.first_day) + ",\"last_day\":" + day_json(t.last_day) +
+           "}";
   return out + "]";
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages crosscheck needs to build, and only those that are
-# missing. With --tests, also what the test suite needs: Debian's chromium for the browser
-# test, Node.js and npm, and the test-only npm packages of tests/browser (npm ci, from the
-# lock file). When everything is already there it changes nothing and needs no root.
+# missing. With --tests, also what the tests and benchmarks need: Catch2, Google Benchmark,
+# Debian's chromium for the browser test, Node.js and npm, and the test-only npm packages
+# of tests/browser (npm ci, from the lock file). When everything is already there it changes nothing and needs no root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -12,10 +12,10 @@ tests=false
 packages=(
   build-essential g++ cmake ninja-build pkg-config git python3
   libtbb-dev libboost-program-options-dev libicu-dev
-  catch2 libbenchmark-dev libtomlplusplus-dev libstemmer-dev wordnet-base
+  libtomlplusplus-dev libstemmer-dev wordnet-base
 )
 if $tests; then
-  packages+=(chromium fonts-dejavu-core)
+  packages+=(catch2 libbenchmark-dev chromium fonts-dejavu-core)
 fi
 
 missing=()

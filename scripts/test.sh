@@ -4,6 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-bash scripts/setup.sh --tests
-bash scripts/build.sh
+bash scripts/build.sh --tests
 ctest --test-dir build --output-on-failure -j2

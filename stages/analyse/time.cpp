@@ -131,7 +131,7 @@ std::vector<TimeInterval> find_times(const std::vector<Token>& tokens,
     ranged.push_back(false);
   }
   // A bound: "by January 1950" reaches back without limit, "after 1949" forward.
-  constexpr std::int32_t kOpen = 1 << 28;  // far beyond any day number in use
+  constexpr std::int32_t kOpen = TimeInterval::kOpen;
   // The bound word may stand a few words before: "since the Soviet Union collapsed in
   // December 1991" is after December 1991. It must hang from the time or from a word the
   // time hangs from ("resigned from the cabinet on March 12" has no bound). A clause break

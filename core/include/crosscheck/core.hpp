@@ -232,6 +232,9 @@ std::string repeat_marker(const std::vector<Token>& tokens, std::uint32_t act,
 // A time as a closed interval of days counted from 0000-03-01 (proleptic Gregorian): the
 // days a time expression names, at the grain it names them.
 struct TimeInterval {
+  // the end of an open interval ("since 1950", "before 1950"): far beyond any day in use;
+  // reports show it as null
+  static constexpr std::int32_t kOpen = 1 << 28;
   std::int32_t first_day = 0;
   std::int32_t last_day = 0;
   DayRange::Grain precision = DayRange::Grain::kYear;

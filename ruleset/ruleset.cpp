@@ -230,7 +230,7 @@ struct Reader {
         if (roles == nullptr) continue;
         for (auto&& [role, words] : *roles) {
           if (std::find_if(std::begin(TimeWords::kRoles), std::end(TimeWords::kRoles),
-                           [&](const char* r) { return role.str() == r; }) ==
+                           [name = role.str()](const char* r) { return name == r; }) ==
               std::end(TimeWords::kRoles)) {
             unknown_key(role, "[timex.roles]");
             continue;
@@ -401,7 +401,7 @@ struct Reader {
         {"pertainyms", Relation::kPertainym}};
     for (auto&& [key, value] : *t) {
       const auto kind = std::find_if(kinds.begin(), kinds.end(),
-                                     [&](const auto& k) { return k.first == key.str(); });
+                                     [name = key.str()](const auto& k) { return k.first == name; });
       if (kind == kinds.end()) {
         unknown_key(key,
                     "[wordnet] (expected synonyms, derivations, hypernyms, entails, "

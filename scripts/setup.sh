@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages crosscheck needs to build, and only those that are
 # missing. With --tests, also what the tests and benchmarks need: Catch2, Google Benchmark,
-# Debian's chromium for the browser test, Node.js and npm, and the test-only npm packages
+# clang with its sanitizer and libFuzzer runtimes, Debian's chromium for the browser test, Node.js and npm, and the test-only npm packages
 # of tests/browser (npm ci, from the lock file). When everything is already there it changes nothing and needs no root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +15,7 @@ packages=(
   libtomlplusplus-dev libstemmer-dev wordnet-base
 )
 if $tests; then
-  packages+=(catch2 libbenchmark-dev chromium fonts-dejavu-core)
+  packages+=(catch2 libbenchmark-dev chromium fonts-dejavu-core clang libclang-rt-14-dev)
 fi
 
 missing=()

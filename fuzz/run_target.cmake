@@ -7,7 +7,11 @@ execute_process(
           -print_final_stats=1 -artifact_prefix=${CRASHES}/${name}- ${WORK} ${SEEDS}
   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 string(REGEX MATCH "stat::number_of_executed_units: *[0-9]+" runs "${err}")
-string(REGEX MATCH "cov: [0-9]+ ft: [0-9]+ corp: [0-9/]+[a-zA-Z]*" coverage "${err}")
+string(REGEX MATCHALL "cov: [0-9]+ ft: [0-9]+ corp: [0-9/]+[a-zA-Z]*" coverages "${err}")
+set(coverage "")
+if(coverages)
+  list(GET coverages -1 coverage)
+endif()
 message(STATUS "${name}: ${runs}; last ${coverage}")
 if(NOT code EQUAL 0)
   string(LENGTH "${err}" n)

@@ -153,7 +153,7 @@ Token read_token(Reader& r) {
   t.in_phrase = flags & 16, t.hedged = flags & 32, t.light = flags & 64;
   t.upos = enum_of(r.u8(), Upos::kX);
   t.dep = enum_of(r.u8(), Dep::kNummod);
-  t.head = static_cast<std::int32_t>(r.u32()) - 1;
+  t.head = static_cast<std::int32_t>(r.u32() - 1u);
   return t;
 }
 
@@ -177,12 +177,12 @@ void write_record(Writer& w, const Record& r) {
 }
 
 Record read_record(Reader& r) {
-  auto index = [&] { return static_cast<std::int32_t>(r.u32()) - 1; };
+  auto index = [&] { return static_cast<std::int32_t>(r.u32() - 1u); };
   Record x;
   x.kind = enum_of(r.u8(), Record::Kind::kLight);
   x.token = r.u32();
   x.polarity = enum_of(r.u8(), Polarity::kNegative);
-  x.negation = static_cast<std::int32_t>(r.u32()) - 1;
+  x.negation = static_cast<std::int32_t>(r.u32() - 1u);
   x.modality = enum_of(r.u8(), Modality::kQuestion);
   x.modality_cue = r.str();
   x.reported = r.u8() != 0;
@@ -256,7 +256,7 @@ Statement read_statement(Reader& r) {
     Negation n;
     n.cue = r.str();
     n.token = r.u32(), n.scope_begin = r.u32(), n.scope_end = r.u32();
-    n.head = static_cast<std::int32_t>(r.u32()) - 1;
+    n.head = static_cast<std::int32_t>(r.u32() - 1u);
     return n;
   });
   s.modality = enum_of(r.u8(), Modality::kQuestion);
@@ -353,6 +353,9 @@ void decode_tokens(std::string_view bytes, Statement* statements, std::size_t co
     s.records = r.list<Record>([&] { return read_record(r); });
     // The rules index tokens by these: they must stay inside the statement.
     const std::size_t n = s.tokens.size();
+    for (const auto& t : s.tokens)
+      if (t.head < -1 || t.head >= static_cast<std::int32_t>(n))
+        throw std::runtime_error("a word's head outside its statement");
     for (const auto& x : s.negations)
       if (x.token >= n || x.scope_begin > x.scope_end || x.scope_end > n ||
           x.head >= static_cast<std::int64_t>(n))

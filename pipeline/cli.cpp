@@ -2,12 +2,17 @@
 
 #include <sys/wait.h>
 #include <tbb/info.h>
+#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -103,11 +108,90 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   return vm;
 }
 
-po::options_description shown(const po::options_description& all) {
+po::options_description shown(const po::options_description& all,
+                              std::initializer_list<std::string_view> hidden) {
   po::options_description out("options");
   for (const auto& option : all.options())
-    if (option->long_name() != "input" && option->long_name() != "corpus") out.add(option);
+    if (std::find(hidden.begin(), hidden.end(), option->long_name()) == hidden.end())
+      out.add(option);
   return out;
+}
+
+po::variables_map parse_with_config(const std::vector<std::string>& args,
+                                    const po::options_description& named,
+                                    const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  std::string config;
+  if (vm.count("help") == 0) {
+    const auto corpora = vm.count("corpus") ? vm["corpus"].as<std::vector<std::string>>()
+                                            : std::vector<std::string>{};
+    for (const fs::path& folder :
+         {corpora.empty() ? fs::path() : fs::path(corpora.front()), fs::path(".")}) {
+      std::error_code ec;
+      if (!folder.empty() && fs::is_regular_file(folder / kConfigFile, ec)) {
+        config = (folder / kConfigFile).string();
+        break;
+      }
+    }
+  }
+  if (!config.empty()) {
+    std::string text;
+    if (const int error = read_whole_file(config, text, std::size_t{1} << 20); error != 0)
+      throw UsageError(config + ": cannot read the settings file");
+    toml::table table;
+    try {
+      table = toml::parse(std::string_view(text), std::string_view(config));
+    } catch (const toml::parse_error& e) {
+      throw UsageError(config + ":" + std::to_string(e.source().begin.line) + ":" +
+                       std::to_string(e.source().begin.column) + ": " +
+                       std::string(e.description()));
+    }
+    std::vector<std::string> settings;
+    for (const auto& [key, value] : table) {
+      const std::string name(key.str());
+      if (named.find_nothrow(name, false) == nullptr || name == "help" || name == "corpus")
+        throw UsageError(config + ": unknown setting '" + name + "'");
+      if (vm.count(name) && !vm[name].defaulted()) continue;  // the command line wins
+      const auto scalar = [&](const toml::node& node) -> std::optional<std::string> {
+        if (const auto* s = node.as_string()) return s->get();
+        if (const auto* i = node.as_integer()) return std::to_string(i->get());
+        if (const auto* f = node.as_floating_point()) return std::to_string(f->get());
+        return std::nullopt;
+      };
+      if (const auto* b = value.as_boolean()) {
+        if (b->get()) settings.push_back("--" + name);
+      } else if (const auto* array = value.as_array()) {
+        for (const auto& item : *array) {
+          const auto v = scalar(item);
+          if (!v) throw UsageError(config + ": '" + name + "' must hold strings or numbers");
+          settings.push_back("--" + name + "=" + *v);
+        }
+      } else if (const auto v = scalar(value)) {
+        settings.push_back("--" + name + "=" + *v);
+      } else {
+        throw UsageError(config + ": '" + name + "' must be a string, number or true/false");
+      }
+    }
+    po::variables_map from_file;
+    try {
+      po::store(po::command_line_parser(settings).options(named).run(), from_file);
+    } catch (const po::error& e) {
+      throw UsageError(config + ": " + e.what());
+    }
+    for (auto& [name, value] : from_file)
+      if (!vm.count(name) || vm[name].defaulted()) vm.erase(name), vm.insert({name, value});
+  }
+  try {
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return vm;
 }
 
 po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
@@ -363,9 +447,29 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
       run.cache = &*cache;
     }
   }
+  // A progress line on a terminal, redrawn at most ten times a second; never in a pipe,
+  // a file or CI's log.
+  const bool show_progress = !raw.quiet && ::isatty(STDERR_FILENO) && std::getenv("CI") == nullptr;
+  const auto start = std::chrono::steady_clock::now();
+  auto shown_at = start - std::chrono::seconds(1);
+  bool drawn = false;
+  if (show_progress)
+    run.progress = [&](const Progress& p) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - shown_at < std::chrono::milliseconds(100)) return;
+      shown_at = now;
+      drawn = true;
+      char elapsed[32];
+      std::snprintf(elapsed, sizeof elapsed, "%.1f s",
+                    std::chrono::duration<double>(now - start).count());
+      std::cerr << "\r\x1b[K" << printable(corpus_name(root)) << ": " << p.stage << ", " << p.done
+                << " of " << p.listed << " documents analysed, " << p.skipped << " skipped, "
+                << elapsed << std::flush;
+    };
   CorpusRun out;
   std::vector<Diagnostic> errors;
   out.corpus = run_corpus(root, run, errors, &out.stats);
+  if (drawn) std::cerr << "\r\x1b[K" << std::flush;
   if (cache) cache->prune();  // generations of other rules and builds, unused for a month
   if (!rules.get().ok()) {    // a bad rule file: its errors, and nothing of the corpus
     print_diagnostics(rules.get().diagnostics);

@@ -74,9 +74,20 @@ struct ModelLoading {
 // Null after printing why the file cannot serve.
 std::unique_ptr<ModelLoading> start_loading_model(const std::string& path);
 
-// The options `--help` lists: all but the names that only carry positional arguments
-// ("input", "corpus").
-po::options_description shown(const po::options_description& all);
+// The options `--help` lists: all but the names that only carry positional arguments.
+po::options_description shown(const po::options_description& all,
+                              std::initializer_list<std::string_view> hidden = {"input"});
+
+// As parse(), then the settings of a crosscheck.toml in the first corpus folder named, or
+// else in the current folder: top-level keys named as the long options (`threads = 2`,
+// `format = "csv,jsonl"`, `rules = ["rules/en", "my-rules"]`, `no-cache = true`), each
+// taken only when the command line does not set it. An unknown key or a bad file is a
+// UsageError naming the file.
+po::variables_map parse_with_config(const std::vector<std::string>& args,
+                                    const po::options_description& named,
+                                    const po::positional_options_description& positional);
+// The settings file parse_with_config reads.
+constexpr const char* kConfigFile = "crosscheck.toml";
 
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
                         const po::positional_options_description& positional);

@@ -73,8 +73,14 @@ bool parse_command(const std::vector<std::string>& args, CorpusRaw& raw, CorpusC
   const auto options = corpus_options(raw, command);
   po::positional_options_description pos;
   pos.add("corpus", -1);
-  if (!parse(args, options, pos).count("help")) return true;
-  std::cout << usage << "\n\n" << shown(options);
+  if (!parse_with_config(args, options, pos).count("help")) return true;
+  std::cout << usage
+            << "\n\nSettings may also come from a crosscheck.toml in the first CORPUS folder, or "
+               "else in\nthe current folder: keys named as the options below (threads = 2,\n"
+               "format = \"csv,jsonl\", rules = [\"rules/en\", \"my-rules\"], no-cache = "
+               "true).\nThe command line wins over the file. Paths in it are relative to the "
+               "current folder.\n\n"
+            << shown(options, {"input", "corpus"});
   return false;
 }
 

@@ -78,16 +78,23 @@ std::string statement_json(const Statement& s) {
 struct SimpleArgs {
   std::vector<std::string> positional;
   std::vector<std::string> rule_dirs;
+  std::string corpus;  // load the rules a run of this corpus loads
   std::string model;
   bool help = false;
 };
+
+constexpr const char* kCorpusRulesHelp =
+    "load the rules a run of this corpus folder loads: rules/en and rules/<its name> when "
+    "the bundle has them (ignored with --rules)";
 
 SimpleArgs parse_simple(const std::vector<std::string>& args, const std::string& command,
                         const char* positional_help, int count, const std::string& usage) {
   SimpleArgs out;
   po::options_description o(command + " options");
   o.add_options()("help,h", "show this help")("rules", po::value(&out.rule_dirs)->composing(),
-                                              "rules folder (default: rules/en)")(
+                                              "rules folder (repeatable; default: rules/en, "
+                                              "and rules/<corpus name> with --corpus)")(
+      "corpus", po::value(&out.corpus), kCorpusRulesHelp)(
       "model", po::value(&out.model),
       "the syntax model (default: the bundled models/en_ewt.model)")(
       "input", po::value(&out.positional), positional_help);
@@ -98,8 +105,13 @@ SimpleArgs parse_simple(const std::vector<std::string>& args, const std::string&
   return out;
 }
 
-LoadedRules load_or_report(const std::vector<std::string>& rule_dirs) {
-  LoadedRules rules = load(rule_dirs, "");
+// The rules as a run of `corpus` loads them (or those given), saying which folders they are.
+LoadedRules load_or_report(const std::vector<std::string>& given, const std::string& corpus) {
+  const std::vector<std::string> dirs = rule_dirs(given, corpus.empty() ? "" : corpus_name(corpus));
+  std::string list;
+  for (const auto& d : dirs) list += (list.empty() ? "" : ", ") + d;
+  std::cerr << "rules: " << printable(list) << '\n';
+  LoadedRules rules = load_rules(dirs);
   print_diagnostics(rules.diagnostics);
   return rules;
 }
@@ -107,17 +119,21 @@ LoadedRules load_or_report(const std::vector<std::string>& rule_dirs) {
 int cmd_segment(const std::vector<std::string>& args) {
   const SimpleArgs a =
       parse_simple(args, "segment", "the text file to segment", 1,
-                   "usage: crosscheck segment FILE [--rules DIR] [--model FILE]\n\n"
+                   "usage: crosscheck segment FILE [--rules DIR | --corpus DIR] [--model FILE]\n\n"
                    "Prints the file's sentences as JSON Lines: position (line, col, byte span in\n"
                    "the file), text, and the analysed statements (clauses) of each, with their\n"
                    "records: one per predication (act, kind, polarity and cue, modality and cue,\n"
-                   "speaker and frame, doer, object, arguments, times, amounts).");
+                   "speaker and frame, doer, object, arguments, times, amounts). A file in a\n"
+                   "corpus folder gets the rules `run` gives that corpus; which folders were\n"
+                   "loaded goes to standard error.");
   if (a.help) return kOk;
   if (a.positional.size() != 1) throw UsageError("segment needs a FILE");
   const std::string& file = a.positional.front();
   const auto model = load_model_or_report(a.model.empty() ? default_model_path() : a.model);
   if (!model) return kBadInput;
-  const LoadedRules rules = load_or_report(a.rule_dirs);
+  // a file in a corpus folder gets that corpus's rules, as `run` gives them
+  const LoadedRules rules = load_or_report(
+      a.rule_dirs, !a.corpus.empty() ? a.corpus : fs::path(file).parent_path().string());
   if (!rules.ok()) return kBadInput;
   std::string bytes;
   Diagnostic error;
@@ -371,7 +387,9 @@ int cmd_explain(const std::vector<std::string>& args) {
   std::string pairs;
   po::options_description o("explain options");
   o.add_options()("help,h", "show this help")("rules", po::value(&a.rule_dirs)->composing(),
-                                              "rules folder (default: rules/en)")(
+                                              "rules folder (repeatable; default: rules/en, "
+                                              "and rules/<corpus name> with --corpus)")(
+      "corpus", po::value(&a.corpus), kCorpusRulesHelp)(
       "model", po::value(&a.model), "the syntax model (default: the bundled models/en_ewt.model)")(
       "pairs", po::value(&pairs),
       "judge every line of this JSON Lines file ({\"premise\", \"hypothesis\"} or {\"a\", \"b\"}; "
@@ -381,8 +399,10 @@ int cmd_explain(const std::vector<std::string>& args) {
   pos.add("input", 2);
   if (parse(args, o, pos).count("help")) {
     std::cout
-        << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR] [--model FILE]\n"
-           "       crosscheck explain --pairs FILE.jsonl [--rules DIR] [--model FILE]\n\n"
+        << "usage: crosscheck explain \"SENTENCE A\" \"SENTENCE B\" [--rules DIR | --corpus DIR] "
+           "[--model FILE]\n"
+           "       crosscheck explain --pairs FILE.jsonl [--rules DIR | --corpus DIR] [--model "
+           "FILE]\n\n"
            "Analyses two sentences as if from two sources, prints their statements,\n"
            "features and records, what each rule says of each pair of statements, and the\n"
            "finding.\n"
@@ -390,7 +410,8 @@ int cmd_explain(const std::vector<std::string>& args) {
            "{\"line\", \"id\", \"kind\": conflict|dispute|agreement|none|error, \"type\", "
            "\"rule\",\n"
            "\"confidence\", \"explanation\"}. A bad line is reported and the others go on;\n"
-           "the exit code is then 2.\n\n"
+           "the exit code is then 2. With --corpus DIR the rules are those `run` loads\n"
+           "for that corpus; which folders were loaded goes to standard error.\n\n"
         << shown(o);
     return kOk;
   }
@@ -399,7 +420,7 @@ int cmd_explain(const std::vector<std::string>& args) {
   if (pairs.empty() && a.positional.size() != 2) throw UsageError("explain needs two sentences");
   const auto model = load_model_or_report(a.model.empty() ? default_model_path() : a.model);
   if (!model) return kBadInput;
-  const LoadedRules rules = load_or_report(a.rule_dirs);
+  const LoadedRules rules = load_or_report(a.rule_dirs, a.corpus);
   if (!rules.ok()) return kBadInput;
   if (!pairs.empty()) return explain_pairs(pairs, rules, *model);
   std::optional<Finding> best;

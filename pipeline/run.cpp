@@ -320,6 +320,12 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
   if (!fs::is_directory(root)) return corpus;
   corpus.skipped = listing.skipped;  // the documents refused in reading join them, by path
+  Progress progress{listing.files.size(), 0, 0, "analyse"};
+  const auto tell = [&](std::string_view stage) {
+    progress.stage = stage;
+    if (options.progress) options.progress(progress);
+  };
+  tell("analyse");
 
   std::size_t next = 0;
   const std::size_t tokens = std::max<std::size_t>(
@@ -364,7 +370,9 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
           local_stats.document_hashes.push_back(item->content_hash);
           if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
         }
+        ++(item->ok ? progress.done : progress.skipped);
         collect(corpus, std::unique_ptr<Item>(item), listing.sources, parts);
+        tell("analyse");
       }));
   std::stable_sort(corpus.skipped.begin(), corpus.skipped.end(),
                    [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
@@ -380,6 +388,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
     if (in_focus[corpus.statements[i].doc]) aligning.push_back(i);
   if (stats != nullptr) *stats = local_stats;
 
+  tell("align");
   // align: one task per statement over a read-only index
   AlignOptions align_options = options.align;
   align_options.lexicon = &lexicon;
@@ -407,6 +416,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   rank_pairs(corpus.pairs, corpus.statements);
   decode_needed_words(corpus, words);
 
+  tell("compare");
   // compare: the pairs strongest first, a block at a time (each pair independently), then
   // each block's findings in that order: one finding per kind and sentence pair (clauses of
   // one sentence may find the same thing; the strongest pair stands), and an agreement that
@@ -462,6 +472,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::vector<std::uint32_t>().swap(strongest);
   corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);
   std::vector<bool>().swap(has_finding);
+  tell("events");
   // The rules are done with the words: the reports need only spans, roles and findings, and
   // the events each statement's mention of its event (stages/events). A block of statements
   // at a time, their words' pages given back after each; each mention is allocated alone,

@@ -4,6 +4,7 @@
 // same whatever the thread count.
 #pragma once
 
+#include <functional>
 #include <future>
 #include <set>
 #include <string>
@@ -19,6 +20,15 @@
 namespace crosscheck {
 
 class AnalysisCache;
+
+// How far a run has got, for a progress line: of the documents listed, those read and
+// analysed (or taken from the cache) and those skipped, and the stage it is in.
+struct Progress {
+  std::size_t listed = 0;
+  std::size_t done = 0;
+  std::size_t skipped = 0;
+  std::string_view stage;  // "analyse", "align", "compare", "events"
+};
 
 // The caps on one document's work, so that no input stalls a run or exhausts its memory:
 // a bigger file is skipped with the reason, a longer sentence is cut with a warning
@@ -44,6 +54,8 @@ struct RunOptions {
   // the claim matrix shows; required.
   const EventModel* events = nullptr;
   Limits limits;
+  // Told as documents come in and stages begin, from one thread at a time; optional.
+  std::function<void(const Progress&)> progress;
   std::size_t tokens_per_thread = 4;  // documents in flight per thread
   // Fill Corpus::anchors, the shared terms of each aligned pair (aligned.csv lists them).
   // They are strings per pair, and need the align index kept to the end, so a run that

@@ -8,12 +8,12 @@
 #include <unistd.h>
 
 #include <array>
-#include <cstdio>
-#include <random>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <ostream>
+#include <random>
 #include <streambuf>
 
 #include "crosscheck/sha256.hpp"
@@ -140,7 +140,9 @@ std::string write_atomically(const std::string& path,
   // is either the old file or the whole new one. Where the file system has no unnamed
   // files, mkstemp makes the temporary (O_EXCL, a random name).
   const fs::path folder = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : ".";
-  const auto failure = [&](int error) { return "cannot write " + path + ": " + std::strerror(error); };
+  const auto failure = [&](int error) {
+    return "cannot write " + path + ": " + std::strerror(error);
+  };
   int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
   std::string temporary;
   if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) return failure(errno);
@@ -217,8 +219,14 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
     if (::mkdtemp(staging.data()) == nullptr) return failed("", errno);
     stage = staging;
     lock = ::open(stage.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (lock < 0 || ::flock(lock, LOCK_EX) != 0) return failed("", errno);
-    struct stat held {}, named {};
+    if (lock < 0) return failed("", errno);
+    if (::flock(lock, LOCK_EX) != 0) {
+      const int error = errno;
+      ::close(lock);
+      return failed("", error);
+    }
+    struct stat held {
+    }, named{};
     if (::fstat(lock, &held) != 0 || ::stat(stage.c_str(), &named) != 0 ||
         held.st_ino != named.st_ino || held.st_dev != named.st_dev) {
       ::close(lock);
@@ -235,8 +243,7 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
   std::string manifest;
   for (const ReportFile& file : files) {
     const fs::path path = stage / file.name;
-    const int fd =
-        ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
       unlock();
       return abandon(failed(file.name + ": ", errno));
@@ -268,8 +275,7 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
   int error = 0;
   if (!fs::exists(target, ec)) {
     if (std::rename(stage.c_str(), target.c_str()) != 0) error = errno;
-  } else if (::renameat2(AT_FDCWD, stage.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) !=
-             0) {
+  } else if (::renameat2(AT_FDCWD, stage.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
     error = errno;
     if (error == EINVAL || error == ENOSYS || error == ENOTSUP) {
       std::string aside = (parent / ("." + name + std::string(kStagingMark) + "XXXXXX")).string();

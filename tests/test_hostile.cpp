@@ -402,24 +402,33 @@ TEST_CASE(
     int status = 0;
     ::waitpid(pid, &status, 0);
     INFO("killed at " << at << " s");
-    CHECK(set_is_whole(out, why));
-    INFO(why);
+    why.clear();
+    const bool whole = set_is_whole(out, why);
+    INFO("the set: " << why);
+    CHECK(whole);
     CHECK(read(out / "manifest.sha256") == before);  // the same corpus: the same set
     // nothing but the staging folder of the killed run, which the next run removes
     for (const auto& e : fs::directory_iterator(base)) {
       const std::string name = e.path().filename().string();
+      INFO("beside the reports: " << name);
       CHECK((name == "corpus" || name == "out" || name == "cache" || name == "stdout" ||
              name == "stderr" || name.starts_with(".out.crosscheck-staging-")));
     }
   }
   const Outcome last = run(args, base, 120);
   CHECK(last.exit_code == 0);
-  CHECK(set_is_whole(out, why));
+  why.clear();
+  const bool whole = set_is_whole(out, why);
+  INFO("the set after the last run: " << why);
+  CHECK(whole);
   CHECK(read(out / "manifest.sha256") == before);
   std::size_t left = 0;  // no staging folder, and no temporary in the cache
   for (const auto& e : fs::recursive_directory_iterator(base)) {
     const std::string name = e.path().filename().string();
-    left += name.find("staging") != std::string::npos || name.find(".tmp") != std::string::npos;
+    const bool stale =
+        name.find("staging") != std::string::npos || name.find(".tmp") != std::string::npos;
+    if (stale) WARN("left behind: " << e.path().string());
+    left += stale;
   }
   CHECK(left == 0);
   fs::remove_all(base);

@@ -212,8 +212,8 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
     o.add_options()(
         "out", po::value(&raw.out),
         "output folder, relative to the current folder (default: out/<corpus name>; with "
-        "several corpora, DIR/<corpus name>). It is replaced whole by the new reports and "
-        "manifest.sha256, so it may hold nothing else")(
+        "several corpora, DIR/<corpus name>). The reports and manifest.sha256 replace the "
+        "previous set in one step; other files in it are left alone")(
         "format",
         po::value(&raw.formats)->default_value(command == CorpusCommand::kRun ? "csv,html" : ""),
         "reports to write, comma-separated: csv (findings.csv), html (report.html), jsonl "

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -178,21 +179,27 @@ std::string write_atomically(const std::string& path,
 }
 
 std::string report_folder_problem(const fs::path& out, const std::vector<std::string>& known) {
+  (void)known;
   std::error_code ec;
   const fs::path target = out.lexically_normal();
-  if (fs::is_symlink(target, ec))
-    return "cannot write " + out.string() + ": it is a link; give --out a folder of its own";
-  if (!fs::exists(target, ec)) return "";
-  if (!fs::is_directory(target, ec))
+  if (fs::exists(target, ec) && !fs::is_directory(target, ec))
     return "cannot write " + out.string() + ": " + std::strerror(ENOTDIR);
-  for (fs::directory_iterator it(target, ec); !ec && it != fs::directory_iterator();
-       it.increment(ec))
-    if (!ours(it->path().filename().string(), known))
-      return "cannot write " + out.string() + ": it holds " + it->path().filename().string() +
-             ", which crosscheck did not write; give --out a folder of its own";
-  if (ec) return "cannot write " + out.string() + ": " + ec.message();
   return "";
 }
+
+namespace {
+
+// True when the folder holds only what crosscheck writes there, so it may be swapped whole.
+bool only_ours(const fs::path& folder, const std::vector<std::string>& known) {
+  std::error_code ec;
+  if (fs::is_symlink(folder, ec)) return false;
+  for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec))
+    if (!ours(it->path().filename().string(), known)) return false;
+  return !ec;
+}
+
+}  // namespace
 
 std::string write_report_set(const fs::path& out, const std::vector<ReportFile>& files,
                              const std::vector<std::string>& known) {
@@ -275,6 +282,28 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
   int error = 0;
   if (!fs::exists(target, ec)) {
     if (std::rename(stage.c_str(), target.c_str()) != 0) error = errno;
+  } else if (!only_ours(target, known)) {
+    // A folder with files of others (or a link to one) is not swapped: each report takes
+    // its place by its own rename, the manifest last, and the reports of formats not
+    // written this time go, so the set stays one run's. A reader may see a mix only
+    // between two renames.
+    for (const ReportFile& file : files)
+      if (error == 0 && std::rename((stage / file.name).c_str(), (target / file.name).c_str()) != 0)
+        error = errno;
+    const std::string manifest_name(kManifestFile);
+    if (error == 0 &&
+        std::rename((stage / manifest_name).c_str(), (target / manifest_name).c_str()) != 0)
+      error = errno;
+    for (fs::directory_iterator it(target, ec); error == 0 && !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      const std::string entry = it->path().filename().string();
+      const bool written = std::any_of(files.begin(), files.end(),
+                                       [&](const ReportFile& f) { return f.name == entry; });
+      if (!written && entry != manifest_name && ours(entry, known)) {
+        std::error_code ignored;
+        fs::remove(it->path(), ignored);
+      }
+    }
   } else if (::renameat2(AT_FDCWD, stage.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
     error = errno;
     if (error == EINVAL || error == ENOSYS || error == ENOTSUP) {

@@ -111,16 +111,17 @@ inline std::string write_atomically(const std::string& path, std::string_view co
 // SHA-256, as `sha256sum -c` reads it), then swapped with `out` in one step (renameat2
 // RENAME_EXCHANGE), and the old set removed. A reader sees the old set or the new one,
 // never a mix; a run killed at any moment leaves the old set, and its staging folder is
-// removed by the next run. `out` is replaced whole, so it may hold only what crosscheck
-// writes there (`known` file names, their older temporaries, the manifest); anything
-// else is an error, and nothing is written. Returns an error message or "".
+// removed by the next run. A folder that holds files crosscheck did not write (other than
+// `known` file names, their older temporaries and the manifest), or a link to one, is not
+// swapped: each report is renamed into it, the manifest last. Returns an error message
+// or "".
 inline constexpr std::string_view kManifestFile = "manifest.sha256";
 struct ReportFile {
   std::string name;
   std::function<void(std::ostream&)> write;
 };
-// Why `out` cannot take a report set (a link, a file, or a folder holding what crosscheck
-// did not write), or "": checked before a run, so that no work is lost to it.
+// Why `out` cannot take a report set (it is a file), or "": checked before a run, so that
+// no work is lost to it.
 std::string report_folder_problem(const std::filesystem::path& out,
                                   const std::vector<std::string>& known);
 std::string write_report_set(const std::filesystem::path& out, const std::vector<ReportFile>& files,

@@ -25,6 +25,7 @@
 #include "crosscheck/summary.hpp"
 #include "events/events.hpp"
 #include "ingest/ingest.hpp"
+#include "phases.hpp"
 #include "segment/segment.hpp"
 #include "timex/timex.hpp"
 
@@ -71,7 +72,7 @@ bool analyse_bytes(const std::string& path, std::string bytes, const Lexicon& le
   return true;
 }
 
-namespace {
+namespace phases {
 
 // Hands the heap's free pages back to the system. A big run frees much of what one stage
 // made (per-statement candidate lists, the align index, every token) before the next one
@@ -82,25 +83,13 @@ void release_free_pages() {
 #endif
 }
 
-// One document travelling through the pipeline; a failure travels with it.
-struct Item {
-  std::string path;  // relative to the corpus root
-  std::string full_path;
-  std::string bytes;
-  bool ok = false;
-  std::string content_hash;  // SHA-256 of the bytes, hex
-  std::string date;          // its date in sources.toml ("" when undated or unlisted)
-  bool cached = false;       // the analysis came from the cache
-  bool damaged = false;      // the cache held a damaged entry for it
-  Diagnostic error;
-  AnalysedDocument analysed;
-};
-
 // The rules, once loaded (see RunOptions::rules_pending).
 const LoadedRules& rules_of(const RunOptions& options) {
   if (options.rules_pending.valid()) std::shared_future<void>(options.rules_pending).wait();
   return *options.rules;
 }
+
+namespace {
 
 // The analysis of one read document: from the cache when it holds it, else made and kept.
 void analyse_item(Item& item, const RunOptions& options) {
@@ -138,12 +127,50 @@ void analyse_item(Item& item, const RunOptions& options) {
   if (item.ok && cache != nullptr) cache->store(key, item.analysed);
 }
 
-// Words of a cached document's statements, decoded only when a pair needs them.
-struct DeferredWords {
-  std::uint32_t first = 0;  // the document's first statement in the corpus
-  std::uint32_t count = 0;
-  std::string bytes;  // empty: decoded (or analysed in this run)
-};
+}  // namespace
+
+void analyse_files(const std::string& root, const CorpusListing& listing,
+                   const std::vector<std::size_t>& which, const RunOptions& options,
+                   const std::function<void(std::unique_ptr<Item>)>& take) {
+  std::size_t next = 0;
+  const std::size_t tokens = std::max<std::size_t>(
+      1, options.tokens_per_thread *
+             static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
+  tbb::parallel_pipeline(
+      tokens, tbb::make_filter<void, Item*>(
+                  tbb::filter_mode::serial_in_order,
+                  [&](tbb::flow_control& fc) -> Item* {
+                    if (next >= which.size()) {
+                      fc.stop();
+                      return nullptr;
+                    }
+                    auto item = std::make_unique<Item>();
+                    item->listed = which[next++];
+                    item->path = listing.files[item->listed];
+                    item->full_path = (fs::path(root) / item->path).string();
+                    if (auto s = listing.sources.find(item->path); s != listing.sources.end())
+                      item->date = s->second.date;
+                    return item.release();
+                  }) &
+                  tbb::make_filter<Item*, Item*>(
+                      tbb::filter_mode::parallel,
+                      [&](Item* item) {
+                        item->ok = read_file(item->full_path, item->bytes, item->error,
+                                             options.limits.max_document_bytes);
+                        if (!item->ok) return item;
+                        try {
+                          analyse_item(*item, options);
+                        } catch (const std::exception& e) {  // one document's failure stays its own
+                          item->ok = false;
+                          item->error = {};
+                          item->error.message = std::string("cannot analyse: ") + e.what();
+                        }
+                        return item;
+                      }) &
+                  tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
+                    take(std::unique_ptr<Item>(item));
+                  }));
+}
 
 // Takes one document's result in corpus order: a refusal into `skipped`, an analysis into
 // `parts`, to be laid out by flatten() once all are in.
@@ -195,7 +222,15 @@ void flatten(Corpus& corpus, std::vector<AnalysedDocument>& parts,
   corpus.documents.reserve(parts.size());
   for (auto& a : parts) corpus.documents.push_back(std::move(a.document));
   parts.clear();
+  corpus.finish_indexes();
 }
+
+void sort_skipped(Corpus& corpus) {
+  std::stable_sort(corpus.skipped.begin(), corpus.skipped.end(),
+                   [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
+}
+
+namespace {
 
 // Decodes the words of every document that a pair involves.
 void decode_needed_words(Corpus& corpus, std::vector<DeferredWords>& words) {
@@ -213,6 +248,8 @@ void decode_needed_words(Corpus& corpus, std::vector<DeferredWords>& words) {
                     });
 }
 
+}  // namespace
+
 // Source numbers by source id, so that two files of one outlet are never compared.
 std::vector<std::uint32_t> source_numbers(const Corpus& corpus) {
   std::map<std::string, std::uint32_t> ids;
@@ -223,7 +260,7 @@ std::vector<std::uint32_t> source_numbers(const Corpus& corpus) {
   return out;
 }
 
-}  // namespace
+}  // namespace phases
 
 std::string corpus_name(const std::string& root) {
   std::error_code ec;
@@ -231,6 +268,7 @@ std::string corpus_name(const std::string& root) {
   return (ec ? fs::path(root).lexically_normal() : path).filename().string();
 }
 
+namespace phases {
 namespace {
 
 constexpr std::uint32_t kNoMention = 0xffffffffu;  // a statement that names no event
@@ -306,125 +344,47 @@ std::vector<Claim> event_claims(const Corpus& corpus,
 
 }  // namespace
 
-Corpus run_corpus(const std::string& root, const RunOptions& options,
-                  std::vector<Diagnostic>& errors, RunStats* stats) {
-  if (options.events == nullptr) throw std::invalid_argument("run_corpus: no event model");
-  Corpus corpus;
-  RunStats local_stats;
-  std::vector<bool> in_focus;           // by document index
-  std::vector<DeferredWords> words;     // by document index
-  std::vector<AnalysedDocument> parts;  // by document index, until flattened
-  corpus.root = root;
-  corpus.name = corpus_name(root);
-  const CorpusListing listing = list_corpus(root);
-  errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
-  if (!fs::is_directory(root)) return corpus;
-  corpus.skipped = listing.skipped;  // the documents refused in reading join them, by path
-  Progress progress{listing.files.size(), 0, 0, "analyse"};
-  const auto tell = [&](std::string_view stage) {
-    progress.stage = stage;
-    if (options.progress) options.progress(progress);
+Judge compare_judge(const Corpus& corpus, const LoadedRules& rules) {
+  CompareOptions options;
+  options.rules = &rules.rules;
+  options.lexicon = &rules.lexicon;
+  return [&corpus, options](std::uint32_t i) {
+    const Pair& p = corpus.pairs[i];
+    return compare(corpus.statements[p.a], corpus.statements[p.b], p, options);
   };
-  tell("analyse");
+}
 
-  std::size_t next = 0;
-  const std::size_t tokens = std::max<std::size_t>(
-      1, options.tokens_per_thread *
-             static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
-  tbb::parallel_pipeline(
-      tokens,
-      tbb::make_filter<
-          void, Item*>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& fc) -> Item* {
-        if (next >= listing.files.size()) {
-          fc.stop();
-          return nullptr;
-        }
-        auto item = std::make_unique<Item>();
-        item->path = listing.files[next++];
-        item->full_path = (fs::path(root) / item->path).string();
-        if (auto s = listing.sources.find(item->path); s != listing.sources.end())
-          item->date = s->second.date;
-        return item.release();
-      }) & tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel, [&](Item* item) {
-        item->ok =
-            read_file(item->full_path, item->bytes, item->error, options.limits.max_document_bytes);
-        if (!item->ok) return item;
-        try {
-          analyse_item(*item, options);
-        } catch (const std::exception& e) {  // one document's failure stays its own
-          item->ok = false;
-          item->error = {};
-          item->error.message = std::string("cannot analyse: ") + e.what();
-        }
-        return item;
-      }) & tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
-        local_stats.from_cache += item->cached;
-        local_stats.analysed += item->ok && !item->cached;
-        local_stats.cache_damaged += item->damaged;
-        if (item->ok) {
-          const bool named = std::find(options.focus_paths.begin(), options.focus_paths.end(),
-                                       item->path) != options.focus_paths.end();
-          const bool unknown =
-              options.known != nullptr && !options.known->count(item->content_hash);
-          in_focus.push_back(!options.focus || named || unknown);
-          local_stats.document_hashes.push_back(item->content_hash);
-          if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
-        }
-        ++(item->ok ? progress.done : progress.skipped);
-        collect(corpus, std::unique_ptr<Item>(item), listing.sources, parts);
-        tell("analyse");
-      }));
-  std::stable_sort(corpus.skipped.begin(), corpus.skipped.end(),
-                   [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
-  const LoadedRules& rules = rules_of(options);
-  if (!rules.ok()) return corpus;
-  const Lexicon& lexicon = rules.lexicon;
-  flatten(corpus, parts, words);
-  release_free_pages();
-  corpus.finish_indexes();
-  // The statements to align: all of them, or those of the documents in focus.
-  std::vector<std::uint32_t> aligning;
-  for (std::uint32_t i = 0; i < corpus.statements.size(); ++i)
-    if (in_focus[corpus.statements[i].doc]) aligning.push_back(i);
-  if (stats != nullptr) *stats = local_stats;
+AlignOptions align_options(const RunOptions& options, const Lexicon& lexicon) {
+  AlignOptions out = options.align;
+  out.lexicon = &lexicon;
+  return out;
+}
 
-  tell("align");
-  // align: one task per statement over a read-only index
-  AlignOptions align_options = options.align;
-  align_options.lexicon = &lexicon;
-  const std::vector<std::uint32_t> sources = source_numbers(corpus);
-  std::vector<bool> queried;  // when focusing: the statements that are aligned
-  if (options.focus) {
-    queried.resize(corpus.statements.size());
-    for (const std::uint32_t i : aligning) queried[i] = true;
-  }
-  // Kept past compare only to fill the aligned pairs' anchors.
-  std::optional<AlignIndex> index;
-  index.emplace(corpus.statements, sources, align_options, options.focus ? &queried : nullptr);
+std::vector<Pair> candidates(const AlignIndex& index, const std::vector<std::uint32_t>& aligning) {
+  // one task per statement over a read-only index
   std::vector<std::vector<Pair>> per(aligning.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, per.size(), 64),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (auto i = r.begin(); i != r.end(); ++i)
-                        per[i] = index->pairs_for(aligning[i]);
+                        per[i] = index.pairs_for(aligning[i]);
                     });
-  corpus.pairs = merge_pairs(std::move(per));
-  if (options.anchors)
-    index->release_postings();
-  else
-    index.reset();
-  release_free_pages();
+  return merge_pairs(std::move(per));
+}
+
+void conclude(Corpus& corpus, const RunOptions& options, const LoadedRules& rules,
+              std::vector<DeferredWords>& words, const std::function<Judge()>& judge,
+              std::optional<AlignIndex>& index, const std::function<void(std::string_view)>& tell) {
+  const Lexicon& lexicon = rules.lexicon;
+  const AlignOptions align_options = phases::align_options(options, lexicon);
   rank_pairs(corpus.pairs, corpus.statements);
   decode_needed_words(corpus, words);
-
-  tell("compare");
+  if (tell) tell("compare");
   // compare: the pairs strongest first, a block at a time (each pair independently), then
   // each block's findings in that order: one finding per kind and sentence pair (clauses of
   // one sentence may find the same thing; the strongest pair stands), and an agreement that
   // its event already holds is only counted (EventSieve). A big run's agreements are mostly
   // such pairs, so they are never all held at once.
-  CompareOptions compare_options;
-  compare_options.rules = &rules.rules;
-  compare_options.lexicon = &lexicon;
+  const Judge judged = judge();
   // An event told by at most four statements lists its pairs whole: six at most.
   constexpr std::uint32_t kListedWhole = 4;
   constexpr std::size_t kBlock = 1 << 15;
@@ -448,13 +408,12 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::vector<std::optional<Finding>> block(std::min(kBlock, strongest.size()));
   for (std::size_t begin = 0; begin < strongest.size(); begin += kBlock) {
     const std::size_t n = std::min(kBlock, strongest.size() - begin);
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, n, 64), [&](const tbb::blocked_range<std::size_t>& r) {
-          for (auto k = r.begin(); k != r.end(); ++k) {
-            const Pair& p = corpus.pairs[strongest[begin + k]];
-            block[k] = compare(corpus.statements[p.a], corpus.statements[p.b], p, compare_options);
-          }
-        });
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 64),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (auto k = r.begin(); k != r.end(); ++k) {
+                          block[k] = judged(strongest[begin + k]);
+                        }
+                      });
     for (std::size_t k = 0; k < n; ++k) {
       if (!block[k]) continue;
       const std::uint32_t i = strongest[begin + k];
@@ -472,7 +431,7 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
   std::vector<std::uint32_t>().swap(strongest);
   corpus.aligned = select_aligned(corpus.pairs, has_finding, corpus.statements, align_options);
   std::vector<bool>().swap(has_finding);
-  tell("events");
+  if (tell) tell("events");
   // The rules are done with the words: the reports need only spans, roles and findings, and
   // the events each statement's mention of its event (stages/events). A block of statements
   // at a time, their words' pages given back after each; each mention is allocated alone,
@@ -563,6 +522,80 @@ Corpus run_corpus(const std::string& root, const RunOptions& options,
     corpus.findings.push_back(std::move(f));
     ++kept;
   }
+}
+
+}  // namespace phases
+
+using namespace phases;
+
+Corpus run_corpus(const std::string& root, const RunOptions& options,
+                  std::vector<Diagnostic>& errors, RunStats* stats) {
+  if (options.events == nullptr) throw std::invalid_argument("run_corpus: no event model");
+  Corpus corpus;
+  RunStats local_stats;
+  std::vector<bool> in_focus;           // by document index
+  std::vector<DeferredWords> words;     // by document index
+  std::vector<AnalysedDocument> parts;  // by document index, until flattened
+  corpus.root = root;
+  corpus.name = corpus_name(root);
+  const CorpusListing listing = list_corpus(root);
+  errors.insert(errors.end(), listing.diagnostics.begin(), listing.diagnostics.end());
+  if (!fs::is_directory(root)) return corpus;
+  corpus.skipped = listing.skipped;  // the documents refused in reading join them, by path
+  Progress progress{listing.files.size(), 0, 0, "analyse"};
+  const auto tell = [&](std::string_view stage) {
+    progress.stage = stage;
+    if (options.progress) options.progress(progress);
+  };
+  tell("analyse");
+  std::vector<std::size_t> every(listing.files.size());
+  std::iota(every.begin(), every.end(), std::size_t{0});
+  analyse_files(root, listing, every, options, [&](std::unique_ptr<Item> item) {
+    local_stats.from_cache += item->cached;
+    local_stats.analysed += item->ok && !item->cached;
+    local_stats.cache_damaged += item->damaged;
+    if (item->ok) {
+      const bool named = std::find(options.focus_paths.begin(), options.focus_paths.end(),
+                                   item->path) != options.focus_paths.end();
+      const bool unknown = options.known != nullptr && !options.known->count(item->content_hash);
+      in_focus.push_back(!options.focus || named || unknown);
+      local_stats.document_hashes.push_back(item->content_hash);
+      if (options.focus && in_focus.back()) local_stats.focus.push_back(item->path);
+    }
+    ++(item->ok ? progress.done : progress.skipped);
+    collect(corpus, std::move(item), listing.sources, parts);
+    tell("analyse");
+  });
+  sort_skipped(corpus);
+  const LoadedRules& rules = rules_of(options);
+  if (!rules.ok()) return corpus;
+  flatten(corpus, parts, words);
+  release_free_pages();
+  // The statements to align: all of them, or those of the documents in focus.
+  std::vector<std::uint32_t> aligning;
+  for (std::uint32_t i = 0; i < corpus.statements.size(); ++i)
+    if (in_focus[corpus.statements[i].doc]) aligning.push_back(i);
+  if (stats != nullptr) *stats = local_stats;
+
+  tell("align");
+  const AlignOptions align = align_options(options, rules.lexicon);
+  std::vector<bool> queried;  // when focusing: the statements that are aligned
+  if (options.focus) {
+    queried.resize(corpus.statements.size());
+    for (const std::uint32_t i : aligning) queried[i] = true;
+  }
+  // Kept past compare only to fill the aligned pairs' anchors.
+  std::optional<AlignIndex> index;
+  index.emplace(corpus.statements, source_numbers(corpus), align,
+                options.focus ? &queried : nullptr);
+  corpus.pairs = candidates(*index, aligning);
+  if (options.anchors)
+    index->release_postings();
+  else
+    index.reset();
+  release_free_pages();
+  conclude(
+      corpus, options, rules, words, [&] { return compare_judge(corpus, rules); }, index, tell);
   return corpus;
 }
 

@@ -404,6 +404,43 @@ std::vector<std::string> changed_paths(const CorpusRaw& raw, const std::string& 
 
 }  // namespace
 
+std::string cache_salt(const RulesLoading& rules, const ModelLoading& model, const Limits& limits) {
+  // the sentence cap changes analyses; the document cap only which files are read
+  return rules.fingerprint + "\n" + model.fingerprint + "\n" + CROSSCHECK_VERSION + "\n" +
+         program_identity() + "\nmax sentence tokens " + std::to_string(limits.max_sentence_tokens);
+}
+
+std::string program_version() { return std::string(CROSSCHECK_VERSION) + " " + program_identity(); }
+
+void report_corpus(const std::string& root, const Corpus& corpus, int& status) {
+  for (const auto& s : corpus.skipped) {
+    Diagnostic d = s.reason;
+    d.file = (fs::path(root) / s.path).string();
+    std::cerr << printable(d.format()) << " (skipped)\n";
+    status = kBadInput;
+  }
+  for (const auto& document : corpus.documents)
+    for (Diagnostic d : document.warnings) {
+      d.file = (fs::path(root) / d.file).string();
+      std::cerr << printable(d.format()) << '\n';
+    }
+  if (fs::is_directory(root) && corpus.documents.empty() && corpus.skipped.empty()) {
+    std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
+    status = kBadInput;
+  }
+  // statements are compared across sources only: say so where that leaves nothing to do
+  if (!corpus.documents.empty()) {
+    std::set<std::string> sources;
+    for (const auto& d : corpus.documents) sources.insert(d.source.id);
+    if (sources.size() == 1)
+      std::cerr << root << ": note: "
+                << (corpus.documents.size() == 1 ? "one document"
+                                                 : "every document is of one source")
+                << ": statements are compared only across sources, so there is nothing to "
+                   "compare\n";
+  }
+}
+
 CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
                   const ModelLoading& model, const std::set<std::string>* known, int& status) {
   RunOptions run;
@@ -439,11 +476,7 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
       std::cerr << raw.cache << ": warning: cannot use this folder for the analysis cache"
                 << (ec ? " (" + ec.message() + ")" : std::string()) << "; running without it\n";
     } else {
-      // the sentence cap changes analyses; the document cap only which files are read
-      cache.emplace(raw.cache, rules.fingerprint + "\n" + model.fingerprint + "\n" +
-                                   CROSSCHECK_VERSION + "\n" + program_identity() +
-                                   "\nmax sentence tokens " +
-                                   std::to_string(run.limits.max_sentence_tokens));
+      cache.emplace(raw.cache, cache_salt(rules, model, run.limits));
       run.cache = &*cache;
     }
   }
@@ -479,32 +512,7 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
   }
   print_diagnostics(errors);
   if (!fs::is_directory(root)) status = kBadInput;
-  for (const auto& s : out.corpus.skipped) {
-    Diagnostic d = s.reason;
-    d.file = (fs::path(root) / s.path).string();
-    std::cerr << printable(d.format()) << " (skipped)\n";
-    status = kBadInput;
-  }
-  for (const auto& document : out.corpus.documents)
-    for (Diagnostic d : document.warnings) {
-      d.file = (fs::path(root) / d.file).string();
-      std::cerr << printable(d.format()) << '\n';
-    }
-  if (fs::is_directory(root) && out.corpus.documents.empty() && out.corpus.skipped.empty()) {
-    std::cerr << root << ": error: no .txt or .md documents in the corpus folder\n";
-    status = kBadInput;
-  }
-  // statements are compared across sources only: say so where that leaves nothing to do
-  if (!out.corpus.documents.empty()) {
-    std::set<std::string> sources;
-    for (const auto& d : out.corpus.documents) sources.insert(d.source.id);
-    if (sources.size() == 1)
-      std::cerr << root << ": note: "
-                << (out.corpus.documents.size() == 1 ? "one document"
-                                                     : "every document is of one source")
-                << ": statements are compared only across sources, so there is nothing to "
-                   "compare\n";
-  }
+  report_corpus(root, out.corpus, status);
   for (const auto& path : run.focus_paths)
     if (std::none_of(out.corpus.documents.begin(), out.corpus.documents.end(),
                      [&](const Document& d) { return d.path == path; }))

@@ -133,6 +133,17 @@ struct CorpusRun {
 CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoading& rules,
                   const ModelLoading& model, const std::set<std::string>* known, int& status);
 
+// What else a document's analysis depends on, for the cache's salt: the rules, the model,
+// this build and the sentence cap.
+std::string cache_salt(const RulesLoading& rules, const ModelLoading& model, const Limits& limits);
+// This build: its version and a checksum of the executable (shards record it).
+std::string program_version();
+// Prints what a corpus run left out (skipped documents, with kBadInput in `status`) and
+// cut (warnings), and notes a corpus with nothing to compare.
+void report_corpus(const std::string& root, const Corpus& corpus, int& status);
+
+// The report formats a --format value names, in its order; throws UsageError on an unknown one.
+std::vector<std::string> split_formats(const std::string& text);
 // The file names of every report format: what an output folder may hold.
 std::vector<std::string> report_file_names();
 // Writes the reports `formats` names into `out`, as one set (write_report_set); kOk or
@@ -155,5 +166,8 @@ int cmd_events(const std::vector<std::string>& args);
 int cmd_run(const std::vector<std::string>& args);
 int cmd_baseline(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);
+int cmd_analyse(const std::vector<std::string>& args);
+int cmd_align(const std::vector<std::string>& args);
+int cmd_merge(const std::vector<std::string>& args);
 
 }  // namespace crosscheck::cli

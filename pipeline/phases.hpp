@@ -61,6 +61,8 @@ void collect(Corpus& corpus, std::unique_ptr<Item> item,
 // then the corpus's indexes.
 void flatten(Corpus& corpus, std::vector<AnalysedDocument>& parts,
              std::vector<DeferredWords>& words);
+// Decodes the words of every document that a pair of corpus.pairs involves.
+void decode_pair_words(Corpus& corpus, std::vector<DeferredWords>& words);
 // Sorts the skipped documents by path, as every report lists them.
 void sort_skipped(Corpus& corpus);
 

@@ -230,10 +230,7 @@ void sort_skipped(Corpus& corpus) {
                    [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
 }
 
-namespace {
-
-// Decodes the words of every document that a pair involves.
-void decode_needed_words(Corpus& corpus, std::vector<DeferredWords>& words) {
+void decode_pair_words(Corpus& corpus, std::vector<DeferredWords>& words) {
   std::vector<bool> needed(words.size(), false);
   for (const Pair& p : corpus.pairs)
     needed[corpus.statements[p.a].doc] = needed[corpus.statements[p.b].doc] = true;
@@ -247,8 +244,6 @@ void decode_needed_words(Corpus& corpus, std::vector<DeferredWords>& words) {
                       }
                     });
 }
-
-}  // namespace
 
 // Source numbers by source id, so that two files of one outlet are never compared.
 std::vector<std::uint32_t> source_numbers(const Corpus& corpus) {
@@ -377,7 +372,7 @@ void conclude(Corpus& corpus, const RunOptions& options, const LoadedRules& rule
   const Lexicon& lexicon = rules.lexicon;
   const AlignOptions align_options = phases::align_options(options, lexicon);
   rank_pairs(corpus.pairs, corpus.statements);
-  decode_needed_words(corpus, words);
+  decode_pair_words(corpus, words);
   if (tell) tell("compare");
   // compare: the pairs strongest first, a block at a time (each pair independently), then
   // each block's findings in that order: one finding per kind and sentence pair (clauses of

@@ -412,6 +412,24 @@ std::string cache_salt(const RulesLoading& rules, const ModelLoading& model, con
 
 std::string program_version() { return std::string(CROSSCHECK_VERSION) + " " + program_identity(); }
 
+// The findings of one kind the reports list; with `all`, also those left out of their
+// event's spanning set (Corpus::unlisted).
+std::size_t count_of(const Corpus& corpus, Finding::Kind kind, bool all) {
+  std::size_t n = 0;
+  for (const auto& f : corpus.findings) n += f.kind == kind;
+  if (all)
+    for (const auto& f : corpus.unlisted) n += f.kind == kind;
+  return n;
+}
+
+std::string findings_line(const Corpus& c) {
+  return std::to_string(c.statements.size()) + " statements, " + std::to_string(c.aligned.size()) +
+         " aligned pairs, " + std::to_string(c.claims.size()) + " claims, " +
+         std::to_string(count_of(c, Finding::Kind::kConflict)) + " conflicts, " +
+         std::to_string(count_of(c, Finding::Kind::kDispute)) + " disputes, " +
+         std::to_string(count_of(c, Finding::Kind::kAgreement)) + " agreements";
+}
+
 void report_corpus(const std::string& root, const Corpus& corpus, int& status) {
   for (const auto& s : corpus.skipped) {
     Diagnostic d = s.reason;

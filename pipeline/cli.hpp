@@ -138,6 +138,11 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
 std::string cache_salt(const RulesLoading& rules, const ModelLoading& model, const Limits& limits);
 // This build: its version and a checksum of the executable (shards record it).
 std::string program_version();
+// The findings of one kind the reports list; with `all`, also those left out of their
+// event's spanning set (Corpus::unlisted).
+std::size_t count_of(const Corpus& corpus, Finding::Kind kind, bool all = false);
+// "254 statements, 253 aligned pairs, 8 claims, 14 conflicts, 1 disputes, 80 agreements".
+std::string findings_line(const Corpus& corpus);
 // Prints what a corpus run left out (skipped documents, with kBadInput in `status`) and
 // cut (warnings), and notes a corpus with nothing to compare.
 void report_corpus(const std::string& root, const Corpus& corpus, int& status);

@@ -56,16 +56,6 @@ std::string position(const Corpus& corpus, std::uint32_t statement) {
          std::to_string(lc.line) + ":" + std::to_string(lc.col);
 }
 
-// The findings of one kind the reports list; with `all`, also those left out of their
-// event's spanning set (Corpus::unlisted).
-std::size_t count_of(const Corpus& corpus, Finding::Kind kind, bool all = false) {
-  std::size_t n = 0;
-  for (const auto& f : corpus.findings) n += f.kind == kind;
-  if (all)
-    for (const auto& f : corpus.unlisted) n += f.kind == kind;
-  return n;
-}
-
 // Parses a corpus command's options into `raw`; for --help prints `usage` and the options
 // and returns false.
 bool parse_command(const std::vector<std::string>& args, CorpusRaw& raw, CorpusCommand command,
@@ -116,11 +106,7 @@ int cmd_run(const std::vector<std::string>& args) {
       return w;
     if (!raw.quiet) {
       const Corpus& c = run.corpus;
-      std::cout << c.name << ": " << documents_line(run) << ", " << c.statements.size()
-                << " statements, " << c.aligned.size() << " aligned pairs, " << c.claims.size()
-                << " claims, " << count_of(c, Finding::Kind::kConflict) << " conflicts, "
-                << count_of(c, Finding::Kind::kDispute) << " disputes, "
-                << count_of(c, Finding::Kind::kAgreement) << " agreements";
+      std::cout << c.name << ": " << documents_line(run) << ", " << findings_line(c);
       if (!run.stats.focus.empty() || !raw.changed.empty() || !raw.since.empty())
         std::cout << " (only those involving " << run.stats.focus.size() << " changed documents)";
       std::cout << "; report: " << (out / "report.html").string() << '\n';

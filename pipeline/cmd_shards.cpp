@@ -273,10 +273,9 @@ int cmd_merge(const std::vector<std::string>& args) {
   report_corpus(merged.root, merged, status);
   if (int w = write_reports(merged, rules->rules, out, formats, c.quiet); w != kOk) return w;
   if (!c.quiet)
-    std::cout << merged.name << ": " << merged.documents.size() << " documents, "
-              << merged.statements.size() << " statements, " << merged.aligned.size()
-              << " aligned pairs, " << merged.findings.size()
-              << " findings listed; report: " << (out / "report.html").string() << '\n';
+    std::cout << merged.name << ": " << merged.documents.size()
+              << (merged.documents.size() == 1 ? " document, " : " documents, ")
+              << findings_line(merged) << "; report: " << (out / "report.html").string() << '\n';
   return status;
 }
 

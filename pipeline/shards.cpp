@@ -322,10 +322,21 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
   for (std::size_t k = 1; k < entries.size(); ++k)
     if (entries[k].listed == entries[k - 1].listed)
       fail(set.folders[entries[k].shard], "two shards hold document " + entries[k].path);
+  // Every byte of documents.bin belongs to one document, whose SHA-256 is checked as it is
+  // read: with the size, that checks the whole file.
+  std::vector<std::uint64_t> sizes(set.count, 0);
+  for (const auto& e : entries) sizes[e.shard] += e.size;
   std::vector<File> files;
-  for (const auto& folder : set.folders) {
-    files.emplace_back(folder / kDocuments);
-    if (files.back().fd < 0) fail(folder, std::string("cannot read ") + kDocuments);
+  for (std::uint32_t i = 0; i < set.count; ++i) {
+    const fs::path path = set.folders[i] / kDocuments;
+    files.emplace_back(path);
+    std::error_code ec;
+    if (files.back().fd < 0) fail(set.folders[i], std::string("cannot read ") + kDocuments);
+    if (fs::file_size(path, ec) != sizes[i])
+      fail(set.folders[i], std::string(kDocuments) +
+                               " is damaged: " + std::to_string(fs::file_size(path, ec)) +
+                               " bytes where " + kShardManifest + " lists " +
+                               std::to_string(sizes[i]) + "; make this shard again");
   }
   std::vector<AnalysedDocument> parts(entries.size());
   std::vector<std::string> problems(entries.size());

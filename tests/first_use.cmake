@@ -11,17 +11,8 @@ file(WRITE ${corpus}/a.txt "The minister signed the trade treaty in Geneva on 3 
 file(WRITE ${corpus}/b.txt "The minister did not sign the trade treaty in Geneva on 3 May 2011.\n")
 file(WRITE ${corpus}/crosscheck.toml "format = \"jsonl\"\nthreads = 1\nno-cache = true\n")
 
-function(expect code pattern)
-  execute_process(COMMAND ${PROGRAM} ${ARGN} RESULT_VARIABLE got OUTPUT_VARIABLE out
-    ERROR_VARIABLE err WORKING_DIRECTORY ${WORK})
-  if(NOT got EQUAL code)
-    message(FATAL_ERROR "crosscheck ${ARGN}: exit ${got}, expected ${code}\n${out}\n${err}")
-  endif()
-  if(NOT "${out}${err}" MATCHES "${pattern}")
-    message(FATAL_ERROR "crosscheck ${ARGN}: output lacks '${pattern}':\n${out}\n${err}")
-  endif()
-  message(STATUS "ok: exit ${got}: crosscheck ${ARGN}")
-endfunction()
+include(${SOURCE}/tests/expect.cmake)
+set(EXPECT_DIR ${WORK})
 
 expect(0 "wrote ${WORK}/out/findings.jsonl" run ${corpus} --out ${WORK}/out)
 if(EXISTS ${WORK}/out/findings.csv OR EXISTS ${WORK}/.crosscheck-cache)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages crosscheck needs to build, and only those that are
 # missing. With --tests, also what the tests and benchmarks need: Catch2, Google Benchmark,
-# clang with its sanitizer and libFuzzer runtimes, Debian's chromium for the browser test, Node.js and npm, and the test-only npm packages
+# clang with its sanitizer and libFuzzer runtimes, Slurm (a one-machine cluster for the
+# sharded run's test), Open MPI, Debian's chromium for the browser test, Node.js and npm, and the test-only npm packages
 # of tests/browser (npm ci, from the lock file). When everything is already there it changes nothing and needs no root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +16,8 @@ packages=(
   libtomlplusplus-dev libstemmer-dev wordnet-base
 )
 if $tests; then
-  packages+=(catch2 libbenchmark-dev chromium fonts-dejavu-core clang libclang-rt-14-dev)
+  packages+=(catch2 libbenchmark-dev chromium fonts-dejavu-core clang libclang-rt-14-dev
+             slurm-wlm libopenmpi-dev openmpi-bin)
 fi
 
 missing=()

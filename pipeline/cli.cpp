@@ -255,6 +255,10 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
       "where it can, with a warning that names the document and place")(
       "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
+  if (command == CorpusCommand::kRun)
+    o.add_options()("mpi", po::bool_switch(&raw.mpi),
+                    "under mpirun -np N: the sharded run in one job (docs/sharding.md): each "
+                    "rank analyses a shard and aligns a part, rank 0 writes the reports");
   return o;
 }
 

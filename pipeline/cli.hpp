@@ -14,6 +14,7 @@
 #include "crosscheck/core.hpp"
 #include "ruleset/ruleset.hpp"
 #include "run.hpp"
+#include "shards.hpp"
 #include "syntax/syntax.hpp"
 
 namespace crosscheck::cli {
@@ -111,6 +112,7 @@ struct CorpusRaw {
   std::string model;        // the syntax model file; resolve() fills the bundled one
   std::string event_model;  // the event model file; resolve() fills the bundled one
   bool quiet = false;
+  bool mpi = false;  // run: the sharded run in one MPI job (mpi_run.hpp)
 };
 
 enum class CorpusCommand { kRun, kBaseline, kCheck };
@@ -171,6 +173,17 @@ int cmd_events(const std::vector<std::string>& args);
 int cmd_run(const std::vector<std::string>& args);
 int cmd_baseline(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);
+// The steps of a sharded run (cmd_shards.cpp), for the commands and for `run --mpi`; each
+// returns an exit status after printing any problem. `tell`: print the shard's skipped
+// documents and a summary line.
+int analyse_step(const CorpusRaw& raw, const std::string& root, Slice shard,
+                 const std::filesystem::path& out, bool tell);
+int align_step(const CorpusRaw& raw, const std::vector<std::filesystem::path>& folders, Slice part,
+               const std::filesystem::path& out);
+int merge_step(const CorpusRaw& raw, const std::vector<std::filesystem::path>& folders,
+               std::size_t* merged_statements = nullptr);
+// `run --mpi`: the sharded run in one MPI job, the reports on rank 0.
+int run_mpi(const CorpusRaw& raw);
 int cmd_analyse(const std::vector<std::string>& args);
 int cmd_align(const std::vector<std::string>& args);
 int cmd_merge(const std::vector<std::string>& args);

@@ -92,6 +92,7 @@ int cmd_run(const std::vector<std::string>& args) {
   const auto formats = resolve(raw, CorpusCommand::kRun);
   if (!outputs_usable(raw, formats)) return kBadInput;
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw));
+  if (raw.mpi) return run_mpi(raw);
   const auto model = start_loading_model(raw.model);
   if (!model) return kBadInput;
   int status = kOk;

@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "corpus_files.hpp"
 #include "events/events.hpp"
+#include "mpi_run.hpp"
 #include "reports/reports.hpp"
 #include "shards.hpp"
 
@@ -118,21 +119,8 @@ std::unique_ptr<RulesLoading> rules_or_report(const CorpusRaw& raw, const std::s
 
 }  // namespace
 
-int cmd_analyse(const std::vector<std::string>& args) {
-  ShardRaw raw;
-  if (!parse_shard_command(
-          args, raw, "analyse",
-          "usage: crosscheck analyse CORPUS --shard I/N --out DIR [options]\n\n"
-          "The first step of a sharded run: analyses the documents of shard I of N and\n"
-          "writes DIR (documents.bin, shard.toml, manifest.sha256), for `crosscheck align`\n"
-          "and `crosscheck merge`. Their reports are the same as one `crosscheck run`'s.\n"
-          "Exit 0, or 2 when a document of the shard was refused (the shard is still\n"
-          "written, listing it) or on bad input."))
-    return kOk;
-  const CorpusRaw& c = raw.corpus;
-  const std::string& root = raw.inputs.front();
-  const Slice shard = *parse_slice(raw.slice);
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(c));
+int analyse_step(const CorpusRaw& c, const std::string& root, Slice shard, const fs::path& out,
+                 bool tell) {
   const auto model = start_loading_model(c.model);
   if (!model) return kBadInput;
   const auto rules = rules_or_report(c, corpus_name(root));
@@ -160,7 +148,7 @@ int cmd_analyse(const std::vector<std::string>& args) {
   std::vector<Diagnostic> errors;
   ShardStats stats;
   try {
-    stats = write_shard(root, run, shard, made, c.out, errors);
+    stats = write_shard(root, run, shard, made, out, errors);
   } catch (const ShardError& e) {
     std::cerr << printable(e.what()) << '\n';
     return kBadInput;
@@ -169,12 +157,12 @@ int cmd_analyse(const std::vector<std::string>& args) {
     print_diagnostics(errors);
     return kBadInput;
   }
-  int status = kOk;
+  int status = stats.skipped.empty() ? kOk : kBadInput;
+  if (!tell) return status;  // the merge tells what was skipped and cut
   for (const auto& s : stats.skipped) {
     Diagnostic d = s.reason;
     d.file = (fs::path(root) / s.path).string();
     std::cerr << printable(d.format()) << " (skipped)\n";
-    status = kBadInput;
   }
   for (Diagnostic d : stats.warnings) {
     d.file = (fs::path(root) / d.file).string();
@@ -183,26 +171,13 @@ int cmd_analyse(const std::vector<std::string>& args) {
   if (!c.quiet)
     std::cout << corpus_name(root) << ": shard " << shard.index << " of " << shard.count << ": "
               << stats.documents << " of " << stats.listed << " documents (" << stats.from_cache
-              << " from the cache), " << stats.skipped.size() << " skipped; wrote " << c.out
+              << " from the cache), " << stats.skipped.size() << " skipped; wrote " << out.string()
               << '\n';
   return status;
 }
 
-int cmd_align(const std::vector<std::string>& args) {
-  ShardRaw raw;
-  if (!parse_shard_command(
-          args, raw, "align",
-          "usage: crosscheck align SHARD-DIR... --part K/M --out DIR [options]\n\n"
-          "The second step of a sharded run: reads every shard `crosscheck analyse` wrote,\n"
-          "finds the candidate pairs of the statements of part K of M over the whole\n"
-          "corpus, judges each by the rules and writes DIR (pairs.bin, part.toml,\n"
-          "manifest.sha256) for `crosscheck merge`. Exit 0, or 2 when a shard is missing,\n"
-          "damaged or made by other rules or another build (it says which), or on bad input."))
-    return kOk;
-  const CorpusRaw& c = raw.corpus;
-  const Slice part = *parse_slice(raw.slice);
-  const auto folders = folders_of(raw);
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(c));
+int align_step(const CorpusRaw& c, const std::vector<fs::path>& folders, Slice part,
+               const fs::path& out) {
   const auto model = start_loading_model(c.model);
   if (!model) return kBadInput;
   const auto rules = rules_or_report(c, shard_corpus_name(folders));
@@ -211,10 +186,10 @@ int cmd_align(const std::vector<std::string>& args) {
   run.rules = &rules->rules;
   try {
     const std::size_t pairs = write_part(
-        folders, run, {program_version(), rules->fingerprint, model->fingerprint, 0}, part, c.out);
+        folders, run, {program_version(), rules->fingerprint, model->fingerprint, 0}, part, out);
     if (!c.quiet)
       std::cout << "part " << part.index << " of " << part.count << ": " << pairs
-                << " candidate pairs judged; wrote " << c.out << '\n';
+                << " candidate pairs judged; wrote " << out.string() << '\n';
   } catch (const ShardError& e) {
     std::cerr << printable(e.what()) << '\n';
     return kBadInput;
@@ -222,21 +197,9 @@ int cmd_align(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int cmd_merge(const std::vector<std::string>& args) {
-  ShardRaw raw;
-  if (!parse_shard_command(
-          args, raw, "merge",
-          "usage: crosscheck merge SHARD-DIR... PART-DIR... [--out DIR] [options]\n\n"
-          "The last step of a sharded run: reads every shard and every part, and writes\n"
-          "the reports one `crosscheck run` of the corpus would have written, byte for\n"
-          "byte. Exit 0; 2 when a document was refused (the reports list it), or when a\n"
-          "shard or part is missing, damaged or foreign (it says which: make that one\n"
-          "again), or on bad input."))
-    return kOk;
-  CorpusRaw& c = raw.corpus;
-  const auto folders = folders_of(raw);
+int merge_step(const CorpusRaw& c, const std::vector<fs::path>& folders,
+               std::size_t* merged_statements) {
   const auto formats = split_formats(c.formats);
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(c));
   const auto model = start_loading_model(c.model);
   if (!model) return kBadInput;
   const std::string corpus = shard_corpus_name(folders);
@@ -272,11 +235,87 @@ int cmd_merge(const std::vector<std::string>& args) {
   int status = kOk;
   report_corpus(merged.root, merged, status);
   if (int w = write_reports(merged, rules->rules, out, formats, c.quiet); w != kOk) return w;
+  if (merged_statements != nullptr) *merged_statements = merged.statements.size();
   if (!c.quiet)
     std::cout << merged.name << ": " << merged.documents.size()
               << (merged.documents.size() == 1 ? " document, " : " documents, ")
               << findings_line(merged) << "; report: " << (out / "report.html").string() << '\n';
   return status;
+}
+
+int cmd_analyse(const std::vector<std::string>& args) {
+  ShardRaw raw;
+  if (!parse_shard_command(
+          args, raw, "analyse",
+          "usage: crosscheck analyse CORPUS --shard I/N --out DIR [options]\n\n"
+          "The first step of a sharded run: analyses the documents of shard I of N and\n"
+          "writes DIR (documents.bin, shard.toml, manifest.sha256), for `crosscheck align`\n"
+          "and `crosscheck merge`. Their reports are the same as one `crosscheck run`'s.\n"
+          "Exit 0, or 2 when a document of the shard was refused (the shard is still\n"
+          "written, listing it) or on bad input."))
+    return kOk;
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw.corpus));
+  return analyse_step(raw.corpus, raw.inputs.front(), *parse_slice(raw.slice), raw.corpus.out,
+                      true);
+}
+
+int cmd_align(const std::vector<std::string>& args) {
+  ShardRaw raw;
+  if (!parse_shard_command(
+          args, raw, "align",
+          "usage: crosscheck align SHARD-DIR... --part K/M --out DIR [options]\n\n"
+          "The second step of a sharded run: reads every shard `crosscheck analyse` wrote,\n"
+          "finds the candidate pairs of the statements of part K of M over the whole\n"
+          "corpus, judges each by the rules and writes DIR (pairs.bin, part.toml,\n"
+          "manifest.sha256) for `crosscheck merge`. Exit 0, or 2 when a shard is missing,\n"
+          "damaged or made by other rules or another build (it says which), or on bad input."))
+    return kOk;
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw.corpus));
+  return align_step(raw.corpus, folders_of(raw), *parse_slice(raw.slice), raw.corpus.out);
+}
+
+int cmd_merge(const std::vector<std::string>& args) {
+  ShardRaw raw;
+  if (!parse_shard_command(
+          args, raw, "merge",
+          "usage: crosscheck merge SHARD-DIR... PART-DIR... [--out DIR] [options]\n\n"
+          "The last step of a sharded run: reads every shard and every part, and writes\n"
+          "the reports one `crosscheck run` of the corpus would have written, byte for\n"
+          "byte. Exit 0; 2 when a document was refused (the reports list it), or when a\n"
+          "shard or part is missing, damaged or foreign (it says which: make that one\n"
+          "again), or on bad input."))
+    return kOk;
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, thread_count(raw.corpus));
+  return merge_step(raw.corpus, folders_of(raw));
+}
+
+int run_mpi(const CorpusRaw& raw) {
+  if (!mpi_available()) {
+    std::cerr << "error: --mpi: this crosscheck was built without MPI (Open MPI's "
+                 "libopenmpi-dev was not found when it was built)\n";
+    return kBadInput;
+  }
+  if (raw.corpora.size() != 1) throw UsageError("--mpi runs one corpus at a time");
+  if (!raw.changed.empty() || !raw.since.empty())
+    throw UsageError("--mpi reports every finding: it takes no --changed or --since");
+  const std::string& root = raw.corpora.front();
+  CorpusRaw steps = raw;
+  steps.quiet = true;  // rank 0's merge tells what the run did
+  std::size_t statements = 0;
+  const MpiSteps mpi{
+      [&](Slice shard, const fs::path& out) {
+        return analyse_step(steps, root, shard, out, false);
+      },
+      [&](Slice part, const std::vector<fs::path>& shards, const fs::path& out) {
+        return align_step(steps, shards, part, out);
+      },
+      [&](const std::vector<fs::path>& folders) { return merge_step(raw, folders, &statements); }};
+  const MpiResult result = run_under_mpi(mpi);
+  if (result.rank == 0 && !raw.quiet)
+    std::cout << "mpi: " << result.ranks << (result.ranks == 1 ? " rank, " : " ranks, ")
+              << result.bytes_exchanged << " bytes exchanged ("
+              << (statements == 0 ? 0 : result.bytes_exchanged / statements) << " per statement)\n";
+  return result.status;
 }
 
 }  // namespace crosscheck::cli

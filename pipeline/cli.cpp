@@ -257,7 +257,8 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
   if (command == CorpusCommand::kRun)
     o.add_options()("mpi", po::bool_switch(&raw.mpi),
-                    "under mpirun -np N: the sharded run in one job (docs/sharding.md): each "
+                    "under mpirun -np N, in a build that found MPI: the sharded run in one job "
+                    "(docs/sharding.md): each "
                     "rank analyses a shard and aligns a part, rank 0 writes the reports");
   return o;
 }

@@ -531,6 +531,13 @@ std::size_t write_part(const std::vector<fs::path>& folders, const RunOptions& o
                        const Provenance& provenance, Slice part, const fs::path& out) {
   ShardSet set = read_shards(folders, provenance);
   Corpus& corpus = set.corpus;
+  // The rules read statements alone: the texts are merge's, for the reports.
+  for (Document& d : corpus.documents) {
+    std::string().swap(d.original);
+    std::string().swap(d.text);
+    std::vector<std::uint32_t>().swap(d.norm_to_orig);
+  }
+  std::vector<Sentence>().swap(corpus.sentences);
   const LoadedRules& rules = rules_of(options);
   std::vector<std::uint32_t> mine;
   for (std::uint32_t i = part.index - 1; i < corpus.statements.size(); i += part.count)

@@ -119,7 +119,8 @@ po::options_description shown(const po::options_description& all,
 
 po::variables_map parse_with_config(const std::vector<std::string>& args,
                                     const po::options_description& named,
-                                    const po::positional_options_description& positional) {
+                                    const po::positional_options_description& positional,
+                                    const std::set<std::string>& skipped) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
@@ -154,6 +155,7 @@ po::variables_map parse_with_config(const std::vector<std::string>& args,
     std::vector<std::string> settings;
     for (const auto& [key, value] : table) {
       const std::string name(key.str());
+      if (skipped.count(name)) continue;
       if (named.find_nothrow(name, false) == nullptr || name == "help" || name == "corpus")
         throw UsageError(config + ": unknown setting '" + name + "'");
       if (vm.count(name) && !vm[name].defaulted()) continue;  // the command line wins

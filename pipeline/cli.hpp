@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -84,9 +85,11 @@ po::options_description shown(const po::options_description& all,
 // `format = "csv,jsonl"`, `rules = ["rules/en", "my-rules"]`, `no-cache = true`), each
 // taken only when the command line does not set it. An unknown key or a bad file is a
 // UsageError naming the file.
+// Keys in `skipped` are left alone: settings of run that another command does not take.
 po::variables_map parse_with_config(const std::vector<std::string>& args,
                                     const po::options_description& named,
-                                    const po::positional_options_description& positional);
+                                    const po::positional_options_description& positional,
+                                    const std::set<std::string>& skipped = {});
 // The settings file parse_with_config reads.
 constexpr const char* kConfigFile = "crosscheck.toml";
 

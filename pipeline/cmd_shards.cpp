@@ -71,11 +71,21 @@ bool parse_shard_command(const std::vector<std::string>& args, ShardRaw& raw,
   o.add_options()("threads", po::value(&c.threads)->default_value(0),
                   "worker threads (0: all cores)")("quiet,q", po::bool_switch(&c.quiet),
                                                    "print nothing but errors")(
-      "input", po::value(&raw.inputs)->composing(), "inputs");
+      name == "analyse" ? "corpus" : "input", po::value(&raw.inputs)->composing(), "inputs");
   po::positional_options_description pos;
-  pos.add("input", -1);
-  if (parse(args, o, pos).count("help")) {
-    std::cout << usage << "\n\n" << shown(o) << '\n';
+  pos.add(name == "analyse" ? "corpus" : "input", -1);
+  // crosscheck.toml as run reads it (analyse: in the corpus folder, or else here; align and
+  // merge: here); run's settings this step does not take, and its --out, are not its own
+  std::set<std::string> skipped{"out"};
+  {
+    CorpusRaw unused;
+    const po::options_description run = corpus_options(unused, CorpusCommand::kRun);
+    for (const auto& option : run.options())
+      if (o.find_nothrow(option->long_name(), false) == nullptr)
+        skipped.insert(option->long_name());
+  }
+  if (parse_with_config(args, o, pos, skipped).count("help")) {
+    std::cout << usage << "\n\n" << shown(o, {"input", "corpus"}) << '\n';
     return false;
   }
   if (raw.inputs.empty())
@@ -144,13 +154,16 @@ int analyse_step(const CorpusRaw& c, const std::string& root, Slice shard, const
     }
   }
   const Provenance made{program_version(), rules->fingerprint, model->fingerprint,
-                        run.limits.max_sentence_tokens};
+                        run.limits.max_sentence_tokens, run.limits.max_document_bytes};
   std::vector<Diagnostic> errors;
   ShardStats stats;
   try {
     stats = write_shard(root, run, shard, made, out, errors);
   } catch (const ShardError& e) {
     std::cerr << printable(e.what()) << '\n';
+    return kBadInput;
+  } catch (const std::exception& e) {  // the file system, the memory: said, not a crash
+    std::cerr << "error: " << printable(e.what()) << '\n';
     return kBadInput;
   }
   if (!errors.empty()) {
@@ -193,6 +206,9 @@ int align_step(const CorpusRaw& c, const std::vector<fs::path>& folders, Slice p
   } catch (const ShardError& e) {
     std::cerr << printable(e.what()) << '\n';
     return kBadInput;
+  } catch (const std::exception& e) {  // the file system, the memory: said, not a crash
+    std::cerr << "error: " << printable(e.what()) << '\n';
+    return kBadInput;
   }
   return kOk;
 }
@@ -230,6 +246,9 @@ int merge_step(const CorpusRaw& c, const std::vector<fs::path>& folders,
         merge_parts(folders, run, {program_version(), rules->fingerprint, model->fingerprint, 0});
   } catch (const ShardError& e) {
     std::cerr << printable(e.what()) << '\n';
+    return kBadInput;
+  } catch (const std::exception& e) {  // the file system, the memory: said, not a crash
+    std::cerr << "error: " << printable(e.what()) << '\n';
     return kBadInput;
   }
   int status = kOk;

@@ -176,12 +176,23 @@ MpiResult run_under_mpi(const MpiSteps& steps) {
   if (any_failed(failed)) return finish(2);
   // 1. this rank's shard; a shard written with refused documents goes on (exit 2 kept)
   status = step([&] { return steps.analyse(me, shard_dir(scratch, rank)); });
-  if (any_failed(!fs::exists(shard_dir(scratch, rank) / "shard.toml"))) return finish(2);
-  // 2. every shard on every rank
+  std::error_code ec;
+  if (any_failed(!fs::exists(shard_dir(scratch, rank) / "shard.toml", ec))) return finish(2);
+  // 2. every shard on every rank; each rank packs its own first, and all go on only when
+  // every rank could, so that no rank waits in a collective that another never enters
   std::vector<fs::path> shards;
+  std::string packed;
   failed = false;
   try {
-    const auto all = all_gather(pack(shard_dir(scratch, rank)), rank, size);
+    packed = pack(shard_dir(scratch, rank));
+  } catch (const std::exception& e) {
+    std::cerr << "error: rank " << rank << ": " << e.what() << '\n';
+    failed = true;
+  }
+  if (any_failed(failed)) return finish(2);
+  try {
+    const auto all = all_gather(packed, rank, size);
+    std::string().swap(packed);
     for (int i = 0; i < size; ++i) {
       if (i != rank) {
         unpack(all[static_cast<std::size_t>(i)], shard_dir(scratch, i));
@@ -202,7 +213,14 @@ MpiResult run_under_mpi(const MpiSteps& steps) {
   std::vector<fs::path> folders = shards;
   failed = false;
   try {
-    const auto parts = gather(pack(part), rank, size);
+    packed = pack(part);
+  } catch (const std::exception& e) {
+    std::cerr << "error: rank " << rank << ": " << e.what() << '\n';
+    failed = true;
+  }
+  if (any_failed(failed)) return finish(2);
+  try {
+    const auto parts = gather(packed, rank, size);
     for (int k = 0; k < size && rank == 0; ++k) {
       const fs::path dir = scratch / ("part-" + std::to_string(k + 1));
       if (k != 0) {

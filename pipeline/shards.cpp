@@ -44,21 +44,35 @@ std::string slice_text(std::int64_t index, std::int64_t count) {
   return std::to_string(index) + " of " + std::to_string(count);
 }
 
-// Every listed path and every skipped one: shards of one corpus listing share it, so that
-// a shard made after a file was added is not read with the others.
+// Every listed path, every skipped one and what sources.toml says: shards of one corpus
+// listing share it, so that a shard made after a file was added, or a source's date
+// changed, is not read with the others.
 std::string listing_fingerprint(const CorpusListing& listing) {
   Sha256 h;
-  for (const auto& f : listing.files) h.update(f), h.update(std::string_view("\n", 1));
-  h.update(std::string_view("\0", 1));
-  for (const auto& s : listing.skipped) h.update(s.path), h.update(std::string_view("\n", 1));
+  const auto add = [&](std::string_view text) {
+    h.update(text);
+    h.update(std::string_view("\0", 1));
+  };
+  for (const auto& f : listing.files) add(f);
+  add("skipped");
+  for (const auto& s : listing.skipped) add(s.path);
+  add("sources");
+  for (const auto& [path, meta] : listing.sources) {
+    add(path);
+    add(meta.id), add(meta.title), add(meta.outlet), add(meta.date);
+  }
   return hex(h.digest());
 }
+
+// The most shards or parts a run may have (as parse_slice allows).
+constexpr std::int64_t kMaxSlices = 100000;
 
 toml::table provenance_table(const Provenance& p) {
   return toml::table{{"program", p.program},
                      {"rules", p.rules},
                      {"model", p.model},
-                     {"max_sentence_tokens", static_cast<std::int64_t>(p.max_sentence_tokens)}};
+                     {"max_sentence_tokens", static_cast<std::int64_t>(p.max_sentence_tokens)},
+                     {"max_document_bytes", static_cast<std::int64_t>(p.max_document_bytes)}};
 }
 
 // Why a folder's provenance does not match this process's, or "".
@@ -77,6 +91,9 @@ std::string provenance_problem(const toml::table& made, const Provenance& expect
   if (made["max_sentence_tokens"].value_or(std::int64_t{-1}) != expected.max_sentence_tokens)
     return std::string(what) + " made with another --max-sentence-tokens (" +
            std::to_string(made["max_sentence_tokens"].value_or(std::int64_t{-1})) + ")";
+  if (made["max_document_bytes"].value_or(std::int64_t{-1}) !=
+      static_cast<std::int64_t>(expected.max_document_bytes))
+    return std::string(what) + " made with another --max-document-mb";
   return "";
 }
 
@@ -229,13 +246,17 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
                        " is not a shard of this format (made by another version?)");
     const auto* made = m["made"].as_table();
     if (made == nullptr) fail(folder, std::string(kShardManifest) + " does not say what made it");
-    if (expected.max_sentence_tokens == 0)  // the shards' own cap, the same in all of them
+    if (expected.max_sentence_tokens == 0) {  // the shards' own caps, the same in all of them
       expected.max_sentence_tokens =
           static_cast<std::uint32_t>((*made)["max_sentence_tokens"].value_or(std::int64_t{0}));
+      expected.max_document_bytes =
+          static_cast<std::uint64_t>((*made)["max_document_bytes"].value_or(std::int64_t{0}));
+    }
     if (const auto problem = provenance_problem(*made, expected, "the shard"); !problem.empty())
       fail(folder, problem);
     const std::int64_t index = num(m, "shard"), count = num(m, "shards");
-    if (count < 1 || index < 1 || index > count) fail(folder, "no shard number in shard.toml");
+    if (count < 1 || count > kMaxSlices || index < 1 || index > count)
+      fail(folder, "no shard number in shard.toml");
     if (set.count == 0) {
       set.count = static_cast<std::uint32_t>(count);
       set.folders.resize(set.count);
@@ -292,11 +313,16 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
         const auto* t = node.as_table();
         if (t == nullptr) fail(set.folders[i], "a [[document]] that is not a table");
         DocumentEntry e;
-        e.listed = static_cast<std::size_t>(num(*t, "listed"));
+        const std::int64_t listed = num(*t, "listed"), offset = num(*t, "offset"),
+                           size = num(*t, "size");
+        if (listed < 0 || listed >= num(m, "listed") || offset < 0 || size < 0)
+          fail(set.folders[i], std::string(kShardManifest) +
+                                   " is damaged: a document without its place, offset or size");
+        e.listed = static_cast<std::size_t>(listed);
         e.path = str(*t, "path");
         e.source = {str(*t, "source_id"), str(*t, "title"), str(*t, "outlet"), str(*t, "date")};
-        e.offset = static_cast<std::uint64_t>(num(*t, "offset"));
-        e.size = static_cast<std::uint64_t>(num(*t, "size"));
+        e.offset = static_cast<std::uint64_t>(offset);
+        e.size = static_cast<std::uint64_t>(size);
         e.sha256 = str(*t, "sha256");
         e.shard = i;
         entries.push_back(std::move(e));
@@ -324,19 +350,34 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
       fail(set.folders[entries[k].shard], "two shards hold document " + entries[k].path);
   // Every byte of documents.bin belongs to one document, whose SHA-256 is checked as it is
   // read: with the size, that checks the whole file.
+  // The documents lie one after another, so the sizes cannot add up to the file's size
+  // with some of them overlapping.
   std::vector<std::uint64_t> sizes(set.count, 0);
-  for (const auto& e : entries) sizes[e.shard] += e.size;
+  for (std::uint32_t i = 0; i < set.count; ++i) {
+    std::vector<const DocumentEntry*> held;
+    for (const auto& e : entries)
+      if (e.shard == i) held.push_back(&e);
+    std::sort(held.begin(), held.end(),
+              [](const DocumentEntry* x, const DocumentEntry* y) { return x->offset < y->offset; });
+    for (const DocumentEntry* e : held) {
+      if (e->offset != sizes[i] || e->size > (std::uint64_t{1} << 40))
+        fail(set.folders[i], std::string(kShardManifest) + " is damaged: document " + e->path +
+                                 " does not follow the one before it in " + kDocuments);
+      sizes[i] += e->size;
+    }
+  }
   std::vector<File> files;
   for (std::uint32_t i = 0; i < set.count; ++i) {
     const fs::path path = set.folders[i] / kDocuments;
     files.emplace_back(path);
     std::error_code ec;
     if (files.back().fd < 0) fail(set.folders[i], std::string("cannot read ") + kDocuments);
-    if (fs::file_size(path, ec) != sizes[i])
-      fail(set.folders[i], std::string(kDocuments) +
-                               " is damaged: " + std::to_string(fs::file_size(path, ec)) +
-                               " bytes where " + kShardManifest + " lists " +
-                               std::to_string(sizes[i]) + "; make this shard again");
+    const std::uintmax_t on_disk = fs::file_size(path, ec);
+    if (ec || on_disk != sizes[i])
+      fail(set.folders[i], std::string(kDocuments) + " is damaged: " +
+                               (ec ? std::string("no size") : std::to_string(on_disk) + " bytes") +
+                               " where " + kShardManifest + " lists " + std::to_string(sizes[i]) +
+                               "; make this shard again");
   }
   std::vector<AnalysedDocument> parts(entries.size());
   std::vector<std::string> problems(entries.size());
@@ -388,6 +429,22 @@ struct PairLocation {
   std::uint32_t size = 0;
   std::uint64_t offset = 0;  // of the findings' bytes in the part's pairs.bin
 };
+
+// Reads a pair's findings as the judge of merge_parts will: a count of forms that is 0, 1
+// or one per bracket, each a finding of this pair. Throws on anything else.
+void check_judged(std::string_view bytes, const PairLocation& p, std::size_t brackets) {
+  bytes::Reader r(bytes);
+  const std::uint8_t forms = r.u8();
+  if (forms != 0 && forms != 1 && forms != brackets)
+    throw std::runtime_error("a pair judged at other ranks");
+  for (std::uint8_t f = 0; f < forms; ++f)
+    if (r.u8() != 0) {
+      const Finding finding = read_finding(r);
+      if (finding.a != p.a || finding.b != p.b)
+        throw std::runtime_error("a finding of another pair");
+    }
+  if (!r.done()) throw std::runtime_error("bytes after a pair's findings");
+}
 
 std::string judged_bytes(const Corpus& corpus, const Pair& pair, const CompareOptions& options,
                          const std::vector<std::uint32_t>& brackets) {
@@ -463,8 +520,22 @@ ShardStats write_shard(const std::string& root, const RunOptions& options, Slice
         stats.skipped.push_back({item->path, std::move(item->error)});
         return;
       }
+      AnalysedDocument& a = item->analysed;
+      // from the cache, the words are still encoded: a shard holds them decoded, as analysed
+      if (!a.deferred_tokens.empty()) {
+        try {
+          decode_tokens(a.deferred_tokens, a.statements.data(), a.statements.size());
+        } catch (const std::exception& e) {
+          Diagnostic d;
+          d.file = item->path;
+          d.message = std::string("cannot analyse: its cache entry is damaged (") + e.what() +
+                      "); run again with --no-cache";
+          stats.skipped.push_back({item->path, std::move(d)});
+          return;
+        }
+        std::string().swap(a.deferred_tokens);
+      }
       ++stats.documents;
-      const AnalysedDocument& a = item->analysed;
       for (const auto& w : a.document.warnings) stats.warnings.push_back(w);
       // the source as collect() gives it
       SourceMeta source;
@@ -550,6 +621,8 @@ std::size_t write_part(const std::vector<fs::path>& folders, const RunOptions& o
   release_free_pages();
   decode_pair_words(corpus, set.words);
   const auto brackets = rank_brackets(rules.rules);
+  if (brackets.size() > 255)
+    throw ShardError("error: the rules set more than 254 different max_rank values");
   CompareOptions compare_options;
   compare_options.rules = &rules.rules;
   compare_options.lexicon = &rules.lexicon;
@@ -613,7 +686,8 @@ Corpus merge_parts(const std::vector<fs::path>& folders, const RunOptions& optio
     if (const auto problem = provenance_problem(*made, set.made, "the part"); !problem.empty())
       fail(folder, problem);
     const std::int64_t index = num(m, "part"), count = num(m, "parts");
-    if (count < 1 || index < 1 || index > count) fail(folder, "no part number in part.toml");
+    if (count < 1 || count > kMaxSlices || index < 1 || index > count)
+      fail(folder, "no part number in part.toml");
     if (str(m, "shards") != set.fingerprint)
       fail(folder, "part " + slice_text(index, count) +
                        " was aligned from other shards than those given (made again since?): "
@@ -668,9 +742,11 @@ Corpus merge_parts(const std::vector<fs::path>& folders, const RunOptions& optio
         const std::uint32_t size = r.u32();
         p.offset = bytes.size() - r.rest().size();
         p.size = size;
-        r.skip(size);
+        if (size > r.rest().size()) throw std::runtime_error("a pair's findings end early");
         if (p.a >= p.b || p.b >= corpus.statements.size())
           throw std::runtime_error("a pair of statements the shards do not hold");
+        check_judged(r.rest().substr(0, size), p, brackets.size());
+        r.skip(size);
         all.push_back(p);
       }
     } catch (const std::exception& e) {

@@ -43,13 +43,15 @@ std::optional<Slice> parse_slice(std::string_view text);
 std::uint32_t shard_of(std::string_view path, std::uint32_t count);
 
 // What shards and parts must share to be read together: the program, the rules and the
-// syntax model (their fingerprints), and the caps that change an analysis. align and merge
-// give 0 for the cap: they take the shards' own.
+// syntax model (their fingerprints), and the caps that change an analysis or which files
+// are analysed. align and merge give 0 for the caps: they take the shards' own, which must
+// be the same in every shard.
 struct Provenance {
   std::string program;  // version and a checksum of the executable
   std::string rules;    // LoadedRules::fingerprint
   std::string model;    // the syntax model's fingerprint
   std::uint32_t max_sentence_tokens = 0;
+  std::uint64_t max_document_bytes = 0;
   friend bool operator==(const Provenance&, const Provenance&) = default;
 };
 

@@ -3,11 +3,12 @@
 # host, started here with a configuration of our own and stopped at the end. The sharded
 # run that docs/slurm/submit.sh submits (3 analyse tasks, 2 align tasks, a merge) must
 # write the reports one `crosscheck run` writes, byte for byte.
-#   tests/slurm_test.sh PROGRAM SOURCE WORK
+#   tests/slurm_test.sh PROGRAM SOURCE WORK [CORPUS]
+# CORPUS (default: a copy of the bundled corpus) runs instead, for a bigger check.
 # Exit 77 (skipped) when Slurm is not installed or its daemons cannot start here (they need
 # root); 0 when the reports are the same; 1 otherwise.
 set -uo pipefail
-program=$1 source=$2 work=$3
+program=$1 source=$2 work=$3 given=${4:-}
 for tool in slurmctld slurmd sbatch scontrol sinfo; do
   if ! command -v "$tool" >/dev/null 2>&1 && [[ ! -x /usr/sbin/$tool ]]; then
     echo "skipped: $tool is not installed (Debian package slurm-wlm)"
@@ -46,6 +47,7 @@ SchedulerType=sched/builtin
 SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 ReturnToService=2
+DependencyParameters=kill_invalid_depend
 MpiDefault=none
 NodeName=$host CPUs=$(nproc) RealMemory=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 256 )) State=UNKNOWN
 PartitionName=test Nodes=ALL Default=YES MaxTime=60 State=UP
@@ -72,23 +74,29 @@ if [[ $state != idle* ]]; then
 fi
 echo "slurm: node $host is $state"
 
-mkdir -p "$work/corpus"
-cp -r "$source/corpus/korea-1950" "$work/corpus/"
-corpus=$work/corpus/korea-1950
+if [[ -n $given ]]; then
+  corpus=$(cd "$given" && pwd)
+else
+  mkdir -p "$work/corpus"
+  cp -r "$source/corpus/korea-1950" "$work/corpus/"
+  corpus=$work/corpus/korea-1950
+fi
 formats=csv,jsonl,sarif,html,pairs
 (cd "$work" && "$program" run "$corpus" --out "$work/one" --no-cache --format $formats -q) || exit 1
 cd "$work"
 jobs=$(CROSSCHECK=$program "$source/docs/slurm/submit.sh" "$corpus" "$work/steps" 3 2 "$work/merged" $formats) || exit 1
 echo "$jobs"
 merge=$(awk '$1 == "merge" {print $2}' <<< "$jobs")
-for _ in $(seq 1 240); do
+# the merge ends, or is cancelled when a step it depends on failed (kill_invalid_depend);
+# SLURM_TEST_WAIT seconds at most (default 200, under ctest's timeout)
+for _ in $(seq 1 $((2 * ${SLURM_TEST_WAIT:-200}))); do
   state=$(scontrol show job "$merge" 2>/dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p')
   case $state in COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY) break ;; esac
   sleep 0.5
 done
 echo "slurm: merge job $merge: $state"
 if [[ $state != COMPLETED ]]; then
-  for f in "$work"/*.out; do echo "== $f"; cat "$f"; done
+  for f in "$work"/*.out "$work"/log/*.log; do echo "== $f"; tail -30 "$f"; done
   scontrol show job "$merge"
   exit 1
 fi

@@ -49,7 +49,9 @@ void release_free_pages();
 struct DeferredWords {
   std::uint32_t first = 0;  // the document's first statement in the corpus
   std::uint32_t count = 0;
-  std::string bytes;  // empty: decoded (or analysed in this run)
+  std::string bytes;  // empty: decoded (or analysed in this run), or left on disk...
+  // ...when this reads them (a shard's documents.bin); throws when it cannot
+  std::function<std::string()> load;
 };
 
 // Takes one document's result in corpus order: a refusal into `skipped`, an analysis into

@@ -238,7 +238,10 @@ void decode_pair_words(Corpus& corpus, std::vector<DeferredWords>& words) {
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (auto d = r.begin(); d != r.end(); ++d) {
                         auto& w = words[d];
-                        if (!needed[d] || w.bytes.empty()) continue;
+                        if (!needed[d]) continue;
+                        if (w.bytes.empty() && w.load) w.bytes = w.load();
+                        w.load = nullptr;
+                        if (w.bytes.empty()) continue;
                         decode_tokens(w.bytes, &corpus.statements[w.first], w.count);
                         std::string().swap(w.bytes);
                       }

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -348,10 +349,9 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
   for (std::size_t k = 1; k < entries.size(); ++k)
     if (entries[k].listed == entries[k - 1].listed)
       fail(set.folders[entries[k].shard], "two shards hold document " + entries[k].path);
-  // Every byte of documents.bin belongs to one document, whose SHA-256 is checked as it is
-  // read: with the size, that checks the whole file.
-  // The documents lie one after another, so the sizes cannot add up to the file's size
-  // with some of them overlapping.
+  // Every byte of documents.bin belongs to one document, the documents one after another,
+  // and each one's SHA-256 is checked as it is read: with the size, that checks the whole
+  // file.
   std::vector<std::uint64_t> sizes(set.count, 0);
   for (std::uint32_t i = 0; i < set.count; ++i) {
     std::vector<const DocumentEntry*> held;
@@ -366,12 +366,12 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
       sizes[i] += e->size;
     }
   }
-  std::vector<File> files;
+  std::vector<std::shared_ptr<const File>> files;
   for (std::uint32_t i = 0; i < set.count; ++i) {
     const fs::path path = set.folders[i] / kDocuments;
-    files.emplace_back(path);
+    files.push_back(std::make_shared<const File>(path));
     std::error_code ec;
-    if (files.back().fd < 0) fail(set.folders[i], std::string("cannot read ") + kDocuments);
+    if (files.back()->fd < 0) fail(set.folders[i], std::string("cannot read ") + kDocuments);
     const std::uintmax_t on_disk = fs::file_size(path, ec);
     if (ec || on_disk != sizes[i])
       fail(set.folders[i], std::string(kDocuments) + " is damaged: " +
@@ -381,12 +381,15 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
   }
   std::vector<AnalysedDocument> parts(entries.size());
   std::vector<std::string> problems(entries.size());
+  // where each document's words lie in its documents.bin: they stay there until a pair
+  // needs them (the most of a document's bytes, and most of them are never needed at once)
+  std::vector<std::uint64_t> words_at(entries.size()), words_size(entries.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, entries.size(), 8),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       std::string blob;
                       for (auto k = r.begin(); k != r.end(); ++k) {
                         const DocumentEntry& e = entries[k];
-                        if (!files[e.shard].read(e.offset, e.size, blob)) {
+                        if (!files[e.shard]->read(e.offset, e.size, blob)) {
                           problems[k] = std::string(kDocuments) + " ends before document " +
                                         e.path + ": the file is truncated";
                           continue;
@@ -403,6 +406,10 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
                                         " does not read back: " + x.what();
                           continue;
                         }
+                        std::string& words = parts[k].deferred_tokens;
+                        words_size[k] = words.size();
+                        words_at[k] = e.offset + (blob.size() - words.size());
+                        std::string().swap(words);
                         Document& d = parts[k].document;
                         d.index = static_cast<std::uint32_t>(k);
                         d.path = e.path;
@@ -413,6 +420,14 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
   for (std::size_t k = 0; k < entries.size(); ++k)
     if (!problems[k].empty()) fail(set.folders[entries[k].shard], problems[k] + "; make it again");
   flatten(corpus, parts, set.words);
+  for (std::size_t k = 0; k < entries.size(); ++k)
+    set.words[k].load = [file = files[entries[k].shard], at = words_at[k], size = words_size[k],
+                         folder = set.folders[entries[k].shard]] {
+      std::string bytes;
+      if (!file->read(at, static_cast<std::size_t>(size), bytes))
+        throw ShardError(folder.string() + ": error: " + kDocuments + " cannot be read again");
+      return bytes;
+    };
   release_free_pages();
   return set;
 }
@@ -620,6 +635,18 @@ std::size_t write_part(const std::vector<fs::path>& folders, const RunOptions& o
   }
   release_free_pages();
   decode_pair_words(corpus, set.words);
+  // The rules read only the statements of a pair: the others' words go (most of them).
+  {
+    std::vector<bool> paired(corpus.statements.size(), false);
+    for (const Pair& p : corpus.pairs) paired[p.a] = paired[p.b] = true;
+    for (std::size_t i = 0; i < paired.size(); ++i)
+      if (!paired[i]) {
+        std::vector<Token>().swap(corpus.statements[i].tokens);
+        std::vector<Record>().swap(corpus.statements[i].records);
+      }
+    std::vector<DeferredWords>().swap(set.words);
+    release_free_pages();
+  }
   const auto brackets = rank_brackets(rules.rules);
   if (brackets.size() > 255)
     throw ShardError("error: the rules set more than 254 different max_rank values");

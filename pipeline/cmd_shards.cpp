@@ -166,8 +166,8 @@ int analyse_step(const CorpusRaw& c, const std::string& root, Slice shard, const
     std::cerr << "error: " << printable(e.what()) << '\n';
     return kBadInput;
   }
-  if (!errors.empty()) {
-    print_diagnostics(errors);
+  if (!errors.empty()) {  // the corpus's own: every shard finds them, the first says them
+    if (tell || shard.index == 1) print_diagnostics(errors);
     return kBadInput;
   }
   int status = stats.skipped.empty() ? kOk : kBadInput;

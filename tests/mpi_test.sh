@@ -31,6 +31,7 @@ status=$?
 echo "$out"
 if [[ $status -eq 124 ]]; then echo "the ranks hung on a missing corpus"; exit 1; fi
 if [[ $status -eq 0 ]]; then echo "a missing corpus gave exit 0"; exit 1; fi
-grep -q "no-such-corpus: error" <<< "$out" || { echo "no error naming the corpus"; exit 1; }
+said=$(grep -c "no-such-corpus: error" <<< "$out")
+[[ $said -eq 1 ]] || { echo "the error naming the corpus came $said times, not once"; exit 1; }
 [[ ! -e missing ]] || { echo "a failed run wrote reports"; exit 1; }
 echo "ok: a missing corpus stops every rank (exit $status)"

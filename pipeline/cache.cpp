@@ -1,6 +1,8 @@
 #include "cache.hpp"
 
 #include <fcntl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
 #include <unicode/uversion.h>
 #include <unistd.h>
 
@@ -29,11 +31,87 @@ using bytes::Reader;
 using bytes::Writer;
 
 // Bump when the payload layout or any serialised core type changes.
-constexpr std::string_view kFormat = "crosscheck-analysis-17";
+constexpr std::string_view kFormat = "crosscheck-analysis-18";
 constexpr std::string_view kMagic = "CCACHE01";
 
-// The payload's checksum (core's checksum64): a warm run checks every entry.
+// The program's checksum (core's checksum64), part of its identity.
 std::uint64_t checksum(std::string_view bytes) { return checksum64(bytes); }
+
+constexpr std::size_t kSecretBytes = 32;
+constexpr std::string_view kSecretFile = "secret";
+
+// An entry's signature: HMAC-SHA256 of its payload under a key derived from the cache's
+// secret and the entry's key, so that an entry is genuine only under its own name.
+std::string signature(std::string_view secret, std::string_view key, std::string_view payload) {
+  return hmac_sha256(hmac_sha256(secret, key), payload);
+}
+
+// Makes the cache folder's secret: 32 random bytes in a file only its owner can read,
+// written unnamed and then linked, so that a reader never sees part of it and a secret
+// another run made first is kept (linkat never replaces). "" when it exists already.
+std::string make_secret(const fs::path& path) {
+  char bytes[kSecretBytes];
+  for (std::size_t got = 0; got < sizeof bytes;) {
+    const ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::string("cannot draw random bytes: ") + std::strerror(errno);
+    got += static_cast<std::size_t>(n);
+  }
+  const fs::path folder = path.parent_path();
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  std::string named;
+  if (fd < 0) {  // no unnamed files here: a fresh name, then a link
+    named = (folder / ".secret-XXXXXX").string();
+    fd = ::mkostemp(named.data(), O_CLOEXEC);
+    if (fd < 0) return std::strerror(errno);
+  }
+  ::fchmod(fd, 0600);
+  int error = ::write(fd, bytes, sizeof bytes) == static_cast<ssize_t>(sizeof bytes) ? 0 : EIO;
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (error == 0) {
+    const int linked = named.empty()
+                           ? ::linkat(AT_FDCWD, ("/proc/self/fd/" + std::to_string(fd)).c_str(),
+                                      AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW)
+                           : ::link(named.c_str(), path.c_str());
+    if (linked != 0 && errno != EEXIST) error = errno;
+  }
+  ::close(fd);
+  if (!named.empty()) ::unlink(named.c_str());
+  return error == 0 ? "" : std::strerror(error);
+}
+
+// The key that signs the entries: CROSSCHECK_CACHE_SECRET when it is set, else the cache
+// folder's `secret` file, made on first use. A secret file is trusted only when it is a
+// regular file of 32 bytes that this user owns and nobody else may read or write; any other
+// file at that name (a link, one planted by another user) is replaced, and the entries
+// signed with it are rebuilt. Empty, with `problem` set, when no secret can be had.
+std::string cache_secret(const fs::path& root, std::string& problem) {
+  if (const char* given = std::getenv("CROSSCHECK_CACHE_SECRET"); given != nullptr && *given)
+    return given;
+  const fs::path path = root / kSecretFile;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT) {
+      if (std::string error = make_secret(path); !error.empty()) {
+        problem = "cannot make the cache's secret " + path.string() + ": " + error;
+        return "";
+      }
+      continue;
+    }
+    struct stat info {};
+    std::string secret(kSecretBytes, '\0');
+    const bool trusted =
+        fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid() &&
+        (info.st_mode & 077) == 0 && info.st_size == static_cast<off_t>(kSecretBytes) &&
+        ::read(fd, secret.data(), kSecretBytes) == static_cast<ssize_t>(kSecretBytes);
+    if (fd >= 0) ::close(fd);
+    if (trusted) return secret;
+    std::error_code ignored;
+    fs::remove(path, ignored);  // not ours, or not whole: a new one
+  }
+  problem = "cannot make the cache's secret " + path.string();
+  return "";
+}
 
 template <class E>
 E enum_of(std::uint8_t v, E last) {
@@ -362,7 +440,11 @@ bool is_generation_name(const std::string& name) {
 AnalysisCache::AnalysisCache(std::string dir, std::string salt)
     : root_(std::move(dir)),
       dir_((fs::path(root_) / generation_of(salt)).string()),
-      salt_(std::move(salt)) {}
+      salt_(std::move(salt)) {
+  std::error_code ec;
+  fs::create_directories(root_, ec);
+  secret_ = cache_secret(root_, problem_);
+}
 
 std::size_t AnalysisCache::prune(std::chrono::hours unused_for) const {
   std::error_code ec;
@@ -381,6 +463,17 @@ std::size_t AnalysisCache::prune(std::chrono::hours unused_for) const {
     else if (it->is_regular_file(item) && path.extension() == ".analysis")
       stale = true;  // an entry of the layout before generations: no longer read
     if (stale && fs::remove_all(path, item) > 0 && !item) ++removed;
+  }
+  // Temporaries in this generation: a run killed between naming an entry and renaming it
+  // leaves one ("….analysis.tmp-<random>"; older builds' "….analysis.tmp.<pid>.<tid>").
+  // A live run's lasts microseconds, so an hour-old one is a dead run's.
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code item;
+    if (name.find(".analysis.tmp") != std::string::npos && it->is_regular_file(item) &&
+        now - fs::last_write_time(it->path(), item) > std::chrono::hours(1) && !item &&
+        fs::remove(it->path(), item) && !item)
+      ++removed;
   }
   return removed;
 }
@@ -406,10 +499,10 @@ AnalysisCache::Lookup AnalysisCache::load(const std::string& key, AnalysedDocume
       if (static_cast<char>(r.u8()) != c) throw std::runtime_error("not a cache entry");
     if (r.str() != kFormat || r.str() != key) throw std::runtime_error("foreign entry");
     const std::uint64_t size = r.u64();
-    const std::uint64_t sum = r.u64();
+    const std::string sum = r.str();
     const std::string_view payload = r.rest();
-    if (payload.size() != size || checksum(payload) != sum)
-      throw std::runtime_error("checksum mismatch");
+    if (secret_.empty() || payload.size() != size || signature(secret_, key, payload) != sum)
+      throw std::runtime_error("not signed with this cache's secret");
     out = analysis_from_bytes(payload, /*defer_tokens=*/true);
     return Lookup::kHit;
   } catch (const std::exception&) {
@@ -420,6 +513,7 @@ AnalysisCache::Lookup AnalysisCache::load(const std::string& key, AnalysedDocume
 }
 
 bool AnalysisCache::store(const std::string& key, const AnalysedDocument& analysed) const {
+  if (secret_.empty()) return false;
   std::error_code ec;
   fs::create_directories(dir_, ec);
   const std::string payload = analysis_to_bytes(analysed);
@@ -428,9 +522,9 @@ bool AnalysisCache::store(const std::string& key, const AnalysedDocument& analys
   header.str(kFormat);
   header.str(key);
   header.u64(payload.size());
-  header.u64(checksum(payload));
+  header.str(signature(secret_, key, payload));
   // Put in place in one step (write_atomically). No fsync: an entry lost to a crash is
-  // only analysed again, and a torn one fails its checksum.
+  // only analysed again, and a torn one fails its signature.
   const std::string head = header.take();
   return write_atomically(
              path_of(key), [&](std::ostream& out) { out << head << payload; }, false)

@@ -5,10 +5,14 @@
 // after adding one article analyses only that article, and any change of rules or program
 // misses the old entries instead of trusting them.
 //
-// An entry is a header (magic, format, key, payload size, payload checksum) and the
-// payload. An entry whose header, key, size or checksum does not match, or whose payload
-// does not read back whole, is damaged or foreign: it is deleted and the document analysed
-// again. Entries are written to a temporary file and renamed, so a reader never sees half
+// An entry is a header (magic, format, key, payload size, signature) and the payload. The
+// signature is an HMAC-SHA256 of the payload under the cache's secret and the entry's key:
+// the secret is CROSSCHECK_CACHE_SECRET when set, else the file `secret` in the cache
+// folder (32 random bytes, made on first use, readable by its owner alone). So whoever can
+// write the folder but not read the secret cannot plant an entry, nor move one under
+// another key. An entry whose header, key, size or signature does not match, or whose
+// payload does not read back whole, is damaged or foreign: it is deleted and the document
+// analysed again. Entries are written to a temporary file and renamed, so a reader never sees half
 // of one; two processes writing the same key write the same bytes.
 //
 // Entries of one salt (rules and program) share a subfolder, a generation. Each run marks
@@ -31,6 +35,8 @@ class AnalysisCache {
   AnalysisCache(std::string dir, std::string salt);
 
   const std::string& dir() const { return dir_; }  // this salt's generation folder
+  // Why the cache cannot be used (no secret could be read or made), or "".
+  const std::string& problem() const { return problem_; }
   // The key of a document, from its path's extension and its content hash (SHA-256 hex of
   // its bytes).
   std::string key(std::string_view path, std::string_view content_hash) const;
@@ -47,13 +53,16 @@ class AnalysisCache {
 
   // Marks this generation as used now, and removes the other generations of the cache
   // folder that were not used within `unused_for`, and entries of the layout before
-  // generations. Returns how many it removed. Other files are left alone.
+  // generations, and temporaries of dead runs in this generation (an hour old). Returns how
+  // many it removed. Other files are left alone.
   std::size_t prune(std::chrono::hours unused_for = std::chrono::hours(24 * 30)) const;
 
  private:
   std::string root_;  // the cache folder
   std::string dir_;   // root_/<generation>
   std::string salt_;
+  std::string secret_;   // signs and checks the entries
+  std::string problem_;  // set when there is no secret
 };
 
 // What else the analysis depends on besides the document and the rules: this build of the

@@ -238,10 +238,10 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
                   "events (default: the bundled models/events.toml)");
   o.add_options()(
       "cache", po::value(&raw.cache)->default_value(kDefaultCache),
-      "folder of the analysis cache, relative to the current folder. Trust it as you trust "
-      "the program: its checksums catch damage, not forgery, so whoever can write it "
-      "can change what the reports say")("no-cache", po::bool_switch(&raw.no_cache),
-                                         "analyse every document, read and keep no cache")(
+      "folder of the analysis cache, relative to the current folder. Its entries are "
+      "signed (HMAC-SHA256) with its own secret file, or with CROSSCHECK_CACHE_SECRET when "
+      "set: an entry planted by whoever cannot read the secret is discarded and rebuilt")(
+      "no-cache", po::bool_switch(&raw.no_cache), "analyse every document, read and keep no cache")(
       "threads", po::value(&raw.threads)->default_value(0), "worker threads (0: all cores)")(
       "min-score", po::value(&raw.min_score)->default_value(raw.min_score, "0.15"),
       "alignment score from which two statements are aligned (term overlap plus shared acts, "
@@ -417,6 +417,22 @@ std::string cache_salt(const RulesLoading& rules, const ModelLoading& model, con
          program_identity() + "\nmax sentence tokens " + std::to_string(limits.max_sentence_tokens);
 }
 
+std::optional<AnalysisCache> open_cache(const std::string& folder, const std::string& salt) {
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec || !fs::is_directory(folder)) {
+    std::cerr << folder << ": warning: cannot use this folder for the analysis cache"
+              << (ec ? " (" + ec.message() + ")" : std::string()) << "; running without it\n";
+    return std::nullopt;
+  }
+  std::optional<AnalysisCache> cache(std::in_place, folder, salt);
+  if (!cache->problem().empty()) {
+    std::cerr << folder << ": warning: " << cache->problem() << "; running without the cache\n";
+    return std::nullopt;
+  }
+  return cache;
+}
+
 std::string program_version() { return std::string(CROSSCHECK_VERSION) + " " + program_identity(); }
 
 // The findings of one kind the reports list; with `all`, also those left out of their
@@ -494,17 +510,8 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
       raw.formats.empty() ? std::vector<std::string>{} : split_formats(raw.formats);
   run.anchors = std::find(formats.begin(), formats.end(), "pairs") != formats.end();
   std::optional<AnalysisCache> cache;
-  if (!raw.no_cache) {
-    std::error_code ec;
-    fs::create_directories(raw.cache, ec);
-    if (ec || !fs::is_directory(raw.cache)) {  // a cache only speeds things up: go on without
-      std::cerr << raw.cache << ": warning: cannot use this folder for the analysis cache"
-                << (ec ? " (" + ec.message() + ")" : std::string()) << "; running without it\n";
-    } else {
-      cache.emplace(raw.cache, cache_salt(rules, model, run.limits));
-      run.cache = &*cache;
-    }
-  }
+  if (!raw.no_cache) cache = open_cache(raw.cache, cache_salt(rules, model, run.limits));
+  if (cache) run.cache = &*cache;
   // A progress line on a terminal, redrawn at most ten times a second; never in a pipe,
   // a file or CI's log.
   const bool show_progress = !raw.quiet && ::isatty(STDERR_FILENO) && std::getenv("CI") == nullptr;

@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "cache.hpp"
 #include "crosscheck/core.hpp"
 #include "ruleset/ruleset.hpp"
 #include "run.hpp"
@@ -141,6 +143,9 @@ CorpusRun run_one(const CorpusRaw& raw, const std::string& root, const RulesLoad
 // What else a document's analysis depends on, for the cache's salt: the rules, the model,
 // this build and the sentence cap.
 std::string cache_salt(const RulesLoading& rules, const ModelLoading& model, const Limits& limits);
+// The analysis cache in `folder` (made when missing) for this salt; nothing, with a warning
+// on stderr, when the folder or its secret cannot be used: a cache only speeds runs up.
+std::optional<AnalysisCache> open_cache(const std::string& folder, const std::string& salt);
 // This build: its version and a checksum of the executable (shards record it).
 std::string program_version();
 // The findings of one kind the reports list; with `all`, also those left out of their

@@ -141,18 +141,8 @@ int analyse_step(const CorpusRaw& c, const std::string& root, Slice shard, const
   run.limits.max_document_bytes = static_cast<std::size_t>(c.max_document_mb) << 20;
   run.limits.max_sentence_tokens = static_cast<std::uint32_t>(c.max_sentence_tokens);
   std::optional<AnalysisCache> cache;
-  if (!c.no_cache) {
-    std::error_code ec;
-    fs::create_directories(c.cache, ec);
-    if (!ec && fs::is_directory(c.cache)) {
-      cache.emplace(c.cache, cache_salt(*rules, *model, run.limits));
-      run.cache = &*cache;
-    } else {
-      std::cerr << c.cache
-                << ": warning: cannot use this folder for the analysis cache; running "
-                   "without it\n";
-    }
-  }
+  if (!c.no_cache) cache = open_cache(c.cache, cache_salt(*rules, *model, run.limits));
+  if (cache) run.cache = &*cache;
   const Provenance made{program_version(), rules->fingerprint, model->fingerprint,
                         run.limits.max_sentence_tokens, run.limits.max_document_bytes};
   std::vector<Diagnostic> errors;

@@ -1,6 +1,6 @@
-// Putting reports on disk safely: a file through a temporary that nobody else can have
-// planted (mkstemp: O_CREAT | O_EXCL, a fresh random name) and a rename; a report set
-// through a private staging folder swapped with the old set in one step.
+// Putting reports on disk safely: a file written unnamed (O_TMPFILE; else mkstemp), linked
+// under a fresh random name nobody can have planted, and renamed; a report set written
+// unnamed, then linked into a private staging folder swapped with the old set in one step.
 #include <fcntl.h>
 #include <stdio.h>  // renameat2, RENAME_EXCHANGE
 #include <sys/file.h>
@@ -216,6 +216,34 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
   if (ec) return failed("", ec.value());
   if (std::string problem = report_folder_problem(out, known); !problem.empty()) return problem;
   remove_stale_staging(parent, name);
+  // The reports are written unnamed (O_TMPFILE) in the parent folder first, so that a run
+  // killed while writing them, which is most of the time this function takes, leaves
+  // nothing behind. Only then are they linked into the staging folder and put in place,
+  // a matter of milliseconds. Where the file system has no unnamed files, they are
+  // written into the staging folder directly.
+  std::vector<int> unnamed;
+  const auto close_unnamed = [&] {
+    for (const int fd : unnamed) ::close(fd);
+    unnamed.clear();
+  };
+  std::string manifest;
+  for (const ReportFile& file : files) {
+    const int fd = ::open(parent.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      const int error = errno;
+      close_unnamed();
+      if (error == EOPNOTSUPP || error == EISDIR || error == EINVAL) break;
+      return failed(file.name + ": ", error);
+    }
+    unnamed.push_back(fd);
+    std::string sum;
+    if (const int error = fill(fd, file.write, &sum); error != 0) {
+      close_unnamed();
+      return failed(file.name + ": ", error);
+    }
+    manifest += sum + "  " + file.name + "\n";  // sha256sum -c reads it
+  }
+  if (unnamed.size() != files.size()) manifest.clear();
   // The staging folder, locked until the set is in place, so that no other run takes it
   // for a dead one's. Another run may remove it between mkdtemp and the lock: then the
   // locked folder is not the one at that name any more, and a new one is made.
@@ -223,13 +251,16 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
   int lock = -1;
   for (int attempt = 0; attempt < 5 && lock < 0; ++attempt) {
     std::string staging = (parent / ("." + name + std::string(kStagingMark) + "XXXXXX")).string();
-    if (::mkdtemp(staging.data()) == nullptr) return failed("", errno);
+    if (::mkdtemp(staging.data()) == nullptr) {
+      close_unnamed();
+      return failed("", errno);
+    }
     stage = staging;
     lock = ::open(stage.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (lock < 0) return failed("", errno);
-    if (::flock(lock, LOCK_EX) != 0) {
+    if (lock < 0 || ::flock(lock, LOCK_EX) != 0) {
       const int error = errno;
-      ::close(lock);
+      if (lock >= 0) ::close(lock);
+      close_unnamed();
       return failed("", error);
     }
     struct stat held {
@@ -240,30 +271,43 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
       lock = -1;
     }
   }
-  if (lock < 0) return failed("", EAGAIN);
+  if (lock < 0) {
+    close_unnamed();
+    return failed("", EAGAIN);
+  }
   const auto abandon = [&](const std::string& message) {
+    close_unnamed();
     std::error_code ignored;
     fs::remove_all(stage, ignored);
     return message;
   };
   const auto unlock = [&] { ::close(lock); };
-  std::string manifest;
-  for (const ReportFile& file : files) {
-    const fs::path path = stage / file.name;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path path = stage / files[i].name;
+    if (!unnamed.empty()) {  // written: name it in the staging folder
+      const std::string self = "/proc/self/fd/" + std::to_string(unnamed[i]);
+      if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+        const int error = errno;
+        unlock();
+        return abandon(failed(files[i].name + ": ", error));
+      }
+      continue;
+    }
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
       unlock();
-      return abandon(failed(file.name + ": ", errno));
+      return abandon(failed(files[i].name + ": ", errno));
     }
     std::string sum;
-    int error = fill(fd, file.write, &sum);
+    int error = fill(fd, files[i].write, &sum);
     if (::close(fd) != 0 && error == 0) error = errno;
     if (error != 0) {
       unlock();
-      return abandon(failed(file.name + ": ", error));
+      return abandon(failed(files[i].name + ": ", error));
     }
-    manifest += sum + "  " + file.name + "\n";  // sha256sum -c reads it
+    manifest += sum + "  " + files[i].name + "\n";
   }
+  close_unnamed();
   {
     const int fd = ::open((stage / std::string(kManifestFile)).c_str(),
                           O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);

@@ -13,7 +13,7 @@ tests=false
 packages=(
   build-essential g++ cmake ninja-build pkg-config git python3
   libtbb-dev libboost-program-options-dev libicu-dev
-  libtomlplusplus-dev libstemmer-dev wordnet-base
+  libtomlplusplus-dev libstemmer-dev wordnet-base libssl-dev
 )
 if $tests; then
   packages+=(catch2 libbenchmark-dev chromium fonts-dejavu-core clang libclang-rt-14-dev

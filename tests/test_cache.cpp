@@ -34,14 +34,33 @@ AnalysedDocument analysed(const std::string& file) {
   return out;
 }
 
-// A fresh folder of this test process under the system's temporary folder.
+// This test process's folder under the system's temporary folder, removed at exit.
+const fs::path& scratch_root() {
+  static const struct Root {
+    fs::path path =
+        fs::temp_directory_path() / ("crosscheck-cache-test-" + std::to_string(::getpid()));
+    ~Root() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } root;
+  return root.path;
+}
+
+// A fresh folder in it.
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("crosscheck-cache-test-" + std::to_string(::getpid()) + "-" + name);
+  const fs::path dir = scratch_root() / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
 }
+
+// Sets an environment variable for one scope.
+struct ScopedEnv {
+  ScopedEnv(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+  ~ScopedEnv() { ::unsetenv(name_); }
+  const char* name_;
+};
 
 }  // namespace
 
@@ -117,6 +136,106 @@ TEST_CASE("cache entries hit, miss, and are discarded when damaged or foreign", 
   CHECK(cache.load(key, out) == AnalysisCache::Lookup::kHit);
 }
 
+TEST_CASE("an entry planted or re-signed without the cache's secret is refused", "[cache]") {
+  const fs::path dir = scratch("planted");
+  const AnalysisCache cache(dir.string(), "rules-v1");
+  REQUIRE(cache.problem().empty());
+  const AnalysedDocument doc = analysed("003_cf8077a6ac8cfb1e.txt");
+  const std::string key = cache.key("a.txt", sha256_hex(doc.document.original));
+  AnalysedDocument out;
+
+  // The secret: 32 bytes only its owner may read.
+  const fs::path secret = dir / "secret";
+  REQUIRE(fs::file_size(secret) == 32);
+  CHECK((fs::status(secret).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+        fs::perms::none);
+
+  // An entry made by another cache (another secret), put under this one's name: its
+  // document's text edited, as a forger would, and the header rebuilt around it.
+  const fs::path other_dir = scratch("forger");
+  const AnalysisCache forger(other_dir.string(), "rules-v1");
+  REQUIRE(forger.key("a.txt", sha256_hex(doc.document.original)) == key);
+  AnalysedDocument edited = doc;
+  const auto at = edited.document.original.find("the");
+  REQUIRE(at != std::string::npos);
+  edited.document.original.replace(at, 3, "THE");
+  edited.document.text = edited.document.original;
+  REQUIRE(forger.store(key, edited));
+  fs::create_directories(cache.dir());
+  fs::copy_file(forger.path_of(key), cache.path_of(key));
+  CHECK(cache.load(key, out) == AnalysisCache::Lookup::kDamaged);
+  CHECK_FALSE(fs::exists(cache.path_of(key)));
+  // The forger's own cache takes it: the signature, not the layout, is what differs.
+  CHECK(forger.load(key, out) == AnalysisCache::Lookup::kHit);
+
+  // A genuine entry under another key's name fails too: the key is signed with it.
+  REQUIRE(cache.store(key, doc));
+  const std::string other = cache.key("a.txt", sha256_hex("other text"));
+  std::string moved = read(cache.path_of(key));
+  const auto named = moved.find(key);
+  REQUIRE(named != std::string::npos);
+  moved.replace(named, key.size(), other);
+  std::ofstream(cache.path_of(other), std::ios::binary) << moved;
+  CHECK(cache.load(other, out) == AnalysisCache::Lookup::kDamaged);
+  CHECK(cache.load(key, out) == AnalysisCache::Lookup::kHit);
+}
+
+TEST_CASE("a secret file others could read or plant is replaced, never trusted", "[cache]") {
+  const fs::path dir = scratch("secret");
+  const AnalysedDocument doc = analysed("003_cf8077a6ac8cfb1e.txt");
+  std::string key;
+  {
+    const AnalysisCache cache(dir.string(), "rules-v1");
+    key = cache.key("a.txt", sha256_hex(doc.document.original));
+    REQUIRE(cache.store(key, doc));
+  }
+  const fs::path secret = dir / "secret";
+  const std::string first = read(secret);
+  AnalysedDocument out;
+  // Readable by others: no longer a secret, so a new one, and the old entries go.
+  fs::permissions(secret, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  {
+    const AnalysisCache cache(dir.string(), "rules-v1");
+    REQUIRE(cache.problem().empty());
+    CHECK(read(secret) != first);
+    CHECK(cache.load(key, out) == AnalysisCache::Lookup::kDamaged);
+    REQUIRE(cache.store(key, doc));
+  }
+  // A link in its place is removed, not followed: its target stays as it was.
+  const fs::path target = dir / "target";
+  std::ofstream(target, std::ios::binary) << std::string(32, 'k');
+  fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);
+  fs::remove(secret);
+  fs::create_symlink(target, secret);
+  {
+    const AnalysisCache cache(dir.string(), "rules-v1");
+    REQUIRE(cache.problem().empty());
+    CHECK_FALSE(fs::is_symlink(secret));
+    CHECK(read(target) == std::string(32, 'k'));
+    CHECK(cache.load(key, out) == AnalysisCache::Lookup::kDamaged);
+  }
+  // Another user's file (only root can make one here).
+  if (::geteuid() == 0) {
+    const AnalysisCache mine(dir.string(), "rules-v1");
+    REQUIRE(mine.store(key, doc));
+    const std::string before = read(secret);
+    REQUIRE(::chown(secret.c_str(), 65534, 65534) == 0);
+    const AnalysisCache cache(dir.string(), "rules-v1");
+    CHECK(read(secret) != before);
+    CHECK(cache.load(key, out) == AnalysisCache::Lookup::kDamaged);
+  }
+  // Given out of band (CROSSCHECK_CACHE_SECRET, a CI secret), no file is read or made, and
+  // two folders with the same secret take each other's entries.
+  const ScopedEnv env("CROSSCHECK_CACHE_SECRET", "a secret of the CI's store");
+  const fs::path a = scratch("secret-a"), b = scratch("secret-b");
+  const AnalysisCache ca(a.string(), "rules-v1"), cb(b.string(), "rules-v1");
+  CHECK_FALSE(fs::exists(a / "secret"));
+  REQUIRE(ca.store(key, doc));
+  fs::create_directories(cb.dir());
+  fs::copy_file(ca.path_of(key), cb.path_of(key));
+  CHECK(cb.load(key, out) == AnalysisCache::Lookup::kHit);
+}
+
 TEST_CASE("prune removes generations unused for a month and entries of the old layout", "[cache]") {
   const fs::path dir = scratch("prune");
   const AnalysisCache cache(dir.string(), "rules-v2");
@@ -132,11 +251,21 @@ TEST_CASE("prune removes generations unused for a month and entries of the old l
   std::ofstream(dir / "0123456789abcdef.analysis") << "an entry of the layout before";
   std::ofstream(dir / "notes.txt") << "not the cache's";
   fs::create_directories(dir / "not-a-generation");
+  // temporaries of dead runs (this build's name, an older build's) and of a live one
+  std::ofstream(fs::path(cache.dir()) / "a.analysis.tmp-0123456789abcdef") << "torn";
+  std::ofstream(fs::path(cache.dir()) / "b.analysis.tmp.4242.7") << "torn";
+  std::ofstream(fs::path(cache.dir()) / "c.analysis.tmp-fedcba9876543210") << "being written";
+  for (const char* dead : {"a.analysis.tmp-0123456789abcdef", "b.analysis.tmp.4242.7"})
+    fs::last_write_time(fs::path(cache.dir()) / dead,
+                        fs::file_time_type::clock::now() - std::chrono::hours(2));
   const auto old = fs::file_time_type::clock::now() - std::chrono::hours(24 * 40);
   fs::last_write_time(other.dir(), old);
   fs::last_write_time(cache.dir(), old);  // in use by the pruning run: kept, marked as used
 
-  CHECK(cache.prune() == 2);
+  CHECK(cache.prune() == 4);
+  CHECK_FALSE(fs::exists(fs::path(cache.dir()) / "a.analysis.tmp-0123456789abcdef"));
+  CHECK_FALSE(fs::exists(fs::path(cache.dir()) / "b.analysis.tmp.4242.7"));
+  CHECK(fs::exists(fs::path(cache.dir()) / "c.analysis.tmp-fedcba9876543210"));
   CHECK_FALSE(fs::exists(other.dir()));
   CHECK_FALSE(fs::exists(dir / "0123456789abcdef.analysis"));
   CHECK(fs::exists(cache.dir()));

@@ -1,9 +1,10 @@
 // SHA-256 of bytes: raw (32 bytes), base64 (the form a Content-Security-Policy hash source
-// takes) and lower-case hex.
+// takes) and lower-case hex; and HMAC-SHA256, the keyed form that the analysis cache signs
+// its entries with. OpenSSL's libcrypto computes them (with the CPU's SHA instructions
+// where it has them).
 #pragma once
 
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,21 +13,24 @@ namespace crosscheck {
 // SHA-256 of bytes given in pieces: a report hashed as it is written.
 class Sha256 {
  public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
   void update(std::string_view bytes);
   std::string digest();  // raw, 32 bytes; once, after the last update
 
  private:
-  void compress(const unsigned char* block);
-  std::array<std::uint32_t, 8> h_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::array<unsigned char, 64> block_{};
-  std::size_t pending_ = 0;  // bytes of block_ not compressed yet
-  std::uint64_t length_ = 0;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 std::string sha256(std::string_view bytes);
 std::string sha256_base64(std::string_view bytes);
 std::string sha256_hex(std::string_view bytes);
 std::string hex(std::string_view digest);  // lower-case hex of raw bytes
+
+// HMAC-SHA256 (RFC 2104) of `bytes` under `key`: raw, 32 bytes.
+std::string hmac_sha256(std::string_view key, std::string_view bytes);
 
 }  // namespace crosscheck

@@ -194,6 +194,59 @@ void BM_Analyse(benchmark::State& state) {
   state.SetLabel(p.corpus->label);
 }
 
+// Analysis against sentence length: the same ~6,000 words of real ECB+ clauses (sentences
+// of at most 12 words, their end marks dropped), joined with ", and" into sentences of about
+// `state.range(0)` words (up to 150, under the 250-token sentence cap). Only the sentences'
+// length changes, so words/s that stays flat shows that tagging, parsing, clauses, times,
+// amounts and records are linear in a sentence's length, not only in a document's.
+void BM_AnalyseSentenceLength(benchmark::State& state) {
+  const Prepared& p = prepared(Level::kSentences);
+  if (skip_if_broken(state, p)) return;
+  std::string error;
+  const auto model = bench_model(error);
+  const AnalyseOptions options = analyse_options(p.rules.lexicon, *model);
+  std::vector<std::pair<std::string, std::size_t>> clauses;  // text, words
+  std::size_t words = 0;
+  for (std::size_t d = 0; d < p.sentences.size() && words < 6000; ++d)
+    for (const Sentence& real : p.sentences[d]) {
+      std::string piece = real.text;
+      while (!piece.empty() && std::string_view(".!?\n ").find(piece.back()) != std::string::npos)
+        piece.pop_back();
+      const auto count = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), ' ') + 1);
+      if (piece.empty() || piece.find('\n') != std::string::npos || count > 12) continue;
+      clauses.emplace_back(std::move(piece), count);
+      words += count;
+    }
+  const auto length = static_cast<std::size_t>(state.range(0));
+  std::string text, sentence;
+  std::size_t in_sentence = 0;
+  for (std::size_t k = 0; k < clauses.size(); ++k) {
+    sentence += (sentence.empty() ? "" : ", and ") + clauses[k].first;
+    in_sentence += clauses[k].second + 1;
+    if (in_sentence + 6 >= length || k + 1 == clauses.size()) {
+      text += sentence + ".\n";
+      sentence.clear();
+      in_sentence = 0;
+    }
+  }
+  auto ingested = ingest("long-sentences.txt", text);
+  if (auto* d = std::get_if<Diagnostic>(&ingested)) {
+    state.SkipWithError(d->format().c_str());
+    return;
+  }
+  const Document& doc = std::get<Document>(ingested);
+  const auto sentences = segment(doc, {6, &p.rules.lexicon});
+  for (auto _ : state) {
+    auto out = analyse(doc, sentences, options);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * words));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["sentences"] = static_cast<double>(sentences.size());
+  state.counters["words_per_sentence"] =
+      sentences.empty() ? 0.0 : static_cast<double>(words) / static_cast<double>(sentences.size());
+}
+
 // Index build, every statement's candidates merged, and their ranks: the serial align()
 // without anchors.
 void BM_Align(benchmark::State& state) {
@@ -252,6 +305,14 @@ void BM_Compare(benchmark::State& state) {
 BENCHMARK(BM_Ingest)->Unit(benchmark::kMillisecond)->ThreadRange(1, 2)->UseRealTime();
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond)->ThreadRange(1, 2)->UseRealTime();
 BENCHMARK(BM_Analyse)->Unit(benchmark::kMillisecond)->ThreadRange(1, 2)->UseRealTime();
+BENCHMARK(BM_AnalyseSentenceLength)
+    ->Unit(benchmark::kMillisecond)
+    ->Arg(12)
+    ->Arg(25)
+    ->Arg(50)
+    ->Arg(100)
+    ->Arg(150)
+    ->UseRealTime();
 BENCHMARK(BM_Align)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Compare)->Unit(benchmark::kMillisecond)->ThreadRange(1, 2)->UseRealTime();
 

@@ -254,7 +254,8 @@ po::options_description corpus_options(CorpusRaw& raw, CorpusCommand command) {
       "max-sentence-tokens",
       po::value(&raw.max_sentence_tokens)->default_value(raw.max_sentence_tokens),
       "a longer sentence is cut into pieces of at most this many tokens, at a comma or space "
-      "where it can, with a warning that names the document and place")(
+      "where it can, with a warning that names the document and place. A statement is a "
+      "clause of one sentence, so this caps a statement's tokens too")(
       "quiet,q", po::bool_switch(&raw.quiet), "print nothing but errors")(
       "corpus", po::value(&raw.corpora)->composing(), "corpus folder(s)");
   if (command == CorpusCommand::kRun)

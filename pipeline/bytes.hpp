@@ -43,6 +43,7 @@ class Writer {
   void strings(const std::vector<Text>& v) {
     list(v, [&](const Text& s) { str(s); });
   }
+  std::size_t size() const { return out_.size(); }
   std::string take() { return std::move(out_); }
 
  private:

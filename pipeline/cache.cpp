@@ -298,11 +298,20 @@ std::string program_identity() {
 std::string analysis_to_bytes(const AnalysedDocument& a) {
   // Two sections: everything but the words, then the words (each statement's tokens), so
   // that a run can leave the words of documents it does not compare undecoded.
+  // The words section: the statements' count, where each one's words begin (from the end
+  // of this table), then each statement's tokens and records; so that one statement's words
+  // can be read alone (statement_words).
+  Writer entries;
+  std::vector<std::uint32_t> starts;
+  for (const Statement& s : a.statements) {
+    starts.push_back(static_cast<std::uint32_t>(entries.size()));
+    entries.list(s.tokens, [&](const Token& t) { write_token(entries, t); });
+    entries.list(s.records, [&](const Record& r) { write_record(entries, r); });
+  }
   Writer words;
-  words.list(a.statements, [&](const Statement& s) {
-    words.list(s.tokens, [&](const Token& t) { write_token(words, t); });
-    words.list(s.records, [&](const Record& r) { write_record(words, r); });
-  });
+  words.u32(static_cast<std::uint32_t>(starts.size()));
+  for (const std::uint32_t x : starts) words.u32(x);
+  std::string words_bytes = words.take() + entries.take();
   Writer w;
   const Document& d = a.document;
   // The NFC text only when it differs from the original; a sentence's text is its span
@@ -330,41 +339,72 @@ std::string analysis_to_bytes(const AnalysedDocument& a) {
   std::string rest = w.take();
   Writer out;
   out.u64(rest.size());
-  return out.take() + rest + words.take();
+  return out.take() + rest + words_bytes;
+}
+
+namespace {
+
+// Reads one statement's words (its tokens and records) and checks that everything the rules
+// index by them stays inside the statement.
+void read_statement_words(Reader& r, Statement& s) {
+  s.tokens = r.list<Token>([&] { return read_token(r); });
+  s.records = r.list<Record>([&] { return read_record(r); });
+  const std::size_t n = s.tokens.size();
+  for (const auto& t : s.tokens)
+    if (t.head < -1 || t.head >= static_cast<std::int32_t>(n))
+      throw std::runtime_error("a word's head outside its statement");
+  for (const auto& x : s.negations)
+    if (x.token >= n || x.scope_begin > x.scope_end || x.scope_end > n ||
+        x.head >= static_cast<std::int64_t>(n))
+      throw std::runtime_error("negation outside its statement");
+  for (const auto& t : s.times)
+    if (t.token > t.token_end || t.token_end > n) throw std::runtime_error("time outside");
+  for (const auto& q : s.quantities)
+    if (q.token >= n) throw std::runtime_error("amount outside its statement");
+  auto role_fits = [n](const Role& x) { return x.token < static_cast<std::int64_t>(n); };
+  for (const auto& rec : s.records) {
+    bool ok = rec.token < n && role_fits(rec.doer) && role_fits(rec.object) &&
+              rec.negation < static_cast<std::int64_t>(s.negations.size());
+    for (const auto& arg : rec.arguments)
+      ok = ok && role_fits(arg.word) && arg.prep < static_cast<std::int64_t>(n);
+    for (const auto t : rec.times) ok = ok && t < s.times.size();
+    for (const auto q : rec.amounts) ok = ok && q < s.quantities.size();
+    if (!ok) throw std::runtime_error("record outside its statement");
+  }
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> statement_word_starts(std::string_view bytes) {
+  Reader r(bytes);
+  const std::uint32_t count = r.u32();
+  if (count > r.rest().size() / 4) throw std::runtime_error("words of another analysis");
+  std::vector<std::uint32_t> starts(count);
+  for (auto& x : starts) x = r.u32();
+  const std::size_t size = r.rest().size();
+  for (std::size_t i = 0; i < count; ++i)
+    if (starts[i] > size || (i > 0 && starts[i] < starts[i - 1]))
+      throw std::runtime_error("words out of order");
+  for (auto& x : starts) x += 4 + 4 * count;  // from the section's beginning
+  return starts;
 }
 
 void decode_tokens(std::string_view bytes, Statement* statements, std::size_t count) {
+  const std::vector<std::uint32_t> starts = statement_word_starts(bytes);
+  if (starts.size() != count) throw std::runtime_error("words of another analysis");
   Reader r(bytes);
-  if (r.u32() != count) throw std::runtime_error("words of another analysis");
+  r.skip(4 + 4 * count);
   for (std::size_t i = 0; i < count; ++i) {
-    Statement& s = statements[i];
-    s.tokens = r.list<Token>([&] { return read_token(r); });
-    s.records = r.list<Record>([&] { return read_record(r); });
-    // The rules index tokens by these: they must stay inside the statement.
-    const std::size_t n = s.tokens.size();
-    for (const auto& t : s.tokens)
-      if (t.head < -1 || t.head >= static_cast<std::int32_t>(n))
-        throw std::runtime_error("a word's head outside its statement");
-    for (const auto& x : s.negations)
-      if (x.token >= n || x.scope_begin > x.scope_end || x.scope_end > n ||
-          x.head >= static_cast<std::int64_t>(n))
-        throw std::runtime_error("negation outside its statement");
-    for (const auto& t : s.times)
-      if (t.token > t.token_end || t.token_end > n) throw std::runtime_error("time outside");
-    for (const auto& q : s.quantities)
-      if (q.token >= n) throw std::runtime_error("amount outside its statement");
-    auto role_fits = [n](const Role& x) { return x.token < static_cast<std::int64_t>(n); };
-    for (const auto& rec : s.records) {
-      bool ok = rec.token < n && role_fits(rec.doer) && role_fits(rec.object) &&
-                rec.negation < static_cast<std::int64_t>(s.negations.size());
-      for (const auto& arg : rec.arguments)
-        ok = ok && role_fits(arg.word) && arg.prep < static_cast<std::int64_t>(n);
-      for (const auto t : rec.times) ok = ok && t < s.times.size();
-      for (const auto q : rec.amounts) ok = ok && q < s.quantities.size();
-      if (!ok) throw std::runtime_error("record outside its statement");
-    }
+    if (bytes.size() - r.rest().size() != starts[i]) throw std::runtime_error("words out of place");
+    read_statement_words(r, statements[i]);
   }
   if (!r.done()) throw std::runtime_error("bytes after the words");
+}
+
+void decode_statement_words(std::string_view bytes, Statement& statement) {
+  Reader r(bytes);
+  read_statement_words(r, statement);
+  if (!r.done()) throw std::runtime_error("bytes after a statement's words");
 }
 
 AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens) {

@@ -23,6 +23,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "run.hpp"
 
@@ -77,5 +78,12 @@ std::string program_identity();
 std::string analysis_to_bytes(const AnalysedDocument& analysed);
 AnalysedDocument analysis_from_bytes(std::string_view bytes, bool defer_tokens = false);
 void decode_tokens(std::string_view bytes, Statement* statements, std::size_t count);
+// Where each statement's words begin in a document's words section (`deferred_tokens`), as
+// byte offsets from its beginning; each runs to the next one's start (the last to the
+// section's end). Throws when the table does not fit the bytes.
+std::vector<std::uint32_t> statement_word_starts(std::string_view bytes);
+// Decodes one statement's words from exactly its bytes of the section (checked as
+// decode_tokens checks them), into `statement` (its other fields read already).
+void decode_statement_words(std::string_view bytes, Statement& statement);
 
 }  // namespace crosscheck

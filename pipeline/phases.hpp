@@ -49,9 +49,7 @@ void release_free_pages();
 struct DeferredWords {
   std::uint32_t first = 0;  // the document's first statement in the corpus
   std::uint32_t count = 0;
-  std::string bytes;  // empty: decoded (or analysed in this run), or left on disk...
-  // ...when this reads them (a shard's documents.bin); throws when it cannot
-  std::function<std::string()> load;
+  std::string bytes;  // empty: decoded (or analysed in this run)
 };
 
 // Takes one document's result in corpus order: a refusal into `skipped`, an analysis into
@@ -85,9 +83,13 @@ Judge compare_judge(const Corpus& corpus, const LoadedRules& rules);
 // pairs, makes the events and the claim matrix, fills the anchors from `index` (when
 // RunOptions::anchors; it may be empty otherwise) and lists the findings per event.
 // `judge` is made once the words are decoded; `tell` hears of each stage begun.
+// With `load_words`, `words` is not read: the judge needs no words (it reads findings made
+// elsewhere), and the events read each statement's words a block at a time through it.
+using StatementWords = std::function<void(std::uint32_t statement, Statement& into)>;
 void conclude(Corpus& corpus, const RunOptions& options, const LoadedRules& rules,
               std::vector<DeferredWords>& words, const std::function<Judge()>& judge,
               std::optional<AlignIndex>& index,
-              const std::function<void(std::string_view stage)>& tell = {});
+              const std::function<void(std::string_view stage)>& tell = {},
+              const StatementWords& load_words = {});
 
 }  // namespace crosscheck::phases

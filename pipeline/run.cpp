@@ -217,6 +217,9 @@ void flatten(Corpus& corpus, std::vector<AnalysedDocument>& parts,
                         words[d] = {static_cast<std::uint32_t>(statement_at[d]),
                                     static_cast<std::uint32_t>(a.statements.size()),
                                     std::move(a.deferred_tokens)};
+                        // moved from: let the husks go now, not after every document
+                        std::vector<Sentence>().swap(a.sentences);
+                        std::vector<Statement>().swap(a.statements);
                       }
                     });
   corpus.documents.reserve(parts.size());
@@ -238,10 +241,7 @@ void decode_pair_words(Corpus& corpus, std::vector<DeferredWords>& words) {
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (auto d = r.begin(); d != r.end(); ++d) {
                         auto& w = words[d];
-                        if (!needed[d]) continue;
-                        if (w.bytes.empty() && w.load) w.bytes = w.load();
-                        w.load = nullptr;
-                        if (w.bytes.empty()) continue;
+                        if (!needed[d] || w.bytes.empty()) continue;
                         decode_tokens(w.bytes, &corpus.statements[w.first], w.count);
                         std::string().swap(w.bytes);
                       }
@@ -371,11 +371,21 @@ std::vector<Pair> candidates(const AlignIndex& index, const std::vector<std::uin
 
 void conclude(Corpus& corpus, const RunOptions& options, const LoadedRules& rules,
               std::vector<DeferredWords>& words, const std::function<Judge()>& judge,
-              std::optional<AlignIndex>& index, const std::function<void(std::string_view)>& tell) {
+              std::optional<AlignIndex>& index, const std::function<void(std::string_view)>& tell,
+              const StatementWords& load_words) {
   const Lexicon& lexicon = rules.lexicon;
   const AlignOptions align_options = phases::align_options(options, lexicon);
   rank_pairs(corpus.pairs, corpus.statements);
-  decode_pair_words(corpus, words);
+  // The documents whose words the events read: those a pair involves (all their statements,
+  // as decode_pair_words decodes them), read a block at a time below when `load_words` can.
+  std::vector<bool> worded;
+  if (load_words) {
+    worded.assign(corpus.documents.size(), false);
+    for (const Pair& p : corpus.pairs)
+      worded[corpus.statements[p.a].doc] = worded[corpus.statements[p.b].doc] = true;
+  } else {
+    decode_pair_words(corpus, words);
+  }
   if (tell) tell("compare");
   // compare: the pairs strongest first, a block at a time (each pair independently), then
   // each block's findings in that order: one finding per kind and sentence pair (clauses of
@@ -445,6 +455,7 @@ void conclude(Corpus& corpus, const RunOptions& options, const LoadedRules& rule
         [&](const tbb::blocked_range<std::size_t>& r) {
           for (auto i = r.begin(); i != r.end(); ++i) {
             Statement& s = corpus.statements[begin + i];
+            if (load_words && worded[s.doc]) load_words(static_cast<std::uint32_t>(begin + i), s);
             made[i].reset();
             if (const auto token = event_token(s)) {
               auto m = std::make_unique<EventMention>(mention_of(s, *token, s.doc, lexicon));

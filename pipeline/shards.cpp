@@ -29,7 +29,7 @@ using namespace phases;
 
 namespace {
 
-constexpr std::int64_t kFormat = 1;  // bump when a shard's or a part's layout changes
+constexpr std::int64_t kFormat = 2;  // bump when a shard's or a part's layout changes
 constexpr const char* kShardKind = "crosscheck-shard";
 constexpr const char* kPartKind = "crosscheck-part";
 constexpr const char* kShardManifest = "shard.toml";
@@ -227,13 +227,39 @@ struct ShardSet {
   std::string fingerprint;  // of the whole set: what a part was aligned from
   Provenance made;          // what made every shard
   Corpus corpus;
-  std::vector<DeferredWords> words;
+  std::vector<DeferredWords> words;  // empty: the words stay on disk (statement_words)
+  // Where each statement's own words lie, for reading them one statement at a time.
+  struct StatementWords {
+    std::uint32_t shard = 0;
+    std::uint32_t size = 0;
+    std::uint64_t offset = 0;  // in the shard's documents.bin
+  };
+  std::vector<StatementWords> statement_words;     // by corpus statement
+  std::vector<std::shared_ptr<const File>> files;  // each shard's documents.bin, open
+  // Reads the words of `statement` alone into it; throws ShardError when they cannot be read.
+  void load_words(std::uint32_t statement, Statement& into) const;
 };
+
+void ShardSet::load_words(std::uint32_t statement, Statement& into) const {
+  const StatementWords& w = statement_words[statement];
+  thread_local std::string bytes;
+  if (!files[w.shard]->read(w.offset, w.size, bytes))
+    throw ShardError(folders[w.shard].string() + ": error: " + kDocuments +
+                     " cannot be read again");
+  try {
+    decode_statement_words(bytes, into);
+  } catch (const std::exception& x) {
+    throw ShardError(folders[w.shard].string() + ": error: " + kDocuments +
+                     " does not read back: " + x.what());
+  }
+}
 
 bool is_shard(const fs::path& folder) { return fs::exists(folder / kShardManifest); }
 bool is_part(const fs::path& folder) { return fs::exists(folder / kPartManifest); }
 
-ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
+// With `texts` false, the documents' and sentences' texts are dropped as each document is
+// read (align's rules read statements alone), so that they are never all held at once.
+ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected, bool texts = true) {
   ShardSet set;
   std::vector<toml::table> manifests;
   std::vector<std::string> sums_texts;
@@ -343,6 +369,7 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
         corpus.skipped.push_back(std::move(s));
       }
   }
+  std::vector<toml::table>().swap(manifests);  // all they said is in `entries` now
   sort_skipped(corpus);
   std::sort(entries.begin(), entries.end(),
             [](const DocumentEntry& x, const DocumentEntry& y) { return x.listed < y.listed; });
@@ -366,7 +393,7 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
       sizes[i] += e->size;
     }
   }
-  std::vector<std::shared_ptr<const File>> files;
+  std::vector<std::shared_ptr<const File>>& files = set.files;
   for (std::uint32_t i = 0; i < set.count; ++i) {
     const fs::path path = set.folders[i] / kDocuments;
     files.push_back(std::make_shared<const File>(path));
@@ -381,9 +408,10 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
   }
   std::vector<AnalysedDocument> parts(entries.size());
   std::vector<std::string> problems(entries.size());
-  // where each document's words lie in its documents.bin: they stay there until a pair
-  // needs them (the most of a document's bytes, and most of them are never needed at once)
+  // where each document's words lie in its documents.bin: they stay there, to be read a
+  // statement at a time when a pair needs them (they are most of a document's bytes)
   std::vector<std::uint64_t> words_at(entries.size()), words_size(entries.size());
+  std::vector<std::vector<std::uint32_t>> starts(entries.size());  // of each statement's words
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, entries.size(), 8),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       std::string blob;
@@ -409,8 +437,24 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
                         std::string& words = parts[k].deferred_tokens;
                         words_size[k] = words.size();
                         words_at[k] = e.offset + (blob.size() - words.size());
+                        try {
+                          starts[k] = statement_word_starts(words);
+                          if (starts[k].size() != parts[k].statements.size())
+                            throw std::runtime_error("words of another analysis");
+                        } catch (const std::exception& x) {
+                          problems[k] = std::string(kDocuments) + ": document " + e.path +
+                                        " does not read back: " + x.what();
+                          continue;
+                        }
                         std::string().swap(words);
                         Document& d = parts[k].document;
+                        if (!texts) {
+                          std::string().swap(d.original);
+                          std::string().swap(d.text);
+                          std::vector<std::uint32_t>().swap(d.norm_to_orig);
+                          for (Sentence& sentence : parts[k].sentences)
+                            std::string().swap(sentence.text);
+                        }
                         d.index = static_cast<std::uint32_t>(k);
                         d.path = e.path;
                         d.source = e.source;
@@ -420,14 +464,16 @@ ShardSet read_shards(const std::vector<fs::path>& given, Provenance expected) {
   for (std::size_t k = 0; k < entries.size(); ++k)
     if (!problems[k].empty()) fail(set.folders[entries[k].shard], problems[k] + "; make it again");
   flatten(corpus, parts, set.words);
-  for (std::size_t k = 0; k < entries.size(); ++k)
-    set.words[k].load = [file = files[entries[k].shard], at = words_at[k], size = words_size[k],
-                         folder = set.folders[entries[k].shard]] {
-      std::string bytes;
-      if (!file->read(at, static_cast<std::size_t>(size), bytes))
-        throw ShardError(folder.string() + ": error: " + kDocuments + " cannot be read again");
-      return bytes;
-    };
+  set.statement_words.resize(corpus.statements.size());
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const std::uint32_t first = set.words[k].first;
+    for (std::size_t i = 0; i < starts[k].size(); ++i) {
+      const std::uint64_t end = i + 1 < starts[k].size() ? starts[k][i + 1] : words_size[k];
+      set.statement_words[first + i] = {entries[k].shard,
+                                        static_cast<std::uint32_t>(end - starts[k][i]),
+                                        words_at[k] + starts[k][i]};
+    }
+  }
   release_free_pages();
   return set;
 }
@@ -615,14 +661,8 @@ std::string shard_corpus_name(const std::vector<fs::path>& folders) {
 
 std::size_t write_part(const std::vector<fs::path>& folders, const RunOptions& options,
                        const Provenance& provenance, Slice part, const fs::path& out) {
-  ShardSet set = read_shards(folders, provenance);
+  ShardSet set = read_shards(folders, provenance, /*texts=*/false);
   Corpus& corpus = set.corpus;
-  // The rules read statements alone: the texts are merge's, for the reports.
-  for (Document& d : corpus.documents) {
-    std::string().swap(d.original);
-    std::string().swap(d.text);
-    std::vector<std::uint32_t>().swap(d.norm_to_orig);
-  }
   std::vector<Sentence>().swap(corpus.sentences);
   const LoadedRules& rules = rules_of(options);
   std::vector<std::uint32_t> mine;
@@ -634,30 +674,30 @@ std::size_t write_part(const std::vector<fs::path>& folders, const RunOptions& o
     corpus.pairs = candidates(index, mine);
   }
   release_free_pages();
-  decode_pair_words(corpus, set.words);
-  // The rules read only the statements of a pair: the others' words go (most of them).
-  {
-    std::vector<bool> paired(corpus.statements.size(), false);
-    for (const Pair& p : corpus.pairs) paired[p.a] = paired[p.b] = true;
-    for (std::size_t i = 0; i < paired.size(); ++i)
-      if (!paired[i]) {
-        std::vector<Token>().swap(corpus.statements[i].tokens);
-        std::vector<Record>().swap(corpus.statements[i].records);
-      }
-    std::vector<DeferredWords>().swap(set.words);
-    release_free_pages();
-  }
   const auto brackets = rank_brackets(rules.rules);
   if (brackets.size() > 255)
     throw ShardError("error: the rules set more than 254 different max_rank values");
   CompareOptions compare_options;
   compare_options.rules = &rules.rules;
   compare_options.lexicon = &rules.lexicon;
+  // The pairs are judged a block at a time, with the words of the block's statements read
+  // for it and let go after it: a part never holds more words than one block needs.
+  std::vector<std::uint8_t> needed(corpus.statements.size(), 0);
   const auto write_pairs = [&](std::ostream& stream) {
     constexpr std::size_t kBlock = 1 << 14;
     std::vector<std::string> block;
+    std::vector<std::uint32_t> loading;
     for (std::size_t begin = 0; begin < corpus.pairs.size(); begin += kBlock) {
       block.assign(std::min(kBlock, corpus.pairs.size() - begin), {});
+      loading.clear();
+      for (std::size_t k = 0; k < block.size(); ++k)
+        for (const std::uint32_t x : {corpus.pairs[begin + k].a, corpus.pairs[begin + k].b})
+          if (!std::exchange(needed[x], 1)) loading.push_back(x);
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, loading.size(), 32),
+                        [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (auto k = r.begin(); k != r.end(); ++k)
+                            set.load_words(loading[k], corpus.statements[loading[k]]);
+                        });
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block.size(), 64),
                         [&](const tbb::blocked_range<std::size_t>& r) {
                           for (auto k = r.begin(); k != r.end(); ++k) {
@@ -672,6 +712,11 @@ std::size_t write_part(const std::vector<fs::path>& folders, const RunOptions& o
                           }
                         });
       for (const auto& b : block) stream.write(b.data(), static_cast<std::streamsize>(b.size()));
+      for (const std::uint32_t x : loading) {
+        needed[x] = 0;
+        std::vector<Token>().swap(corpus.statements[x].tokens);
+        std::vector<Record>().swap(corpus.statements[x].records);
+      }
     }
   };
   const auto write_manifest = [&](std::ostream& stream) {
@@ -817,7 +862,9 @@ Corpus merge_parts(const std::vector<fs::path>& folders, const RunOptions& optio
       return read_finding(r);
     };
   };
-  conclude(corpus, options, rules, set.words, judge, index);
+  // The findings are made: the words serve only the events, read a block at a time.
+  conclude(corpus, options, rules, set.words, judge, index, {},
+           [&set](std::uint32_t statement, Statement& into) { set.load_words(statement, into); });
   return std::move(corpus);
 }
 

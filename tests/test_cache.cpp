@@ -342,3 +342,25 @@ TEST_CASE("an article's date, as its times were read, and where it came from", "
   CHECK_FALSE(article_day("1993"));
   CHECK_FALSE(article_day("13/01/1993"));
 }
+
+TEST_CASE("the cache reader's fuzz seeds are entries of the current layout", "[cache]") {
+  // A seed that no longer reads back would leave the fuzzer at the first bytes.
+  for (const char* name : {"entry-0", "entry-1"}) {
+    const std::string bytes = read(kRoot + "/fuzz/seeds/cache/" + name);
+    INFO(name);
+    AnalysedDocument a = analysis_from_bytes(bytes, true);
+    REQUIRE_FALSE(a.statements.empty());
+    decode_tokens(a.deferred_tokens, a.statements.data(), a.statements.size());
+    CHECK_FALSE(a.statements.front().tokens.empty());
+    // and one statement's words alone, from its bytes of the section
+    const auto starts = statement_word_starts(a.deferred_tokens);
+    REQUIRE(starts.size() == a.statements.size());
+    Statement one = a.statements[1];
+    one.tokens.clear();
+    decode_statement_words(
+        std::string_view(a.deferred_tokens).substr(starts[1], starts[2] - starts[1]), one);
+    CHECK(one.tokens.size() == a.statements[1].tokens.size());
+    CHECK_THROWS(decode_statement_words(
+        std::string_view(a.deferred_tokens).substr(starts[1], starts[2] - starts[1] - 1), one));
+  }
+}

@@ -1,6 +1,7 @@
 #include "cache.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unicode/uversion.h>
@@ -46,6 +47,17 @@ std::string signature(std::string_view secret, std::string_view key, std::string
   return hmac_sha256(hmac_sha256(secret, key), payload);
 }
 
+// Whether `sum` is the payload's signature, compared in constant time.
+bool same_signature(std::string_view secret, std::string_view key, std::string_view payload,
+                    std::string_view sum) {
+  const std::string expected = signature(secret, key, payload);
+  if (sum.size() != expected.size()) return false;
+  unsigned char differ = 0;  // every byte looked at, whatever the first difference
+  for (std::size_t i = 0; i < sum.size(); ++i)
+    differ |= static_cast<unsigned char>(sum[i] ^ expected[i]);
+  return differ == 0;
+}
+
 // Makes the cache folder's secret: 32 random bytes in a file only its owner can read,
 // written unnamed and then linked, so that a reader never sees part of it and a secret
 // another run made first is kept (linkat never replaces). "" when it exists already.
@@ -58,7 +70,9 @@ std::string make_secret(const fs::path& path) {
     got += static_cast<std::size_t>(n);
   }
   const fs::path folder = path.parent_path();
-  int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  int fd = ::access("/proc/self/fd", X_OK) == 0
+               ? ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)
+               : -1;
   std::string named;
   if (fd < 0) {  // no unnamed files here: a fresh name, then a link
     named = (folder / ".secret-XXXXXX").string();
@@ -89,6 +103,18 @@ std::string cache_secret(const fs::path& root, std::string& problem) {
   if (const char* given = std::getenv("CROSSCHECK_CACHE_SECRET"); given != nullptr && *given)
     return given;
   const fs::path path = root / kSecretFile;
+  // One run at a time judges, replaces or makes the secret (a lock on the folder), so that
+  // two runs never remove each other's new one.
+  const int folder = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (folder < 0 || ::flock(folder, LOCK_EX) != 0) {
+    problem = "cannot lock the cache folder " + root.string() + ": " + std::strerror(errno);
+    if (folder >= 0) ::close(folder);
+    return "";
+  }
+  struct Unlock {
+    int fd;
+    ~Unlock() { ::close(fd); }
+  } unlock{folder};
   for (int attempt = 0; attempt < 3; ++attempt) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0 && errno == ENOENT) {
@@ -98,16 +124,21 @@ std::string cache_secret(const fs::path& root, std::string& problem) {
       }
       continue;
     }
+    if (fd < 0 && errno != ELOOP) {  // unreadable for now (EACCES, EMFILE): left alone
+      problem = "cannot read the cache's secret " + path.string() + ": " + std::strerror(errno);
+      return "";
+    }
     struct stat info {};
     std::string secret(kSecretBytes, '\0');
     const bool trusted =
         fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid() &&
-        (info.st_mode & 077) == 0 && info.st_size == static_cast<off_t>(kSecretBytes) &&
+        (info.st_mode & 077) == 0 && info.st_nlink == 1 &&
+        info.st_size == static_cast<off_t>(kSecretBytes) &&
         ::read(fd, secret.data(), kSecretBytes) == static_cast<ssize_t>(kSecretBytes);
     if (fd >= 0) ::close(fd);
     if (trusted) return secret;
     std::error_code ignored;
-    fs::remove(path, ignored);  // not ours, or not whole: a new one
+    fs::remove(path, ignored);  // a link, not ours, or not whole: a new one
   }
   problem = "cannot make the cache's secret " + path.string();
   return "";
@@ -308,6 +339,7 @@ std::string analysis_to_bytes(const AnalysedDocument& a) {
     entries.list(s.tokens, [&](const Token& t) { write_token(entries, t); });
     entries.list(s.records, [&](const Record& r) { write_record(entries, r); });
   }
+  if (entries.size() > 0xFFFFFFFFu) throw std::length_error("a document's words over 4 GiB");
   Writer words;
   words.u32(static_cast<std::uint32_t>(starts.size()));
   for (const std::uint32_t x : starts) words.u32(x);
@@ -541,7 +573,7 @@ AnalysisCache::Lookup AnalysisCache::load(const std::string& key, AnalysedDocume
     const std::uint64_t size = r.u64();
     const std::string sum = r.str();
     const std::string_view payload = r.rest();
-    if (secret_.empty() || payload.size() != size || signature(secret_, key, payload) != sum)
+    if (secret_.empty() || payload.size() != size || !same_signature(secret_, key, payload, sum))
       throw std::runtime_error("not signed with this cache's secret");
     out = analysis_from_bytes(payload, /*defer_tokens=*/true);
     return Lookup::kHit;

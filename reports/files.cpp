@@ -144,7 +144,9 @@ std::string write_atomically(const std::string& path,
   const auto failure = [&](int error) {
     return "cannot write " + path + ": " + std::strerror(error);
   };
-  int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  int fd = ::access("/proc/self/fd", X_OK) == 0
+               ? ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644)
+               : (errno = EOPNOTSUPP, -1);
   std::string temporary;
   if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) return failure(errno);
   if (fd < 0) {
@@ -221,18 +223,30 @@ std::string write_report_set(const fs::path& out, const std::vector<ReportFile>&
   // nothing behind. Only then are they linked into the staging folder and put in place,
   // a matter of milliseconds. Where the file system has no unnamed files, they are
   // written into the staging folder directly.
-  std::vector<int> unnamed;
+  // The unnamed files are named through /proc/self/fd, so without /proc they are not used.
+  // They are closed however this returns, a writer's exception included.
+  struct Unnamed {
+    std::vector<int> fds;
+    ~Unnamed() {
+      for (const int fd : fds) ::close(fd);
+    }
+  } unnamed_files;
+  std::vector<int>& unnamed = unnamed_files.fds;
   const auto close_unnamed = [&] {
     for (const int fd : unnamed) ::close(fd);
     unnamed.clear();
   };
+  const bool can_name = ::access("/proc/self/fd", X_OK) == 0;
   std::string manifest;
   for (const ReportFile& file : files) {
+    if (!can_name) break;
     const int fd = ::open(parent.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
     if (fd < 0) {
       const int error = errno;
+      // no unnamed files here: the staging folder takes the reports (only before any is
+      // written, for a writer may not run twice)
+      if (unnamed.empty() && (error == EOPNOTSUPP || error == EISDIR || error == EINVAL)) break;
       close_unnamed();
-      if (error == EOPNOTSUPP || error == EISDIR || error == EINVAL) break;
       return failed(file.name + ": ", error);
     }
     unnamed.push_back(fd);

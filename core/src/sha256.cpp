@@ -37,13 +37,15 @@ Sha256::Sha256() : state_(std::make_unique<State>()) {
 Sha256::~Sha256() = default;
 
 void Sha256::update(std::string_view bytes) {
-  EVP_DigestUpdate(state_->context, bytes.data(), bytes.size());
+  if (EVP_DigestUpdate(state_->context, bytes.data(), bytes.size()) != 1)
+    throw std::runtime_error("SHA-256 failed in libcrypto");
 }
 
 std::string Sha256::digest() {
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
-  EVP_DigestFinal_ex(state_->context, out, &size);
+  if (EVP_DigestFinal_ex(state_->context, out, &size) != 1)
+    throw std::runtime_error("SHA-256 failed in libcrypto");
   return std::string(reinterpret_cast<const char*>(out), size);
 }
 

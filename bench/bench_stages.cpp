@@ -41,12 +41,13 @@ struct Prepared {
   std::vector<Document> documents;  // ingested, index = position
   std::vector<std::vector<Sentence>> sentences;
   LoadedRules rules;
+  std::shared_ptr<const SyntaxModel> model;  // the committed tagger and parser
   std::vector<Statement> statements;         // corpus-wide, in (doc, index) order
   std::vector<std::uint32_t> source_of_doc;  // every article its own source, as in a run
   std::vector<Pair> pairs;
 };
 
-enum class Level { kNone, kCorpus, kDocuments, kSentences, kStatements, kPairs };
+enum class Level { kNone, kCorpus, kDocuments, kSentences, kModel, kStatements, kPairs };
 
 void advance(Prepared& p, Level level) {
   switch (level) {
@@ -71,10 +72,11 @@ void advance(Prepared& p, Level level) {
       if (!p.rules.ok()) p.error = "the rules do not load: " + p.rules.diagnostics.front().format();
       for (const auto& d : p.documents) p.sentences.push_back(segment(d, {6, &p.rules.lexicon}));
       break;
+    case Level::kModel:
+      p.model = bench_model(p.error);
+      break;
     case Level::kStatements: {
-      const auto model = bench_model(p.error);
-      if (!model) return;
-      const AnalyseOptions options = analyse_options(p.rules.lexicon, *model);
+      const AnalyseOptions options = analyse_options(p.rules.lexicon, *p.model);
       for (std::size_t d = 0; d < p.documents.size(); ++d) {
         auto statements = analyse(p.documents[d], p.sentences[d], options);
         p.statements.insert(p.statements.end(), std::make_move_iterator(statements.begin()),
@@ -168,11 +170,9 @@ void BM_Segment(benchmark::State& state) {
 }
 
 void BM_Analyse(benchmark::State& state) {
-  const Prepared& p = prepared(Level::kSentences);
+  const Prepared& p = prepared(Level::kModel);
   if (skip_if_broken(state, p)) return;
-  std::string error;
-  const auto model = bench_model(error);
-  const AnalyseOptions options = analyse_options(p.rules.lexicon, *model);
+  const AnalyseOptions options = analyse_options(p.rules.lexicon, *p.model);
   std::size_t my_bytes = 0, my_sentences = 0, statements = 0;
   for (std::size_t i = 0; i < p.documents.size(); ++i) {
     if (!mine(state, i)) continue;
@@ -200,11 +200,9 @@ void BM_Analyse(benchmark::State& state) {
 // length changes, so words/s that stays flat shows that tagging, parsing, clauses, times,
 // amounts and records are linear in a sentence's length, not only in a document's.
 void BM_AnalyseSentenceLength(benchmark::State& state) {
-  const Prepared& p = prepared(Level::kSentences);
+  const Prepared& p = prepared(Level::kModel);
   if (skip_if_broken(state, p)) return;
-  std::string error;
-  const auto model = bench_model(error);
-  const AnalyseOptions options = analyse_options(p.rules.lexicon, *model);
+  const AnalyseOptions options = analyse_options(p.rules.lexicon, *p.model);
   std::vector<std::pair<std::string, std::size_t>> clauses;  // text, words
   std::size_t words = 0;
   for (std::size_t d = 0; d < p.sentences.size() && words < 6000; ++d)
